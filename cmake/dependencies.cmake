@@ -1,0 +1,14 @@
+# Third-party packages, all from Debian; nothing is vendored.
+find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 2.1 CONFIG REQUIRED)
+
+# Xapian's CMake config only sets variables; wrap them in an imported target.
+find_package(Xapian 1.4 CONFIG REQUIRED)
+if(NOT TARGET Xapian::xapian)
+  add_library(Xapian::xapian UNKNOWN IMPORTED)
+  set_target_properties(Xapian::xapian PROPERTIES IMPORTED_LOCATION "${XAPIAN_SHARED_LIBRARY}"
+                                                  INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}")
+endif()

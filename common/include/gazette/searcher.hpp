@@ -1,0 +1,44 @@
+#pragma once
+// Reading an index: ranked search and lookup by id.
+
+#include <gazette/article.hpp>
+#include <gazette/export.hpp>
+#include <gazette/search.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace gazette {
+
+/// A read-only view of an index. Cheap to keep open; not thread-safe (use one per thread).
+/// It sees the index as of its opening or last refresh().
+class GAZETTE_EXPORT Searcher {
+  public:
+    /// @throws Error database_not_found, database_corrupt, database_version, database_error.
+    explicit Searcher(const std::string& path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Runs a search. Retries once when a concurrent commit invalidated the open revision.
+    /// @throws Error invalid_query (with the parser's message), invalid_argument (bad filter
+    ///         date, limit out of range), database_error.
+    SearchResults search(const SearchRequest& request);
+
+    /// The stored article with this id, or nothing.
+    /// @throws Error database_error.
+    std::optional<Article> get(const std::string& id);
+
+    /// Moves to the latest committed revision; returns true if it changed.
+    bool refresh();
+
+    std::uint64_t document_count();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace gazette

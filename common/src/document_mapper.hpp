@@ -1,0 +1,27 @@
+#pragma once
+// Article -> Xapian document, following the schema table.
+
+#include <gazette/article.hpp>
+
+#include <xapian.h>
+
+namespace gazette::detail {
+
+class Analyzer;
+
+class DocumentMapper {
+  public:
+    explicit DocumentMapper(Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    /// Builds the document of a normalised article (see normalize_article()).
+    Xapian::Document build(const Article& article);
+
+  private:
+    Analyzer& analyzer_;
+    Xapian::TermGenerator generator_;
+};
+
+/// The article stored in a document.
+Article stored_article(const Xapian::Document& document);
+
+} // namespace gazette::detail

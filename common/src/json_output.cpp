@@ -1,0 +1,43 @@
+#include <gazette/json.hpp>
+
+#include "article_json.hpp"
+#include "results_json.hpp"
+
+namespace gazette {
+
+namespace detail {
+
+nlohmann::json hit_to_json(const SearchHit& hit) {
+    return {{"id", hit.id},
+            {"title", hit.title},
+            {"url", hit.url},
+            {"source", hit.source},
+            {"published", hit.published},
+            {"score", hit.score},
+            {"snippet", hit.snippet},
+            {"tags", hit.tags}};
+}
+
+nlohmann::json results_to_json(const SearchResults& results, const std::string& query) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : results.hits) hits.push_back(hit_to_json(hit));
+    return {{"query", query},
+            {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}},
+            {"hits", std::move(hits)}};
+}
+
+std::string dump_json(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace detail
+
+std::string to_json(const Article& article) {
+    return detail::dump_json(detail::article_to_json(article));
+}
+
+std::string to_json(const SearchResults& results, const std::string& query) {
+    return detail::dump_json(detail::results_to_json(results, query));
+}
+
+} // namespace gazette

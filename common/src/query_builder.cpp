@@ -1,0 +1,100 @@
+#include "query_builder.hpp"
+
+#include <gazette/error.hpp>
+
+#include "analyzer.hpp"
+#include "query_fields.hpp"
+#include "schema.hpp"
+#include "text_util.hpp"
+
+namespace gazette::detail {
+
+namespace {
+
+constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(exact_term(prefix, v));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, QueryLimits limits)
+    : db_(db), analyzer_(analyzer), limits_(limits) {}
+
+Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds now) const {
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
+    analyzer_.configure(parser, {});
+    parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser.set_max_expansion(limits_.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+
+    for (const auto& spec : fields) {
+        if (spec.query_name.empty()) continue;
+        const std::string name(spec.query_name);
+        if (spec.kind == FieldKind::free_text) {
+            parser.add_prefix(name, std::string(spec.prefix));
+        } else if (spec.field == "id") {
+            parser.add_boolean_prefix(name, std::string(spec.prefix));
+        } else {
+            // Released objects are reference-counted by the parser.
+            parser.add_boolean_prefix(name, (new ExactFieldProcessor(std::string(spec.prefix)))->release());
+        }
+    }
+    parser.add_boolean_prefix(std::string(language_query_name), (new LanguageFieldProcessor)->release());
+    parser.add_rangeprocessor((new DateRangeProcessor("published:", now))->release());
+    parser.add_rangeprocessor((new DateRangeProcessor("", now))->release());
+
+    try {
+        return parser.parse_query(request.query, parser_flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
+    }
+}
+
+Xapian::Query QueryBuilder::filters(const SearchRequest& request, UnixSeconds now) const {
+    std::vector<Xapian::Query> parts;
+    if (!request.sources.empty()) parts.push_back(any_of(source_prefix, request.sources));
+    if (!request.tags.empty()) parts.push_back(any_of(tag_prefix, request.tags));
+    if (!request.languages.empty()) {
+        std::vector<Xapian::Query> languages;
+        for (const auto& l : request.languages)
+            languages.emplace_back(std::string(language_prefix) + canonical_language(l));
+        parts.emplace_back(Xapian::Query::OP_OR, languages.begin(), languages.end());
+    }
+    if (!request.from.empty() || !request.to.empty()) {
+        auto range = date_range_query(request.from, request.to, now);
+        if (!range)
+            throw Error(ErrorCode::invalid_argument, "from/to must be dates like 2021-03-01, 2021-03, 2021 or now-7d");
+        parts.push_back(*range);
+    }
+    if (parts.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) const {
+    if (request.query.size() > limits_.max_query_bytes)
+        throw Error(ErrorCode::invalid_query, "query is " + std::to_string(request.query.size()) +
+                                                  " bytes; the limit is " + std::to_string(limits_.max_query_bytes));
+    if (!is_valid_utf8(request.query)) throw Error(ErrorCode::invalid_query, "query is not valid UTF-8");
+
+    BuiltQuery built;
+    const std::string text = trim(request.query);
+    if (!text.empty()) {
+        built.query = parse_text(request, now);
+        built.has_text = !built.query.empty();
+    }
+    // A query of only stopwords parses to nothing: treat it like no query rather than
+    // matching nothing.
+    if (built.query.empty()) built.query = Xapian::Query::MatchAll;
+
+    const Xapian::Query filter = filters(request, now);
+    if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
+    return built;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,42 @@
+#pragma once
+// Query-language helpers: field processors for exact-match fields and the date range processor.
+
+#include "dates.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace gazette::detail {
+
+/// `source:"The Times"` -> the boolean term of that exact value (prefix + slug).
+class ExactFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit ExactFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+    Xapian::Query operator()(const std::string& value) override;
+
+  private:
+    std::string prefix_;
+};
+
+/// `lang:English` -> the language term of its ISO code.
+class LanguageFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& value) override;
+};
+
+/// Date ranges on the published value: 2021-01-01..2021-12-31, 2021..2022, now-7d.., ..2020-06.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+  public:
+    DateRangeProcessor(const std::string& prefix, UnixSeconds now);
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+  private:
+    UnixSeconds now_;
+};
+
+/// The query matching publication dates within [from, to]; either may be empty (unbounded).
+/// Returns nothing for an unparsable bound.
+std::optional<Xapian::Query> date_range_query(const std::string& from, const std::string& to, UnixSeconds now);
+
+} // namespace gazette::detail

@@ -1,0 +1,17 @@
+#pragma once
+// JSON mapping of search results, shared by the public to_json() and the HTTP server.
+
+#include <gazette/search.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace gazette::detail {
+
+nlohmann::json hit_to_json(const SearchHit& hit);
+nlohmann::json results_to_json(const SearchResults& results, const std::string& query);
+/// Compact JSON; invalid UTF-8 is replaced rather than thrown on.
+std::string dump_json(const nlohmann::json& value);
+
+} // namespace gazette::detail

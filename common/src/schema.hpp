@@ -1,0 +1,66 @@
+#pragma once
+// The one schema table: how each article field becomes terms, values and stored data.
+// The document mapper (indexing) and the query builder (searching) both read it.
+
+#include <xapian.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace gazette::detail {
+
+/// Bumped whenever the way articles are indexed changes incompatibly.
+inline constexpr int schema_version = 1;
+
+/// Value slots (Xapian document values), for sorting, ranges and facets.
+enum class Slot : Xapian::valueno {
+    published = 0, ///< sortable_serialise(UTC seconds)
+    source = 1,    ///< source display name
+    language = 2,  ///< ISO 639-1 code
+    month = 3,     ///< "YYYY-MM" of publication
+};
+
+constexpr Xapian::valueno slot(Slot s) {
+    return static_cast<Xapian::valueno>(s);
+}
+
+enum class FieldKind {
+    free_text, ///< analysed into words (stemmed, with positions); searchable with a prefix
+    exact,     ///< one boolean term per value (slugified), for filters
+};
+
+struct FieldSpec {
+    std::string_view field;      ///< Article member / JSON name
+    std::string_view query_name; ///< name in the query language ("" = not addressable)
+    std::string_view prefix;     ///< Xapian term prefix (Omega's conventions)
+    FieldKind kind;
+    Xapian::termcount wdf_inc; ///< weight of its words in the unprefixed (default) text
+};
+
+// Prefixes follow Omega: Q unique id, S subject/title, A author, K keyword/tag, L language,
+// XSOURCE source. Body and summary are unprefixed text only.
+inline constexpr std::array<FieldSpec, 7> fields{{
+    {"id", "id", "Q", FieldKind::exact, 0},
+    {"title", "title", "S", FieldKind::free_text, 2},
+    {"summary", "", "", FieldKind::free_text, 1},
+    {"body", "", "", FieldKind::free_text, 1},
+    {"authors", "author", "A", FieldKind::free_text, 0},
+    {"tags", "tag", "K", FieldKind::exact, 0},
+    {"source", "source", "XSOURCE", FieldKind::exact, 0},
+}};
+
+inline constexpr std::string_view language_prefix = "L";
+inline constexpr std::string_view language_query_name = "lang";
+inline constexpr std::string_view id_prefix = "Q";
+inline constexpr std::string_view tag_prefix = "K";
+inline constexpr std::string_view source_prefix = "XSOURCE";
+
+const FieldSpec& field_spec(std::string_view field);
+
+/// The boolean term for an exact field value: prefix + slug of the value.
+std::string exact_term(std::string_view prefix, std::string_view value);
+/// The unique-id term of an article.
+std::string id_term(std::string_view id);
+
+} // namespace gazette::detail

@@ -1,0 +1,40 @@
+#pragma once
+// Small string helpers shared by readers, analysis and output.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gazette::detail {
+
+/// True if `text` is well-formed UTF-8 (no overlongs, surrogates or code points > U+10FFFF).
+bool is_valid_utf8(std::string_view text) noexcept;
+/// Offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t invalid_utf8_offset(std::string_view text) noexcept;
+
+/// Replaces malformed UTF-8 sequences with U+FFFD.
+std::string repair_utf8(std::string_view text);
+
+/// Strips ASCII and Unicode whitespace (NBSP, BOM) from both ends.
+std::string trim(std::string_view text);
+
+/// Collapses runs of whitespace into one space and trims; keeps paragraph breaks ("\n\n").
+std::string normalize_space(std::string_view text);
+
+std::string to_lower_ascii(std::string_view text);
+
+/// Lower-cases letters (Unicode-aware), turns every run of non-letters/digits into one '-',
+/// and trims '-': "Zürcher Zeitung" becomes "zürcher-zeitung". The key of exact-match fields.
+std::string slugify(std::string_view text);
+
+/// Escapes & < > " ' for HTML text and attributes.
+std::string html_escape(std::string_view text);
+
+/// 64-bit FNV-1a: a stable, platform-independent hash for generated ids.
+std::uint64_t fnv1a64(std::string_view data) noexcept;
+std::string hex16(std::uint64_t value);
+
+/// Appends the UTF-8 encoding of a code point (invalid ones become U+FFFD).
+void append_utf8(std::string& out, char32_t code_point);
+
+} // namespace gazette::detail

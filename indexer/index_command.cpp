@@ -1,0 +1,119 @@
+#include "index_command.hpp"
+
+#include "progress_bar.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+namespace gazette::cli {
+
+namespace {
+
+// Prints the first errors to stderr and all of them to the optional log file.
+class ErrorReporter {
+  public:
+    ErrorReporter(const IndexOptions& options, ProgressBar& bar) : show_(options.show_errors), bar_(bar) {
+        if (!options.error_log.empty()) {
+            log_.open(options.error_log);
+            if (!log_) throw Error(ErrorCode::io_error, options.error_log + ": cannot write the error log");
+        }
+    }
+    void report(const InputError& error) {
+        const std::string line = error.location.empty() ? error.message : error.location + ": " + error.message;
+        if (log_.is_open()) log_ << line << '\n';
+        if (++count_ <= show_) {
+            bar_.clear();
+            std::fprintf(stderr, "%s\n", line.c_str());
+        }
+    }
+    void finish() const {
+        if (count_ > show_)
+            std::fprintf(stderr, "... and %llu more rejected (--error-log FILE keeps them all)\n",
+                         static_cast<unsigned long long>(count_ - show_));
+    }
+
+  private:
+    std::size_t show_;
+    std::uint64_t count_ = 0;
+    ProgressBar& bar_;
+    std::ofstream log_;
+};
+
+void print_summary(const IngestStats& stats, double seconds, std::uint64_t documents, bool quiet) {
+    if (quiet) return;
+    const auto n = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+    const double indexed = static_cast<double>(stats.added + stats.updated);
+    std::printf(
+        "added %llu, updated %llu, deleted %llu, skipped %llu in %.2f s (%.0f docs/s); the index holds %llu articles\n",
+        n(stats.added), n(stats.updated), n(stats.deleted), n(stats.skipped), seconds,
+        seconds > 0 ? indexed / seconds : 0.0, n(documents));
+    if (stats.not_found > 0) std::printf("ids to delete that were not indexed: %llu\n", n(stats.not_found));
+    if (stats.failed_files > 0) std::printf("files not read to the end: %llu\n", n(stats.failed_files));
+    if (!stats.ignored_fields.empty()) {
+        std::string fields;
+        for (const auto& [name, count] : stats.ignored_fields)
+            fields += (fields.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
+        std::printf("ignored unknown fields: %s\n", fields.c_str());
+    }
+}
+
+bool progress_enabled(const IndexOptions& options) {
+    if (options.quiet || options.progress == ProgressMode::never) return false;
+    return options.progress == ProgressMode::always || ::isatty(STDERR_FILENO);
+}
+
+} // namespace
+
+int run_index(const IndexOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    ProgressBar bar(stderr, progress_enabled(options));
+    try {
+        // Check every input and id file before taking the index lock.
+        const auto inputs = collect_inputs(options.inputs, options.format);
+        std::vector<std::string> ids = options.delete_ids;
+        for (const auto& file : options.delete_files) {
+            const auto more = read_id_file(file);
+            ids.insert(ids.end(), more.begin(), more.end());
+        }
+
+        WriterOptions writer_options;
+        writer_options.batch_size = options.batch_size;
+        writer_options.language = options.language;
+        writer_options.stopwords = options.stopwords;
+        IndexWriter writer(options.db, writer_options);
+
+        ErrorReporter errors(options, bar);
+        IngestObserver observer;
+        observer.on_error = [&](const InputError& e) { errors.report(e); };
+        observer.on_progress = [&](const IngestProgress& p) { bar.update(p.records, p.bytes_done, p.bytes_total); };
+        IngestOptions ingest_options;
+        ingest_options.max_errors = options.max_errors;
+        Ingest ingest(writer, ingest_options, observer);
+
+        const bool completed = ingest.add(inputs);
+        if (completed) ingest.remove(ids);
+        ingest.finish();
+        bar.clear();
+        errors.finish();
+
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        print_summary(ingest.stats(), seconds, writer.document_count(), options.quiet);
+        if (!completed) {
+            std::fprintf(stderr,
+                         "gazette-index: stopped after %llu errors (--max-errors); what was read before is indexed\n",
+                         static_cast<unsigned long long>(ingest.stats().errors()));
+            return exit_failed;
+        }
+        return ingest.stats().errors() > 0 ? exit_rejected : exit_ok;
+    } catch (const Error& e) {
+        bar.clear();
+        std::fprintf(stderr, "gazette-index: %s\n", e.what());
+        return exit_failed;
+    }
+}
+
+} // namespace gazette::cli

@@ -1,0 +1,41 @@
+#pragma once
+// The work of gazette-index once its options are parsed: index inputs, delete ids, report.
+
+#include <gazette/input.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gazette::cli {
+
+/// Exit codes; scripts rely on them.
+enum ExitCode : int {
+    exit_ok = 0,       ///< everything was indexed
+    exit_failed = 1,   ///< the job failed (index unusable, locked, I/O error, max-errors reached)
+    exit_rejected = 2, ///< done, but some records or files were rejected
+    exit_usage = 64,   ///< bad command line
+};
+
+enum class ProgressMode { automatic, always, never };
+
+struct IndexOptions {
+    std::string db;
+    std::vector<std::string> inputs;
+    InputFormat format = InputFormat::automatic;
+    std::vector<std::string> delete_ids;
+    std::vector<std::string> delete_files;
+    std::size_t batch_size = 10000;
+    std::uint64_t max_errors = 0;
+    std::size_t show_errors = 100;
+    std::string error_log;
+    std::string language = "en";
+    bool stopwords = true;
+    ProgressMode progress = ProgressMode::automatic;
+    bool quiet = false;
+};
+
+/// Runs the job, printing errors and progress to stderr and the summary to stdout.
+int run_index(const IndexOptions& options);
+
+} // namespace gazette::cli

@@ -1,0 +1,53 @@
+// gazette-index: batch-indexes articles into a Gazette index.
+
+#include "index_command.hpp"
+
+#include <gazette/version.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+
+int main(int argc, char** argv) {
+    using namespace gazette::cli;
+    IndexOptions options;
+    std::string format = "auto";
+
+    CLI::App app{
+        "Index news articles into a Gazette index (upsert by id).\n"
+        "Inputs: files or directories of .jsonl .json .csv .rss .atom .xml .txt (optionally .gz), or - for stdin.",
+        "gazette-index"};
+    app.set_version_flag("--version", GAZETTE_VERSION);
+    app.add_option("--db", options.db, "Index directory (created if missing)")->required();
+    app.add_option("inputs", options.inputs, "Input files or directories; - reads stdin");
+    app.add_option("--format", format, "Input format: auto, jsonl, json, csv, feed (rss/atom), text")
+        ->check(CLI::IsMember({"auto", "jsonl", "ndjson", "json", "csv", "feed", "rss", "atom", "xml", "text", "txt"}));
+    app.add_option("--delete", options.delete_ids, "Remove the articles with these ids");
+    app.add_option("--delete-file", options.delete_files, "Remove the ids listed in FILE (one per line, # comments)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--batch-size", options.batch_size, "Changes per committed batch (all-or-nothing)")
+        ->check(CLI::Range(1, 10000000));
+    app.add_option("--max-errors", options.max_errors, "Stop after N rejected records (0: never)");
+    app.add_option("--show-errors", options.show_errors, "Print at most N errors to stderr");
+    app.add_option("--error-log", options.error_log, "Write every rejected record's location and reason to FILE");
+    app.add_option("--language", options.language, "Default stemming language of a new index (ISO 639-1)");
+    app.add_flag("!--no-stopwords", options.stopwords, "Keep stopwords in a new index's stemmed terms");
+    const std::map<std::string, ProgressMode> progress_modes{
+        {"auto", ProgressMode::automatic}, {"always", ProgressMode::always}, {"never", ProgressMode::never}};
+    app.add_option("--progress", options.progress, "Progress bar: auto (on a terminal), always, never")
+        ->transform(CLI::CheckedTransformer(progress_modes, CLI::ignore_case));
+    app.add_flag("-q,--quiet", options.quiet, "No progress and no summary");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    options.format = *gazette::parse_input_format(format);
+    if (options.inputs.empty() && options.delete_ids.empty() && options.delete_files.empty()) {
+        std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete or --delete-file\n");
+        return exit_usage;
+    }
+    return run_index(options);
+}

@@ -1,0 +1,85 @@
+#include "search_command.hpp"
+
+#include "result_printer.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+namespace gazette::cli {
+
+namespace {
+
+int run_batch(Searcher& searcher, const SearchOptions& options) {
+    std::ifstream in(options.queries_file);
+    if (!in) throw Error(ErrorCode::io_error, options.queries_file + ": cannot open");
+    std::string line;
+    std::size_t line_number = 0;
+    SearchRequest request = options.request;
+    if (options.format == OutputFormat::trec) request.snippet_length = 0;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) {
+            std::fprintf(stderr, "%s:%zu: expected \"qid<TAB>query\"\n", options.queries_file.c_str(), line_number);
+            return 1;
+        }
+        const std::string qid = line.substr(0, tab);
+        request.query = line.substr(tab + 1);
+        SearchResults results;
+        try {
+            results = searcher.search(request);
+        } catch (const Error& e) {
+            // One bad query must not spoil an evaluation run; it simply retrieves nothing.
+            if (e.code() != ErrorCode::invalid_query) throw;
+            std::fprintf(stderr, "%s:%zu: %s\n", options.queries_file.c_str(), line_number, e.what());
+        }
+        switch (options.format) {
+        case OutputFormat::trec: print_trec(stdout, qid, results, options.run_tag); break;
+        case OutputFormat::json: std::printf("%s\n", to_json(results, request.query).c_str()); break;
+        case OutputFormat::text:
+            std::printf("== %s: %s\n", qid.c_str(), request.query.c_str());
+            print_text(stdout, results, request, false);
+            std::printf("\n");
+            break;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int run_search(const SearchOptions& options) {
+    try {
+        Searcher searcher(options.db);
+        if (!options.get_id.empty()) {
+            const auto article = searcher.get(options.get_id);
+            if (!article) {
+                std::fprintf(stderr, "gazette-search: no article with id \"%s\"\n", options.get_id.c_str());
+                return 1;
+            }
+            std::printf("%s\n", to_json(*article).c_str());
+            return 0;
+        }
+        if (!options.queries_file.empty()) return run_batch(searcher, options);
+
+        SearchRequest request = options.request;
+        request.query = options.query;
+        const SearchResults results = searcher.search(request);
+        switch (options.format) {
+        case OutputFormat::json: std::printf("%s\n", to_json(results, request.query).c_str()); break;
+        case OutputFormat::trec: print_trec(stdout, "1", results, options.run_tag); break;
+        case OutputFormat::text: print_text(stdout, results, request, ::isatty(STDOUT_FILENO)); break;
+        }
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "gazette-search: %s\n", e.what());
+        return 1;
+    }
+}
+
+} // namespace gazette::cli

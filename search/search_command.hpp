@@ -1,0 +1,25 @@
+#pragma once
+// The work of gazette-search once its options are parsed.
+
+#include <gazette/search.hpp>
+
+#include <string>
+
+namespace gazette::cli {
+
+enum class OutputFormat { text, json, trec };
+
+struct SearchOptions {
+    std::string db;
+    std::string query;
+    std::string queries_file; ///< batch mode: lines "qid<TAB>text"
+    std::string get_id;       ///< print one stored article
+    OutputFormat format = OutputFormat::text;
+    std::string run_tag = "gazette";
+    SearchRequest request;
+};
+
+/// 0 on success, 1 on failure (bad query, no index), with a one-line message on stderr.
+int run_search(const SearchOptions& options);
+
+} // namespace gazette::cli

@@ -50,8 +50,8 @@ Article article_from_json(const nlohmann::json& value, std::vector<std::string>&
     return article;
 }
 
-nlohmann::json article_to_json(const Article& a) {
-    nlohmann::json j = nlohmann::json::object();
+nlohmann::ordered_json article_to_json(const Article& a) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
     const auto put = [&](const char* key, const std::string& v) {
         if (!v.empty()) j[key] = v;
     };

@@ -24,7 +24,7 @@ class RecordError : public std::runtime_error {
 Article article_from_json(const nlohmann::json& value, std::vector<std::string>& ignored);
 
 /// The canonical JSON of an article (empty fields omitted), as stored in the index.
-nlohmann::json article_to_json(const Article& article);
+nlohmann::ordered_json article_to_json(const Article& article);
 
 /// Reads back the stored form.
 Article article_from_stored_json(const std::string& data);

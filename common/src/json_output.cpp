@@ -7,7 +7,7 @@ namespace gazette {
 
 namespace detail {
 
-nlohmann::json hit_to_json(const SearchHit& hit) {
+nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
     return {{"id", hit.id},
             {"title", hit.title},
             {"url", hit.url},
@@ -18,16 +18,16 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
             {"tags", hit.tags}};
 }
 
-nlohmann::json results_to_json(const SearchResults& results, const std::string& query) {
-    nlohmann::json hits = nlohmann::json::array();
+nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& hit : results.hits) hits.push_back(hit_to_json(hit));
     return {{"query", query},
             {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}},
             {"hits", std::move(hits)}};
 }
 
-std::string dump_json(const nlohmann::json& value) {
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string dump_json(const nlohmann::ordered_json& value) {
+    return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 } // namespace detail

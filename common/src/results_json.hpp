@@ -9,9 +9,9 @@
 
 namespace gazette::detail {
 
-nlohmann::json hit_to_json(const SearchHit& hit);
-nlohmann::json results_to_json(const SearchResults& results, const std::string& query);
+nlohmann::ordered_json hit_to_json(const SearchHit& hit);
+nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query);
 /// Compact JSON; invalid UTF-8 is replaced rather than thrown on.
-std::string dump_json(const nlohmann::json& value);
+std::string dump_json(const nlohmann::ordered_json& value);
 
 } // namespace gazette::detail

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Gazette builds and tests with (skipped when all are present).
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libxapian-dev xapian-tools libboost-dev nlohmann-json3-dev libcli11-dev catch2
+  libpugixml-dev libgumbo-dev zlib1g-dev
+  binutils gzip
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

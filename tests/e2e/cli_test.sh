@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# End to end through the real programs: index the sample data, search it, feed bad input, take
+# the lock twice, delete, and kill the indexer mid-run to check the index stays consistent.
+# Usage: cli_test.sh GAZETTE_INDEX GAZETTE_SEARCH SAMPLE_DATA_DIR
+set -uo pipefail
+index=$1 search=$2 samples=$3
+work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-e2e-XXXXXX")
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+failures=0
+quietly() { "$@" >/dev/null 2>&1; }
+check() { # check DESCRIPTION COMMAND...
+  local what=$1; shift
+  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
+}
+db=$work/db
+
+# Index the sample data: every format, gzip and directories.
+out=$("$index" --db "$db" "$samples" 2>"$work/err"); rc=$?
+check "sample data indexes cleanly (exit 0)" test "$rc" = 0
+check "summary counts 67 added" grep -q '^added 67, updated 0, deleted 0, skipped 0 in .* docs/s); the index holds 67 articles$' <<<"$out"
+check "no progress bar when stderr is not a terminal" test ! -s "$work/err"
+
+# Idempotent: the same input again updates in place.
+out=$("$index" --db "$db" "$samples" 2>&1)
+check "re-indexing updates, adds nothing" grep -q '^added 0, updated 67, deleted 0, skipped 0 .*holds 67 articles$' <<<"$out"
+
+# The seed article is searchable.
+out=$("$search" --db "$db" conjoined twins)
+check "the seed article is found" grep -q 'id 000_f1d144996bf222f8' <<<"$out"
+check "results show a snippet with highlights" grep -q '\*twins\*\|\*conjoined\*' <<<"$out"
+out=$("$search" --db "$db" --json --limit 3 'title:bridge')
+check "--json prints the result object" grep -q '^{"query":"title:bridge","total":{"value":[0-9]*,"relation":"eq"},"hits":\[{"id":' <<<"$out"
+out=$("$search" --db "$db" --source "Harbor Daily" --from 2023 --sort newest bridge)
+check "filters and sort work from the command line" grep -q 'Harbor Daily' <<<"$out"
+check "filters exclude other sources" bash -c "! grep -q 'Gazette Wire' <<<\"\$1\"" _ "$out"
+out=$("$search" --db "$db" 'lang:fr')
+check "language field finds the French article" grep -q '^1 result$' <<<"$out"
+out=$("$search" --db "$db" --get 000_f1d144996bf222f8)
+check "--get prints the stored article" grep -q '"published":"2021-09-06T00:00:00Z"' <<<"$out"
+
+# TREC batch mode for evaluation tools.
+printf 'q1\tbridge toll\nq2\theatwave wildfires\n' >"$work/queries.tsv"
+out=$("$search" --db "$db" --queries "$work/queries.tsv" --format trec --limit 5)
+check "TREC run lines" grep -qE '^q1 Q0 [^ ]+ 1 [0-9.]+ gazette$' <<<"$out"
+check "TREC run covers both queries" grep -q '^q2 Q0 ' <<<"$out"
+
+# Bad input: reported as file:line: reason, skipped, good records kept, exit code 2.
+printf '{"id":"g1","title":"Good one"}\n{"id":"b1","title":\n{"id":"b2","title":7}\n{"id":"g2","title":"Good two"}\n' >"$work/bad.jsonl"
+out=$("$index" --db "$work/bad-db" "$work/bad.jsonl" 2>"$work/err"); rc=$?
+check "rejected records give exit code 2" test "$rc" = 2
+check "errors name file and line" grep -q "^$work/bad.jsonl:2: invalid JSON" "$work/err"
+check "wrong types are explained" grep -q "^$work/bad.jsonl:3: field 'title' must be a string, not number" "$work/err"
+check "good records around bad ones are indexed" grep -q '^added 2, .*skipped 2 ' <<<"$out"
+"$index" --db "$work/bad-db2" --max-errors 1 "$work/bad.jsonl" >/dev/null 2>"$work/err"; rc=$?
+check "--max-errors aborts with exit code 1" test "$rc" = 1
+check "--max-errors says why" grep -q 'stopped after 1 errors' "$work/err"
+"$index" --db "$work/x" "$work/missing.jsonl" >/dev/null 2>"$work/err"; rc=$?
+check "a missing input fails with exit code 1" test "$rc" = 1
+check "a missing input is named" grep -q "missing.jsonl: no such file or directory" "$work/err"
+"$index" --db "$work/x" --batch-size 0 "$work/bad.jsonl" >/dev/null 2>&1; rc=$?
+check "bad options give the usage exit code 64" test "$rc" = 64
+
+# stdin, with the format sniffed or given.
+out=$(printf '{"id":"s1","title":"From stdin"}\n' | "$index" --db "$work/stdin-db" - 2>&1)
+check "JSON Lines from stdin" grep -q '^added 1,' <<<"$out"
+out=$(gzip -c "$samples/regional/valley-courier.csv" | "$index" --db "$work/stdin-db" --format csv - 2>&1)
+check "gzip CSV from stdin" grep -q '^added 8,' <<<"$out"
+
+# Delete by id and from a file of ids.
+printf '# ids to remove\nhd-2023-0412-harbor-bridge-toll-rejected\n' >"$work/ids.txt"
+out=$("$index" --db "$db" --delete 000_f1d144996bf222f8 --delete-file "$work/ids.txt" 2>&1)
+check "deletes are counted" grep -q '^added 0, updated 0, deleted 2, .*holds 65 articles$' <<<"$out"
+out=$("$search" --db "$db" conjoined twins)
+check "a deleted article is gone" grep -q '^0 results$' <<<"$out"
+
+# One writer at a time: a second indexer gets a one-line message.
+mkfifo "$work/fifo"
+"$index" --db "$db" --format jsonl - <"$work/fifo" >/dev/null 2>&1 &
+exec 7>"$work/fifo" # keeps the first indexer waiting on stdin, holding the lock
+sleep 1
+"$index" --db "$db" --delete x >/dev/null 2>"$work/err"; rc=$?
+check "a second writer fails with exit code 1" test "$rc" = 1
+check "a second writer is told about the lock" grep -qx "gazette-index: $db: another indexer holds the lock on this index" "$work/err"
+check "the lock message is one line" test "$(wc -l <"$work/err")" = 1
+exec 7>&-
+wait
+
+# Crash safety: kill -9 mid-run; the index holds whole batches only and passes xapian-check.
+for i in $(seq 1 30000); do
+  printf '{"id":"k%d","title":"Crash test article %d","body":"Body text of article %d about markets and weather."}\n' "$i" "$i" "$i"
+done >"$work/big.jsonl"
+for delay in 0.4 0.9 1.6; do
+  rm -rf "$work/crash-db"
+  "$index" --db "$work/crash-db" --batch-size 1000 "$work/big.jsonl" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if [ -d "$work/crash-db" ] && [ -f "$work/crash-db/iamglass" ]; then
+    if command -v xapian-check >/dev/null; then
+      check "index killed after ${delay}s passes xapian-check" quietly xapian-check "$work/crash-db"
+    fi
+    count=$("$search" --db "$work/crash-db" --json --limit 0 '' | sed -n 's/.*"total":{"value":\([0-9]*\).*/\1/p')
+    check "index killed after ${delay}s holds whole batches ($count)" test $((count % 1000)) = 0
+    out=$("$index" --db "$work/crash-db" --batch-size 1000 "$work/big.jsonl" 2>&1)
+    check "re-running after the kill completes the job" grep -q 'holds 30000 articles$' <<<"$out"
+  fi
+done
+
+echo "$failures failure(s)"
+[ "$failures" = 0 ]

@@ -1,0 +1,78 @@
+#include <gazette/article.hpp>
+#include <gazette/error.hpp>
+
+#include <catch2/catch.hpp>
+
+using gazette::Article;
+using gazette::normalize_article;
+
+namespace {
+
+Article minimal() {
+    Article a;
+    a.id = "a1";
+    a.title = "Title";
+    return a;
+}
+
+std::string rejection(const Article& a) {
+    try {
+        normalize_article(a);
+    } catch (const gazette::Error& e) {
+        CHECK(e.code() == gazette::ErrorCode::invalid_article);
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("normalize_article puts fields in canonical form") {
+    Article a = minimal();
+    a.title = "  Harbour   bridge\nreopens ";
+    a.language = "EN-gb";
+    a.published = "2021-09-06T12:30:00+02:00";
+    a.tags = {"climate", " ", "climate", "energy"};
+    const Article n = normalize_article(a);
+    CHECK(n.title == "Harbour bridge reopens");
+    CHECK(n.language == "en");
+    CHECK(n.published == "2021-09-06T10:30:00Z");
+    CHECK(n.tags == std::vector<std::string>{"climate", "energy"});
+}
+
+TEST_CASE("normalize_article rejects what cannot be indexed") {
+    Article empty = minimal();
+    empty.title = " ";
+    CHECK(rejection(empty) == "article has neither title nor body");
+
+    Article long_id = minimal();
+    long_id.id = std::string(gazette::max_id_bytes + 1, 'x');
+    CHECK(rejection(long_id) == "id is 201 bytes long; the limit is 200");
+
+    Article bad_date = minimal();
+    bad_date.published = "yesterday";
+    CHECK(rejection(bad_date) == "field 'published' is not an ISO 8601 date: \"yesterday\"");
+
+    Article bad_utf8 = minimal();
+    bad_utf8.body = "caf\xE9";
+    CHECK(rejection(bad_utf8) == "field 'body' is not valid UTF-8 (byte 3)");
+}
+
+TEST_CASE("a missing id is generated stably") {
+    Article a;
+    a.title = "Storm floods quay";
+    a.source = "Harbor Daily";
+    a.published = "2025-01-15";
+    const std::string id = normalize_article(a).id;
+    CHECK(id.size() == 16);
+    CHECK(normalize_article(a).id == id);
+    a.title = "Storm floods quay again";
+    CHECK(normalize_article(a).id != id);
+
+    Article with_url = a;
+    with_url.url = "https://example.org/story";
+    CHECK(normalize_article(with_url).id == "https://example.org/story");
+    with_url.url = "https://example.org/" + std::string(300, 'p');
+    CHECK(normalize_article(with_url).id.rfind("url-", 0) == 0);
+    CHECK(normalize_article(with_url).id.size() == 20);
+}

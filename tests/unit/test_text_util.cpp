@@ -1,0 +1,45 @@
+#include "text_util.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace gazette::detail;
+
+TEST_CASE("UTF-8 validation rejects malformed sequences") {
+    CHECK(is_valid_utf8("plain ascii"));
+    CHECK(is_valid_utf8("Zürich “quoted” 東京 🙂"));
+    CHECK_FALSE(is_valid_utf8("\xC3"));             // truncated 2-byte sequence
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));     // UTF-16 surrogate
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // above U+10FFFF
+    CHECK_FALSE(is_valid_utf8("ok\xFFok"));
+    CHECK(invalid_utf8_offset("ok\xFFok") == 2);
+    CHECK(repair_utf8("a\xFF"
+                      "b") == "a\xEF\xBF\xBD"
+                              "b");
+}
+
+TEST_CASE("trim and normalize_space handle Unicode spaces and keep paragraphs") {
+    CHECK(trim("  \t hello \n") == "hello");
+    CHECK(trim("\xC2\xA0nbsp\xC2\xA0") == "nbsp");
+    CHECK(trim("\xEF\xBB\xBFwith bom") == "with bom");
+    CHECK(trim("   ") == "");
+    CHECK(normalize_space("one\n  two\t three") == "one two three");
+    CHECK(normalize_space("para one\n\n\npara two") == "para one\n\npara two");
+}
+
+TEST_CASE("slugify makes exact-match keys") {
+    CHECK(slugify("The Lakeside Post") == "the-lakeside-post");
+    CHECK(slugify("  Climate -- Change! ") == "climate-change");
+    CHECK(slugify("Zürcher Zeitung") == "zürcher-zeitung");
+    CHECK(slugify("ÉCONOMIE") == "économie");
+    CHECK(slugify("***") == "");
+}
+
+TEST_CASE("html_escape escapes markup characters") {
+    CHECK(html_escape("R&D <3 \"quotes\" 'single'") == "R&amp;D &lt;3 &quot;quotes&quot; &#39;single&#39;");
+}
+
+TEST_CASE("fnv1a64 is stable") {
+    CHECK(hex16(fnv1a64("")) == "cbf29ce484222325");
+    CHECK(hex16(fnv1a64("a")) == "af63dc4c8601ec8c");
+}

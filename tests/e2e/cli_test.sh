@@ -89,6 +89,12 @@ wait
 for i in $(seq 1 30000); do
   printf '{"id":"k%d","title":"Crash test article %d","body":"Body text of article %d about markets and weather."}\n' "$i" "$i" "$i"
 done >"$work/big.jsonl"
+# The progress bar (forced here, since stderr is not a terminal) shows records, MB, rate and ETA.
+"$index" --db "$work/progress-db" --progress always "$work/big.jsonl" >/dev/null 2>"$work/err"
+check "progress bar shows records, MB, rate and ETA" grep -qE '[0-9]+ records +\[[#.]+\] [0-9.]+/[0-9.]+ MB +[0-9]+ rec/s +ETA [0-9]+:[0-9]{2}' "$work/err"
+"$index" --db "$work/progress-db" -q "$work/big.jsonl" >"$work/out" 2>&1
+check "--quiet prints nothing" test ! -s "$work/out"
+
 for delay in 0.4 0.9 1.6; do
   rm -rf "$work/crash-db"
   "$index" --db "$work/crash-db" --batch-size 1000 "$work/big.jsonl" >/dev/null 2>&1 &

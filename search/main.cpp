@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     app.add_option("--from", r.from, "Published on or after (2021-03-01, 2021-03, 2021, now-7d)");
     app.add_option("--to", r.to, "Published on or before");
     app.add_option("--snippet", r.snippet_length, "Snippet length in bytes (0: none)");
+    app.add_option("--facets", r.facets, "Count matches by source, tag, lang, month, year")->delimiter(',');
+    app.add_option("--facet-size", r.facet_size, "Values shown per facet");
+    app.add_option("--cursor", r.cursor, "Continue after the page that printed this cursor");
 
     try {
         app.parse(argc, argv);

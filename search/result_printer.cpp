@@ -63,6 +63,13 @@ void print_text(std::FILE* out, const SearchResults& results, const SearchReques
         if (!hit.snippet.empty())
             std::fprintf(out, "   %s\n", snippet_for_terminal(hit.snippet, request, terminal).c_str());
     }
+    for (const auto& facet : results.facets) {
+        std::fprintf(out, "\n%s:", facet.name.c_str());
+        for (const auto& v : facet.values)
+            std::fprintf(out, "  %s (%llu)", v.value.c_str(), static_cast<unsigned long long>(v.count));
+        std::fprintf(out, "\n");
+    }
+    if (!results.next_cursor.empty()) std::fprintf(out, "\nmore: --cursor %s\n", results.next_cursor.c_str());
 }
 
 void print_trec(std::FILE* out, const std::string& qid, const SearchResults& results, const std::string& tag) {

@@ -55,7 +55,11 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
 
 int run_search(const SearchOptions& options) {
     try {
-        Searcher searcher(options.db);
+        // A local tool: long evaluation queries are fine here.
+        SearchLimits limits;
+        limits.max_query_bytes = 1 << 20;
+        limits.max_query_terms = 4096;
+        Searcher searcher(options.db, limits);
         if (!options.get_id.empty()) {
             const auto article = searcher.get(options.get_id);
             if (!article) {

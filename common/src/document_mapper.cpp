@@ -59,6 +59,14 @@ Xapian::Document DocumentMapper::build(const Article& article) {
     doc.add_boolean_term(std::string(language_prefix) + language);
     doc.add_value(slot(Slot::language), language);
     if (!article.source.empty()) doc.add_value(slot(Slot::source), article.source);
+    if (!article.tags.empty()) {
+        std::string joined;
+        for (const auto& tag : article.tags) {
+            if (!joined.empty()) joined += list_separator;
+            joined += tag;
+        }
+        doc.add_value(slot(Slot::tags), joined);
+    }
     if (!article.published.empty()) {
         if (const auto seconds = parse_iso8601(article.published)) {
             doc.add_value(slot(Slot::published), Xapian::sortable_serialise(static_cast<double>(*seconds)));

@@ -2,6 +2,7 @@
 #include <gazette/index_writer.hpp>
 
 #include "analyzer.hpp"
+#include "dates.hpp"
 #include "document_mapper.hpp"
 #include "fsync_dir.hpp"
 #include "schema.hpp"
@@ -74,7 +75,10 @@ struct IndexWriter::Impl {
 
     void commit() {
         if (!in_transaction) return;
-        detail::with_xapian_errors(path, [&] { db.commit_transaction(); });
+        detail::with_xapian_errors(path, [&] {
+            db.set_metadata(detail::metadata_updated_at, detail::format_utc(detail::current_unix_seconds()));
+            db.commit_transaction();
+        });
         in_transaction = false;
         pending = 0;
         ++commits;

@@ -23,7 +23,7 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 } // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, QueryLimits limits)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits)
     : db_(db), analyzer_(analyzer), limits_(limits) {}
 
 Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds now) const {
@@ -31,7 +31,10 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     parser.set_database(db_);
     analyzer_.configure(parser, {});
     parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    parser.set_max_expansion(limits_.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // Past the limit the match fails with WildcardError (reported as invalid_query), rather than
+    // silently searching for an arbitrary subset of the words.
+    parser.set_max_expansion(static_cast<Xapian::termcount>(limits_.max_wildcard_expansion),
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
 
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
@@ -49,11 +52,18 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     parser.add_rangeprocessor((new DateRangeProcessor("published:", now))->release());
     parser.add_rangeprocessor((new DateRangeProcessor("", now))->release());
 
+    Xapian::Query query;
     try {
-        return parser.parse_query(request.query, parser_flags);
+        query = parser.parse_query(request.query, parser_flags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
     }
+    std::size_t terms = 0;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) ++terms;
+    if (terms > limits_.max_query_terms)
+        throw Error(ErrorCode::invalid_query, "query has " + std::to_string(terms) + " distinct terms; the limit is " +
+                                                  std::to_string(limits_.max_query_terms));
+    return query;
 }
 
 Xapian::Query QueryBuilder::filters(const SearchRequest& request, UnixSeconds now) const {

@@ -12,11 +12,6 @@ namespace gazette::detail {
 
 class Analyzer;
 
-struct QueryLimits {
-    std::size_t max_query_bytes = 4096;
-    Xapian::termcount max_wildcard_expansion = 1000;
-};
-
 struct BuiltQuery {
     Xapian::Query query;
     bool has_text = false; ///< false when only filters (or nothing) were given
@@ -24,9 +19,9 @@ struct BuiltQuery {
 
 class QueryBuilder {
   public:
-    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, QueryLimits limits = {});
+    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits);
 
-    /// @throws Error invalid_query (parser message) or invalid_argument (bad filter value).
+    /// @throws Error invalid_query (parser message, or a limit) or invalid_argument (bad filter).
     BuiltQuery build(const SearchRequest& request, UnixSeconds now) const;
 
   private:
@@ -35,7 +30,7 @@ class QueryBuilder {
 
     const Xapian::Database& db_;
     Analyzer& analyzer_;
-    QueryLimits limits_;
+    const SearchLimits& limits_;
 };
 
 } // namespace gazette::detail

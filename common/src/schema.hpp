@@ -10,6 +10,9 @@
 
 namespace gazette::detail {
 
+/// Metadata key: when the index was last committed to (UTC, ISO 8601).
+inline constexpr const char* metadata_updated_at = "gazette.updated_at";
+
 /// Bumped whenever the way articles are indexed changes incompatibly.
 inline constexpr int schema_version = 1;
 
@@ -19,7 +22,11 @@ enum class Slot : Xapian::valueno {
     source = 1,    ///< source display name
     language = 2,  ///< ISO 639-1 code
     month = 3,     ///< "YYYY-MM" of publication
+    tags = 4,      ///< display tags joined by list_separator, for the tag facet
 };
+
+/// Separates the items of a multi-valued value slot.
+inline constexpr char list_separator = '\x1f';
 
 constexpr Xapian::valueno slot(Slot s) {
     return static_cast<Xapian::valueno>(s);

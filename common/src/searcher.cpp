@@ -2,7 +2,9 @@
 #include <gazette/searcher.hpp>
 
 #include "analyzer.hpp"
+#include "cursor.hpp"
 #include "document_mapper.hpp"
+#include "facets.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
 #include "xapian_errors.hpp"
@@ -13,30 +15,29 @@ namespace gazette {
 
 namespace {
 
-// Deepest result position served; deeper pages cost memory and time for no user benefit.
-constexpr std::size_t max_result_window = 100000;
-constexpr std::size_t max_page_size = 10000;
-
 Xapian::Database open_readonly(const std::string& path) {
     return detail::with_xapian_errors(path, [&] { return Xapian::Database(path, Xapian::DB_BACKEND_GLASS); });
 }
 
-void check_request(const SearchRequest& r) {
-    if (r.limit > max_page_size)
-        throw Error(ErrorCode::invalid_argument, "limit must be at most " + std::to_string(max_page_size));
-    if (r.offset > max_result_window || r.offset + r.limit > max_result_window)
-        throw Error(ErrorCode::invalid_argument, "offset + limit must be at most " + std::to_string(max_result_window));
+void check_request(const SearchRequest& r, const SearchLimits& limits) {
+    if (r.limit > limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument, "limit must be at most " + std::to_string(limits.max_page_size));
+    if (r.cursor.empty() && (r.offset > limits.max_result_window || r.offset + r.limit > limits.max_result_window))
+        throw Error(ErrorCode::invalid_argument, "offset + limit must be at most " +
+                                                     std::to_string(limits.max_result_window) +
+                                                     "; use the cursor to page further by date");
 }
 
 } // namespace
 
 struct Searcher::Impl {
     std::string path;
+    SearchLimits limits;
     Xapian::Database db;
     detail::Analyzer analyzer;
 
-    explicit Impl(const std::string& p)
-        : path(p), db(open_readonly(p)),
+    Impl(const std::string& p, const SearchLimits& l)
+        : path(p), limits(l), db(open_readonly(p)),
           analyzer(detail::with_xapian_errors(p, [&] { return detail::AnalysisSettings::load(db); })) {}
 
     // Runs `fn` against the database; if a writer's commit invalidated the revision being read,
@@ -73,39 +74,102 @@ struct Searcher::Impl {
     }
 
     SearchResults search(const SearchRequest& request) {
-        const detail::QueryBuilder builder(db, analyzer);
+        const std::uint64_t fingerprint = detail::request_fingerprint(request);
+        std::optional<detail::Cursor> cursor;
+        if (!request.cursor.empty()) cursor = detail::decode_cursor(request.cursor);
+
+        const detail::QueryBuilder builder(db, analyzer, limits);
         const auto built = builder.build(request, detail::current_unix_seconds());
+        const SortOrder sort = effective_sort(request, built.has_text);
+        if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
+            throw Error(ErrorCode::invalid_argument, "the cursor belongs to a different search");
+        const Xapian::valueno published = detail::slot(detail::Slot::published);
+
         Xapian::Enquire enquire(db);
         enquire.set_query(built.query);
-        const bool by_date = request.sort != SortOrder::relevance || !built.has_text;
-        if (by_date) {
-            const bool newest_first = request.sort != SortOrder::oldest;
-            enquire.set_sort_by_value_then_relevance(detail::slot(detail::Slot::published), newest_first);
-        }
-        // Ties (equal scores or dates) fall back to document order: stable across runs.
+        // Date order ties fall back to document order, which makes the (date, docid) key of a
+        // cursor exact; relevance ties too, so results are stable across runs.
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
 
-        const auto check_at_least =
-            static_cast<Xapian::doccount>(std::max(request.exact_total_up_to, request.offset + request.limit));
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit), check_at_least);
+        std::size_t offset = request.offset;
+        std::unique_ptr<detail::AfterCursorDecider> after_cursor;
+        if (cursor && sort == SortOrder::relevance) {
+            offset = cursor->offset;
+            if (offset + request.limit > limits.max_result_window)
+                throw Error(ErrorCode::invalid_argument, "relevance-ranked results end at position " +
+                                                             std::to_string(limits.max_result_window) +
+                                                             "; sort by date to page further");
+        } else if (cursor) {
+            offset = 0;
+            after_cursor = std::make_unique<detail::AfterCursorDecider>(*cursor, published);
+        }
+
+        // Facets count the whole match set, so a faceted search looks at every match.
+        detail::FacetCounter facets(cursor ? std::vector<std::string>{} : request.facets, request.facet_size,
+                                    limits.max_facet_size);
+        facets.attach(enquire);
+        const Xapian::doccount check_at_least =
+            facets.empty() ? static_cast<Xapian::doccount>(std::max(request.exact_total_up_to, offset + request.limit))
+                           : db.get_doccount();
+
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(request.limit),
+                             check_at_least, nullptr, after_cursor.get());
         SearchResults results;
-        results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        results.total = results.total_exact ? mset.get_matches_estimated() : mset.get_matches_lower_bound();
+        if (cursor) {
+            results.total = cursor->total;
+            results.total_exact = cursor->total_exact;
+        } else {
+            results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            results.total = results.total_exact ? mset.get_matches_estimated() : mset.get_matches_lower_bound();
+        }
         results.hits.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it)
             results.hits.push_back(make_hit(it, mset, request, built.has_text));
+        results.facets = facets.results();
+        results.next_cursor = next_cursor(request, sort, fingerprint, offset, mset, results);
         return results;
+    }
+
+    // Relevance needs a query; without one the only meaningful order is by date.
+    static SortOrder effective_sort(const SearchRequest& request, bool has_text) {
+        return request.sort == SortOrder::relevance && !has_text ? SortOrder::newest : request.sort;
+    }
+
+    std::string next_cursor(const SearchRequest& request, SortOrder sort, std::uint64_t fingerprint, std::size_t offset,
+                            const Xapian::MSet& mset, const SearchResults& results) const {
+        // A short page is the last one. A full page may be followed by more, unless the
+        // total says otherwise.
+        if (request.limit == 0 || mset.size() < request.limit) return {};
+        detail::Cursor next;
+        next.sort = sort;
+        next.fingerprint = fingerprint;
+        next.total = results.total;
+        next.total_exact = results.total_exact;
+        if (sort == SortOrder::relevance) {
+            next.offset = offset + mset.size();
+            if (results.total_exact && next.offset >= results.total) return {};
+            if (next.offset >= limits.max_result_window) return {};
+        } else {
+            if (!request.cursor.empty() && mset.get_matches_upper_bound() <= mset.size()) return {};
+            if (request.cursor.empty() && results.total_exact && offset + mset.size() >= results.total) return {};
+            auto last = mset.end();
+            --last;
+            next.last_docid = *last;
+            next.last_value = last.get_document().get_value(detail::slot(detail::Slot::published));
+        }
+        return detail::encode_cursor(next);
     }
 };
 
-Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Searcher::Searcher(const std::string& path, const SearchLimits& limits) : impl_(std::make_unique<Impl>(path, limits)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    check_request(request);
+    check_request(request, impl_->limits);
     return impl_->run([&] { return impl_->search(request); });
 }
 
@@ -125,6 +189,14 @@ bool Searcher::refresh() {
 
 std::uint64_t Searcher::document_count() {
     return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_doccount()); });
+}
+
+std::string Searcher::last_updated() {
+    return impl_->run([&] { return impl_->db.get_metadata(detail::metadata_updated_at); });
+}
+
+std::uint64_t Searcher::revision() {
+    return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_revision()); });
 }
 
 } // namespace gazette

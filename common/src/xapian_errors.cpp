@@ -21,6 +21,8 @@ Error translate(const Xapian::Error& error, const std::string& context) {
     if (type == "DatabaseVersionError")
         return Error(ErrorCode::database_version, prefix + "unsupported index format: " + detail);
     if (type == "QueryParserError") return Error(ErrorCode::invalid_query, prefix + detail);
+    if (type == "WildcardError")
+        return Error(ErrorCode::invalid_query, "a wildcard matches too many words; use a longer prefix");
     if (type == "InvalidArgumentError") return Error(ErrorCode::invalid_argument, prefix + detail);
     if (type.rfind("Database", 0) == 0) {
         // Failures with an OS error (disk full, permissions) are I/O problems a user can fix.

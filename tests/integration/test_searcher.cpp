@@ -197,7 +197,7 @@ TEST_CASE("bad queries are reported, not crashed on") {
     Newsroom n;
     Searcher s(n.db);
     try {
-        s.search(query(std::string(5000, 'a')));
+        s.search(query(std::string(10000, 'a')));
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(e.code() == ErrorCode::invalid_query);

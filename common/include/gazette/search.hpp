@@ -32,6 +32,10 @@ struct SearchRequest {
     MatchMode match = MatchMode::any;
     std::size_t offset = 0;
     std::size_t limit = 10;
+    /// Continue after the page that returned this cursor (SearchResults::next_cursor); then
+    /// `offset` is ignored. With a date sort, cursors page through any number of results at
+    /// the same cost per page; with relevance, up to the searcher's result window.
+    std::string cursor;
     /// Count matches exactly up to this many; above it `total` may be a lower bound.
     std::size_t exact_total_up_to = 1000;
     /// Snippet length in bytes of text; 0 for no snippets.
@@ -39,6 +43,10 @@ struct SearchRequest {
     /// Markers placed around matched words in snippets; text around them is HTML-escaped.
     std::string highlight_start = "<mark>";
     std::string highlight_end = "</mark>";
+    /// Facets to count over the whole match set: "source", "tag", "lang", "month", "year".
+    std::vector<std::string> facets;
+    /// Values returned per facet (the most frequent; months and years: the most recent).
+    std::size_t facet_size = 10;
 };
 
 struct SearchHit {
@@ -52,10 +60,33 @@ struct SearchHit {
     std::string snippet; ///< HTML: escaped text with highlight markers
 };
 
+struct FacetValue {
+    std::string value; ///< e.g. "Harbor Daily", "climate", "en", "2023-07", "2023"
+    std::uint64_t count = 0;
+};
+
+struct Facet {
+    std::string name; ///< as requested: "source", "tag", "lang", "month", "year"
+    std::vector<FacetValue> values;
+};
+
 struct SearchResults {
     std::uint64_t total = 0; ///< matching articles (exact, or a lower bound)
     bool total_exact = true; ///< false when `total` is only a lower bound
     std::vector<SearchHit> hits;
+    std::vector<Facet> facets; ///< in the order requested
+    std::string next_cursor;   ///< continues after these hits; empty when there are no more
+};
+
+/// Bounds that keep one request from costing too much. Exceeding one is an invalid_query or
+/// invalid_argument error naming the limit.
+struct SearchLimits {
+    std::size_t max_query_bytes = 8192;
+    std::size_t max_query_terms = 256;
+    std::size_t max_wildcard_expansion = 1000; ///< words one prefix* may expand to
+    std::size_t max_page_size = 10000;         ///< `limit`
+    std::size_t max_result_window = 100000;    ///< `offset + limit`
+    std::size_t max_facet_size = 1000;
 };
 
 } // namespace gazette

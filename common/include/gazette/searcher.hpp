@@ -17,7 +17,7 @@ namespace gazette {
 class GAZETTE_EXPORT Searcher {
   public:
     /// @throws Error database_not_found, database_corrupt, database_version, database_error.
-    explicit Searcher(const std::string& path);
+    explicit Searcher(const std::string& path, const SearchLimits& limits = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
@@ -35,6 +35,12 @@ class GAZETTE_EXPORT Searcher {
     bool refresh();
 
     std::uint64_t document_count();
+
+    /// When the index was last committed to (UTC, ISO 8601), or "" if unknown.
+    std::string last_updated();
+
+    /// The revision being read; it grows with each commit.
+    std::uint64_t revision();
 
   private:
     struct Impl;

@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libxapian-dev xapian-tools libboost-dev nlohmann-json3-dev libcli11-dev catch2
   libpugixml-dev libgumbo-dev zlib1g-dev
-  binutils gzip
+  binutils gzip curl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -25,15 +25,13 @@ nlohmann::ordered_json results_to_json(const SearchResults& results, const std::
         {"query", query},
         {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}},
         {"hits", std::move(hits)}};
-    if (!results.facets.empty()) {
-        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
-        for (const auto& facet : results.facets) {
-            nlohmann::ordered_json values = nlohmann::ordered_json::array();
-            for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
-            facets[facet.name] = std::move(values);
-        }
-        out["facets"] = std::move(facets);
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& facet : results.facets) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::array();
+        for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        facets[facet.name] = std::move(values);
     }
+    out["facets"] = std::move(facets);
     out["next_cursor"] =
         results.next_cursor.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(results.next_cursor);
     return out;

@@ -40,18 +40,22 @@ struct Searcher::Impl {
         : path(p), limits(l), db(open_readonly(p)),
           analyzer(detail::with_xapian_errors(p, [&] { return detail::AnalysisSettings::load(db); })) {}
 
-    // Runs `fn` against the database; if a writer's commit invalidated the revision being read,
-    // moves to the new revision and runs it once more.
+    // Runs `fn` against the database. If a writer's commits invalidated the revision being read,
+    // moves to the newest revision and runs it again: once is almost always enough, a few
+    // times covers a writer committing back to back.
     template <typename Fn> auto run(Fn&& fn) {
         return detail::with_xapian_errors(path, [&] {
-            try {
-                return fn();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                db.reopen();
-                return fn();
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    return fn();
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt == max_attempts) throw;
+                    db.reopen();
+                }
             }
         });
     }
+    static constexpr int max_attempts = 4;
 
     SearchHit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const SearchRequest& request,
                        bool scored) {

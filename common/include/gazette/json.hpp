@@ -15,8 +15,8 @@ namespace gazette {
 GAZETTE_EXPORT std::string to_json(const Article& article);
 
 /// {"query", "total": {"value", "relation": "eq"|"gte"}, "hits": [{"id", "title", "url", "source",
-///  "published", "score", "snippet", "tags"}], "facets": {name: [{"value", "count"}]} (when asked
-///  for), "next_cursor": string or null}
+///  "published", "score", "snippet", "tags"}], "facets": {name: [{"value", "count"}]} (empty unless
+///  asked for), "next_cursor": string or null}
 GAZETTE_EXPORT std::string to_json(const SearchResults& results, const std::string& query);
 
 } // namespace gazette

@@ -1,0 +1,44 @@
+#include "access_log.hpp"
+
+#include "dates.hpp"
+#include "results_json.hpp"
+
+#include <stdexcept>
+
+namespace gazette::server {
+
+AccessLog::AccessLog(const std::string& destination) {
+    if (destination.empty()) return;
+    if (destination == "-") {
+        out_ = stdout;
+        return;
+    }
+    out_ = std::fopen(destination.c_str(), "a");
+    if (!out_) throw std::runtime_error(destination + ": cannot open the access log");
+    owned_ = true;
+}
+
+AccessLog::~AccessLog() {
+    if (owned_) std::fclose(out_);
+}
+
+void AccessLog::write(const AccessRecord& r) {
+    if (!out_) return;
+    // Targets are client-controlled: cap their length, and JSON-encode (with replacement of
+    // invalid UTF-8) so a request cannot forge log lines.
+    const nlohmann::ordered_json line = {
+        {"time", detail::format_utc(detail::current_unix_seconds())},
+        {"remote", r.remote},
+        {"method", r.method},
+        {"target", r.target.size() > 1024 ? r.target.substr(0, 1024) + "..." : r.target},
+        {"route", r.route},
+        {"status", r.status},
+        {"bytes", r.bytes},
+        {"ms", static_cast<double>(static_cast<long long>(r.milliseconds * 1000)) / 1000}};
+    const std::string text = detail::dump_json(line) + "\n";
+    std::lock_guard lock(mutex_);
+    std::fwrite(text.data(), 1, text.size(), out_);
+    std::fflush(out_);
+}
+
+} // namespace gazette::server

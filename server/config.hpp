@@ -1,0 +1,44 @@
+#pragma once
+// Server settings and limits, with their defaults. Each limit is enforced and tested at its
+// boundary.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace gazette::server {
+
+struct ServerConfig {
+    std::string db;
+    std::string bind = "127.0.0.1";
+    std::uint16_t port = 8080;
+    unsigned threads = 0;    ///< search workers (each with its own index handle); 0 = one per core
+    unsigned io_threads = 1; ///< threads doing network I/O
+
+    // HTTP
+    std::size_t max_header_bytes = 8192;
+    std::size_t max_body_bytes = 64 * 1024;
+    std::chrono::milliseconds request_timeout{10000}; ///< to receive one whole request
+    std::chrono::milliseconds idle_timeout{30000};    ///< between keep-alive requests
+    std::size_t max_requests_per_connection = 1000;
+    std::size_t max_connections = 1024;
+    std::size_t max_queue = 256; ///< requests waiting for a worker before 503
+    std::chrono::milliseconds shutdown_timeout{10000};
+
+    // Search
+    std::size_t max_query_bytes = 2048;
+    std::size_t max_query_terms = 64;
+    std::size_t max_wildcard_expansion = 1000;
+    std::size_t max_page_size = 100;    ///< `size`
+    std::size_t max_page_depth = 10000; ///< `page * size`; deeper with a cursor (date sorts)
+    std::size_t max_facet_size = 100;
+    std::size_t max_snippet_bytes = 1000;
+
+    std::string access_log = "-"; ///< "-" stdout, "" off, else a file
+
+    /// Worker threads to start (resolves 0).
+    unsigned worker_threads() const;
+};
+
+} // namespace gazette::server

@@ -1,0 +1,23 @@
+#pragma once
+// What handlers may use: the searcher pool, metrics and configuration.
+
+#include "config.hpp"
+#include "metrics.hpp"
+#include "searcher_pool.hpp"
+
+#include <chrono>
+
+namespace gazette::server {
+
+struct Context {
+    const ServerConfig& config;
+    SearcherPool& searchers;
+    Metrics& metrics;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+
+    double uptime_seconds() const {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    }
+};
+
+} // namespace gazette::server

@@ -1,0 +1,25 @@
+// gazette-server: serves a Gazette index over HTTP.
+
+#include "server.hpp"
+#include "server_options.hpp"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+    gazette::server::ServerConfig config;
+    if (const int code = gazette::server::parse_server_options(argc, argv, config); code >= 0) return code;
+    try {
+        gazette::server::Server server(config);
+        server.stop_on_signals();
+        std::printf("gazette-server listening on %s (index %s, %u search workers)\n", server.url().c_str(),
+                    config.db.c_str(), config.worker_threads());
+        std::fflush(stdout);
+        server.run();
+        std::fprintf(stderr, "gazette-server: stopped\n");
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gazette-server: %s\n", e.what());
+        return 1;
+    }
+}

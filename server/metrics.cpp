@@ -1,0 +1,68 @@
+#include "metrics.hpp"
+
+#include <cstdio>
+
+namespace gazette::server {
+
+void Metrics::request_finished(const std::string& route, int status, double seconds) {
+    --in_flight_;
+    std::lock_guard lock(mutex_);
+    ++requests_[{route, status}];
+    auto& h = latency_[route];
+    for (std::size_t i = 0; i < bounds_.size(); ++i)
+        if (seconds <= bounds_[i]) ++h.buckets[i];
+    ++h.count;
+    h.sum += seconds;
+}
+
+void Metrics::rejected(const std::string& reason) {
+    std::lock_guard lock(mutex_);
+    ++rejected_[reason];
+}
+
+std::string Metrics::render(std::int64_t documents, double uptime_seconds) const {
+    std::string out;
+    char line[256];
+    const auto add = [&](const char* format, auto... args) {
+        std::snprintf(line, sizeof line, format, args...);
+        out += line;
+    };
+    std::lock_guard lock(mutex_);
+    out += "# HELP gazette_http_requests_total HTTP requests answered, by route and status.\n"
+           "# TYPE gazette_http_requests_total counter\n";
+    for (const auto& [key, count] : requests_)
+        add("gazette_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n", key.first.c_str(), key.second,
+            static_cast<unsigned long long>(count));
+    out += "# HELP gazette_http_request_duration_seconds Time from a complete request to its response.\n"
+           "# TYPE gazette_http_request_duration_seconds histogram\n";
+    for (const auto& [route, h] : latency_) {
+        for (std::size_t i = 0; i < bounds_.size(); ++i)
+            add("gazette_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n", route.c_str(),
+                bounds_[i], static_cast<unsigned long long>(h.buckets[i]));
+        add("gazette_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n", route.c_str(),
+            static_cast<unsigned long long>(h.count));
+        add("gazette_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", route.c_str(), h.sum);
+        add("gazette_http_request_duration_seconds_count{route=\"%s\"} %llu\n", route.c_str(),
+            static_cast<unsigned long long>(h.count));
+    }
+    out += "# HELP gazette_http_requests_in_flight Requests being handled.\n"
+           "# TYPE gazette_http_requests_in_flight gauge\n";
+    add("gazette_http_requests_in_flight %lld\n", static_cast<long long>(in_flight_.load()));
+    out += "# HELP gazette_http_connections_open Open client connections.\n"
+           "# TYPE gazette_http_connections_open gauge\n";
+    add("gazette_http_connections_open %lld\n", static_cast<long long>(connections_.load()));
+    out += "# HELP gazette_http_rejected_total Connections or requests turned away, by reason.\n"
+           "# TYPE gazette_http_rejected_total counter\n";
+    for (const auto& [reason, count] : rejected_)
+        add("gazette_http_rejected_total{reason=\"%s\"} %llu\n", reason.c_str(),
+            static_cast<unsigned long long>(count));
+    out += "# HELP gazette_index_documents Articles in the index (-1 when it is unavailable).\n"
+           "# TYPE gazette_index_documents gauge\n";
+    add("gazette_index_documents %lld\n", static_cast<long long>(documents));
+    out += "# HELP gazette_uptime_seconds Seconds since the server started.\n"
+           "# TYPE gazette_uptime_seconds gauge\n";
+    add("gazette_uptime_seconds %.3f\n", uptime_seconds);
+    return out;
+}
+
+} // namespace gazette::server

@@ -1,0 +1,51 @@
+#pragma once
+// One Searcher per worker: Xapian database handles are not thread-safe, so each concurrent
+// request leases its own. Handles open lazily, so the server starts (and /health reports 503)
+// while the index does not exist yet.
+
+#include <gazette/searcher.hpp>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gazette::server {
+
+class SearcherPool {
+  public:
+    SearcherPool(std::string path, SearchLimits limits, std::size_t size);
+
+    class Lease {
+      public:
+        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher) : pool_(&pool), searcher_(std::move(searcher)) {}
+        Lease(Lease&&) noexcept = default;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease();
+        Searcher* operator->() { return searcher_.get(); }
+        Searcher& operator*() { return *searcher_; }
+        /// Drops the handle instead of returning it (after an error that may have broken it).
+        void discard() { searcher_.reset(); }
+
+      private:
+        SearcherPool* pool_;
+        std::unique_ptr<Searcher> searcher_;
+    };
+
+    /// A searcher at the latest committed revision.
+    /// @throws Error database_not_found / database_corrupt ... if the index cannot be opened.
+    Lease lease();
+
+    const std::string& path() const { return path_; }
+
+  private:
+    void give_back(std::unique_ptr<Searcher> searcher);
+
+    std::string path_;
+    SearchLimits limits_;
+    std::size_t size_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Searcher>> idle_;
+};
+
+} // namespace gazette::server

@@ -1,0 +1,40 @@
+#pragma once
+// gazette-server: HTTP over Boost.Beast, searches on a bounded worker pool.
+
+#include "config.hpp"
+#include "router.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace gazette::server {
+
+class Server {
+  public:
+    /// Binds the listening socket (port 0 picks a free one).
+    /// @throws std::runtime_error if it cannot bind or open the access log.
+    explicit Server(ServerConfig config);
+    /// With a route table of one's own (tests add slow or failing routes).
+    Server(ServerConfig config, std::vector<Route> routes);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    std::uint16_t port() const;
+    /// "http://127.0.0.1:8080"
+    std::string url() const;
+
+    /// Makes SIGINT and SIGTERM call stop().
+    void stop_on_signals();
+    /// Serves until stop(); returns once in-flight requests are done (or the shutdown timeout).
+    void run();
+    /// Stops accepting, lets in-flight requests finish, closes idle connections. Thread-safe.
+    void stop();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace gazette::server

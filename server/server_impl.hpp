@@ -1,0 +1,56 @@
+#pragma once
+// Internals shared by the server's files (accept loop, sessions, request bridge).
+
+#include "access_log.hpp"
+#include "asio.hpp"
+#include "context.hpp"
+#include "router.hpp"
+#include "server.hpp"
+
+#include <atomic>
+#include <list>
+#include <mutex>
+
+namespace gazette::server {
+
+// A strand (each connection is accepted onto its own), type-erased as sockets carry it.
+using SessionExecutor = asio::any_io_executor;
+
+/// What shutdown needs to reach a session: its strand and stream, and whether it is idle.
+struct SessionEntry {
+    SessionExecutor executor;
+    beast::tcp_stream* stream = nullptr; ///< null once the session has ended
+    bool busy = false;                   ///< handling a request (touched on the strand only)
+};
+
+struct Server::Impl {
+    ServerConfig config;
+    asio::io_context ioc;
+    tcp::acceptor acceptor;
+    asio::thread_pool workers;
+    SearcherPool searchers;
+    Metrics metrics;
+    AccessLog access_log;
+    Router router;
+    Context context;
+    std::unique_ptr<asio::signal_set> signals;
+
+    std::atomic<bool> stopping{false};
+    std::atomic<std::size_t> sessions{0};
+    std::atomic<std::size_t> queued{0};
+    std::mutex registry_mutex;
+    std::list<std::shared_ptr<SessionEntry>> registry;
+
+    Impl(ServerConfig c, std::vector<Route> routes);
+
+    asio::awaitable<void> accept_loop();
+    asio::awaitable<void> session(tcp::socket socket);
+    asio::awaitable<void> turn_away(tcp::socket socket);
+    /// Routes one parsed request and runs its handler on a worker.
+    asio::awaitable<Response> respond(const http::request<http::string_body>& request, const std::string& remote,
+                                      std::string& route_name);
+    void begin_shutdown();
+    asio::awaitable<void> drain();
+};
+
+} // namespace gazette::server

@@ -1,0 +1,75 @@
+#include "server_options.hpp"
+
+#include <gazette/version.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace gazette::server {
+
+namespace {
+
+// CLI11 has no std::chrono support in 2.1: read milliseconds into an integer.
+void add_milliseconds(CLI::App& app, const std::string& name, std::chrono::milliseconds& target,
+                      const std::string& help) {
+    auto* option = app.add_option_function<long long>(
+        name, [&target](long long ms) { target = std::chrono::milliseconds(ms); }, help);
+    option->default_str(std::to_string(target.count()))->check(CLI::Range(1LL, 3600000LL));
+}
+
+} // namespace
+
+int parse_server_options(int argc, char** argv, ServerConfig& c) {
+    CLI::App app{"Serve a Gazette index over HTTP (read-only). Options can also be given in a TOML/INI file\n"
+                 "with --config (one \"name = value\" per line, names as below without the dashes).",
+                 "gazette-server"};
+    app.set_version_flag("--version", GAZETTE_VERSION);
+    app.set_config("--config", "", "Read options from this TOML/INI file");
+    app.add_option("--db", c.db, "Index directory")->required();
+    app.add_option("--bind", c.bind, "Address to listen on")->capture_default_str();
+    app.add_option("--port", c.port, "Port (0: any free port, printed at start)")->capture_default_str();
+    app.add_option("--threads", c.threads, "Search worker threads (0: one per core)")->capture_default_str();
+    app.add_option("--io-threads", c.io_threads, "Network I/O threads")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 64));
+    app.add_option("--access-log", c.access_log, "Access log: - (stdout), a file, or empty for none")
+        ->capture_default_str();
+
+    auto* limits = app.add_option_group("Limits");
+    limits->add_option("--max-header-bytes", c.max_header_bytes, "Request line + headers (431 above)")
+        ->capture_default_str()
+        ->check(CLI::Range(512, 1 << 20));
+    limits->add_option("--max-body-bytes", c.max_body_bytes, "Request body (413 above)")->capture_default_str();
+    add_milliseconds(app, "--request-timeout-ms", c.request_timeout, "Time to receive a whole request");
+    add_milliseconds(app, "--idle-timeout-ms", c.idle_timeout, "Keep-alive idle time between requests");
+    add_milliseconds(app, "--shutdown-timeout-ms", c.shutdown_timeout, "Time for in-flight requests at shutdown");
+    limits->add_option("--max-requests-per-connection", c.max_requests_per_connection, "Keep-alive request cap")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1 << 30));
+    limits->add_option("--max-connections", c.max_connections, "Open connections (503 above)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1 << 20));
+    limits->add_option("--max-queue", c.max_queue, "Requests waiting for a worker (503 above)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1 << 20));
+    limits->add_option("--max-query-bytes", c.max_query_bytes, "Length of q")->capture_default_str();
+    limits->add_option("--max-query-terms", c.max_query_terms, "Distinct terms in q")->capture_default_str();
+    limits->add_option("--max-wildcard-expansion", c.max_wildcard_expansion, "Words one prefix* may expand to")
+        ->capture_default_str();
+    limits->add_option("--max-page-size", c.max_page_size, "Largest size")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+    limits->add_option("--max-page-depth", c.max_page_depth, "Largest page * size (cursors go deeper by date)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000000));
+    limits->add_option("--max-facet-size", c.max_facet_size, "Largest facet_size")->capture_default_str();
+    limits->add_option("--max-snippet-bytes", c.max_snippet_bytes, "Largest snippet")->capture_default_str();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 64;
+    }
+    return -1;
+}
+
+} // namespace gazette::server

@@ -1,0 +1,253 @@
+// The HTTP API, end to end in-process: endpoints, parameters, errors.
+
+#include "server_fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace gazette;
+using namespace gazette::test;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json body_of(const HttpReply& reply) {
+    return json::parse(reply.body);
+}
+
+std::vector<std::string> hit_ids(const HttpReply& reply) {
+    std::vector<std::string> ids;
+    const auto body = body_of(reply);
+    for (const auto& hit : body["hits"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
+void expect_error(const HttpReply& reply, int status, const std::string& code) {
+    INFO(reply.body);
+    CHECK(reply.status == status);
+    CHECK(reply.header("content-type") == "application/json");
+    const auto body = body_of(reply);
+    REQUIRE(body.contains("error"));
+    CHECK(body["error"]["code"] == code);
+    CHECK(body["error"]["message"].is_string());
+    CHECK(body.size() == 1);
+}
+
+} // namespace
+
+TEST_CASE("GET /search answers with the documented shape") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto reply = http_get(server.port(), "/search?q=bridge&snippet=60");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.header("content-type") == "application/json");
+    const auto body = body_of(reply);
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : body.items()) keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "next_cursor"});
+    CHECK(body["query"] == "bridge");
+    CHECK(body["total"] == json{{"value", 2}, {"relation", "eq"}});
+    CHECK(body["took_ms"].is_number());
+    CHECK(body["next_cursor"].is_null());
+    REQUIRE(body["hits"].size() == 2);
+    const auto& hit = body["hits"][0];
+    for (const char* field : {"id", "title", "url", "source", "published", "score", "snippet", "tags"})
+        CHECK(hit.contains(field));
+    CHECK(hit["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+}
+
+TEST_CASE("search parameters: filters, sort, paging, facets, snippets, match") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto port = server.port();
+    CHECK(hit_ids(http_get(port, "/search?q=bridge&source=Harbor%20Daily")) == std::vector<std::string>{"bridge-2"});
+    CHECK(hit_ids(http_get(port, "/search?tag=energy&tag=finance&sort=newest")) ==
+          std::vector<std::string>{"solar-1", "rates-1"});
+    CHECK(hit_ids(http_get(port, "/search?lang=fr")) == std::vector<std::string>{"canicule-fr"});
+    CHECK(hit_ids(http_get(port, "/search?from=2023-01-01&to=2023-07-18&sort=oldest")) ==
+          std::vector<std::string>{"bridge-2", "heat-1"});
+    // An empty q with filters lists articles, newest first.
+    CHECK(hit_ids(http_get(port, "/search?source=gazette-wire")) ==
+          std::vector<std::string>{"canicule-fr", "heat-1", "bridge-1"});
+    CHECK(hit_ids(http_get(port, "/search?size=2&page=2")) == std::vector<std::string>{"heat-1", "bridge-2"});
+    CHECK(hit_ids(http_get(port, "/search?q=bridge%20council&match=all")) == std::vector<std::string>{"bridge-2"});
+    CHECK(body_of(http_get(port, "/search?q=bridge&snippet=0"))["hits"][0]["snippet"] == "");
+
+    const auto faceted = body_of(http_get(port, "/search?size=1&facets=source,tag,lang,month,year&facet_size=2"));
+    CHECK(faceted["facets"]["source"] ==
+          json::parse(R"([{"value":"Gazette Wire","count":3},{"value":"Harbor Daily","count":2}])"));
+    CHECK(faceted["facets"]["lang"].size() == 2);
+    CHECK(faceted["facets"]["year"] == json::parse(R"([{"value":"2023","count":3},{"value":"2024","count":1}])"));
+
+    // Query syntax in a filter is only a value: nothing matches, nothing widens.
+    CHECK(body_of(http_get(port, "/search?source=" + url_encode("x OR tag:climate")))["total"]["value"] == 0);
+}
+
+TEST_CASE("cursor paging over HTTP") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    std::vector<std::string> all;
+    std::string target = "/search?sort=newest&size=4";
+    for (int page = 0; page < 5; ++page) {
+        const auto body = body_of(http_get(server.port(), target));
+        for (const auto& hit : body["hits"]) all.push_back(hit["id"]);
+        if (body["next_cursor"].is_null()) break;
+        target = "/search?sort=newest&size=4&cursor=" + body["next_cursor"].get<std::string>();
+    }
+    CHECK(all == std::vector<std::string>{"solar-1", "canicule-fr", "heat-1", "bridge-2", "rates-1", "bridge-1"});
+    expect_error(http_get(server.port(), "/search?sort=oldest&size=4&cursor=c1abc"), 400, "invalid_argument");
+    expect_error(http_get(server.port(), "/search?page=2&cursor=c1abc"), 400, "invalid_parameter");
+}
+
+TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto port = server.port();
+    const std::pair<const char*, const char*> cases[] = {
+        {"/search?sort=sideways", "invalid_parameter"},
+        {"/search?size=0", "invalid_parameter"},
+        {"/search?size=101", "invalid_parameter"},
+        {"/search?size=ten", "invalid_parameter"},
+        {"/search?page=-1", "invalid_parameter"},
+        {"/search?match=most", "invalid_parameter"},
+        {"/search?snippet=100000", "invalid_parameter"},
+        {"/search?facets=colour", "invalid_argument"},
+        {"/search?from=yesterday", "invalid_argument"},
+        {"/search?q=a&q=b", "invalid_parameter"},
+        {"/search?qq=typo", "invalid_parameter"},
+        {"/search?q=%E0%A4", "invalid_parameter"},  // invalid UTF-8
+        {"/search?q=%G1", "invalid_parameter"},     // bad percent-encoding
+        {"/search?q=bridge%", "invalid_parameter"}, // truncated escape
+        {"/search?q=AND", "invalid_query"},
+        {"/search?q=1..5", "invalid_query"},
+    };
+    for (const auto& [target, code] : cases) {
+        INFO(target);
+        expect_error(http_get(port, target), 400, code);
+    }
+    const auto reply = http_get(port, "/search?size=101");
+    CHECK(body_of(reply)["error"]["message"] == "'size' must be a whole number from 1 to 100");
+}
+
+TEST_CASE("GET /articles/{id}") {
+    NewsroomIndex index;
+    {
+        IndexWriter writer(index.db);
+        writer.upsert(test::article("alt.news/123", "Slash id", "An id with a slash"));
+        writer.commit();
+    }
+    RunningServer server(test_config(index.db));
+    const auto reply = http_get(server.port(), "/articles/rates-1");
+    REQUIRE(reply.status == 200);
+    const auto article = body_of(reply);
+    CHECK(article["id"] == "rates-1");
+    CHECK(article["body"].get<std::string>().find("central bank") != std::string::npos);
+    CHECK(article["tags"] == json::parse(R"(["economy","finance"])"));
+    CHECK(body_of(http_get(server.port(), "/articles/alt.news%2F123"))["title"] == "Slash id");
+    expect_error(http_get(server.port(), "/articles/nope"), 404, "not_found");
+    expect_error(http_get(server.port(), "/articles/a%zz"), 400, "invalid_parameter");
+}
+
+TEST_CASE("routing errors: 404 and 405 with Allow") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    expect_error(http_get(server.port(), "/nothing/here"), 404, "route_not_found");
+    HttpConnection connection(server.port());
+    const auto reply = connection.request("POST", "/search");
+    expect_error(reply, 405, "method_not_allowed");
+    CHECK(reply.header("allow") == "GET, HEAD");
+    const auto deleted = connection.request("DELETE", "/articles/rates-1");
+    CHECK(deleted.status == 405);
+}
+
+TEST_CASE("HEAD answers like GET without a body") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    HttpConnection connection(server.port());
+    const auto head = connection.request("HEAD", "/health");
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+    CHECK(std::stoul(head.header("content-length")) > 0);
+    CHECK(connection.get("/health").status == 200); // the connection is still usable
+}
+
+TEST_CASE("/health, /stats and /metrics") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto port = server.port();
+    const auto health = http_get(port, "/health");
+    CHECK(health.status == 200);
+    CHECK(body_of(health) == json{{"status", "ok"}, {"documents", 6}});
+
+    const auto stats = body_of(http_get(port, "/stats"));
+    CHECK(stats["documents"] == 6);
+    CHECK(stats["last_update"].get<std::string>().size() == 20);
+    CHECK(stats["index_bytes"].get<std::uint64_t>() > 0);
+    CHECK(stats["uptime_seconds"].is_number());
+
+    http_get(port, "/search?q=bridge");
+    http_get(port, "/search?sort=bad");
+    const auto metrics = http_get(port, "/metrics");
+    CHECK(metrics.status == 200);
+    CHECK(metrics.header("content-type") == "text/plain; version=0.0.4; charset=utf-8");
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_http_requests_total{route=\"search\",status=\"200\"} 1\n"));
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_http_requests_total{route=\"search\",status=\"400\"} 1\n"));
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_http_request_duration_seconds_count{route=\"search\"} 2\n"));
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_http_requests_in_flight 1\n")); // this request
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_index_documents 6\n"));
+}
+
+TEST_CASE("without an index: /health is 503, searches are 503, the server keeps running") {
+    TempDir dir;
+    RunningServer server(test_config(dir.file("not-yet")));
+    expect_error(http_get(server.port(), "/health"), 503, "index_unavailable");
+    const auto search = http_get(server.port(), "/search?q=x");
+    expect_error(search, 503, "index_unavailable");
+    CHECK(search.body.find(dir.file("not-yet")) == std::string::npos); // no paths leak
+    CHECK_THAT(http_get(server.port(), "/metrics").body, Catch::Contains("gazette_index_documents -1\n"));
+    {
+        IndexWriter writer(dir.file("not-yet"));
+        writer.upsert(test::article("late", "Late arrival", "body"));
+        writer.commit();
+    }
+    CHECK(http_get(server.port(), "/health").status == 200);
+}
+
+TEST_CASE("new commits are visible without a restart") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    CHECK(body_of(http_get(server.port(), "/search?q=glacier"))["total"]["value"] == 0);
+    {
+        IndexWriter writer(index.db);
+        writer.upsert(test::article("glacier-1", "Glacier retreat", "The glacier lost 30 metres."));
+        writer.commit();
+    }
+    CHECK(body_of(http_get(server.port(), "/search?q=glacier"))["total"]["value"] == 1);
+}
+
+TEST_CASE("handler failures are 500 with a generic message") {
+    NewsroomIndex index;
+    auto table = server::routes();
+    table.push_back({"GET", "/boom", "boom", [](const server::Request&, server::Context&) -> server::Response {
+                         throw std::runtime_error("secret internal detail /etc/passwd");
+                     }});
+    RunningServer server(test_config(index.db), table);
+    const auto reply = http_get(server.port(), "/boom");
+    expect_error(reply, 500, "internal");
+    CHECK(reply.body.find("secret") == std::string::npos);
+}
+
+TEST_CASE("gazette-search and the server rank the same way") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    Searcher searcher(index.db);
+    for (const char* q : {"bridge", "climate OR heatwave", "\"interest rate\"", "tag:climate"}) {
+        INFO(q);
+        SearchRequest r;
+        r.query = q;
+        std::vector<std::string> library;
+        for (const auto& hit : searcher.search(r).hits) library.push_back(hit.id);
+        CHECK(hit_ids(http_get(server.port(), "/search?q=" + url_encode(q))) == library);
+    }
+}

@@ -52,9 +52,13 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     parser.add_rangeprocessor((new DateRangeProcessor("published:", now))->release());
     parser.add_rangeprocessor((new DateRangeProcessor("", now))->release());
 
+    // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
+    // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
+    // be stemmed (the parser takes them for proper names).
+    const std::string text = is_all_caps(request.query) ? to_lower(request.query) : request.query;
     Xapian::Query query;
     try {
-        query = parser.parse_query(request.query, parser_flags);
+        query = parser.parse_query(text, parser_flags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
     }

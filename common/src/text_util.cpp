@@ -130,6 +130,18 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+std::string to_lower(std::string_view text) { return Xapian::Unicode::tolower(std::string(text)); }
+
+bool is_all_caps(std::string_view text) {
+    int letters = 0;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const auto category = Xapian::Unicode::get_category(*it);
+        if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
+        if (category == Xapian::Unicode::UPPERCASE_LETTER) ++letters;
+    }
+    return letters >= 2;
+}
+
 std::string slugify(std::string_view text) {
     std::string out;
     bool dash = false;

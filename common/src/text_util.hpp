@@ -23,6 +23,12 @@ std::string normalize_space(std::string_view text);
 
 std::string to_lower_ascii(std::string_view text);
 
+/// Lower-cases letters of any script.
+std::string to_lower(std::string_view text);
+
+/// True if the text has at least two letters and none of them is lower case ("WAVE GUIDES").
+bool is_all_caps(std::string_view text);
+
 /// Lower-cases letters (Unicode-aware), turns every run of non-letters/digits into one '-',
 /// and trims '-': "Zürcher Zeitung" becomes "zürcher-zeitung". The key of exact-match fields.
 std::string slugify(std::string_view text);

@@ -207,12 +207,20 @@ TEST_CASE("bad queries are reported, not crashed on") {
     CHECK_NOTHROW(s.search(query("\"unclosed phrase")));
     CHECK_NOTHROW(s.search(query("((bridge")));
     try {
-        s.search(query("AND OR NOT"));
+        s.search(query("bridge AND"));
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(e.code() == ErrorCode::invalid_query);
         CHECK_THAT(e.what(), Catch::Contains("Syntax: <expression> AND <expression>"));
     }
+}
+
+TEST_CASE("a query in capitals is read as plain words") {
+    Newsroom n;
+    Searcher s(n.db);
+    // Lower-cased, "AND" is an ordinary word, and "BRIDGES" is stemmed to match "bridge".
+    CHECK(sorted(ids(s.search(query("BRIDGES AND TOLLS")))) == std::vector<std::string>{"bridge-1", "bridge-2"});
+    CHECK(ids(s.search(query("bridge AND toll"))) == std::vector<std::string>{"bridge-2"}); // an operator here
 }
 
 TEST_CASE("a searcher sees new commits after refresh") {

@@ -119,7 +119,7 @@ TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
         {"/search?q=%E0%A4", "invalid_parameter"},  // invalid UTF-8
         {"/search?q=%G1", "invalid_parameter"},     // bad percent-encoding
         {"/search?q=bridge%", "invalid_parameter"}, // truncated escape
-        {"/search?q=AND", "invalid_query"},
+        {"/search?q=bridge+AND", "invalid_query"},
         {"/search?q=1..5", "invalid_query"},
     };
     for (const auto& [target, code] : cases) {

@@ -6,6 +6,7 @@
 #include "document_mapper.hpp"
 #include "fsync_dir.hpp"
 #include "schema.hpp"
+#include "story.hpp"
 #include "xapian_errors.hpp"
 
 #include <filesystem>
@@ -37,6 +38,7 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
     detail::Analyzer analyzer;
     detail::DocumentMapper mapper{analyzer};
+    detail::StoryIndex stories{path};
     std::size_t batch_size;
     std::size_t pending = 0;
     std::uint64_t commits = 0;
@@ -83,6 +85,7 @@ struct IndexWriter::Impl {
         pending = 0;
         ++commits;
         detail::fsync_directory(path);
+        detail::with_xapian_errors(path, [&] { stories.committed(); });
     }
 };
 
@@ -108,6 +111,10 @@ UpsertOutcome IndexWriter::upsert(const Article& input) {
         Xapian::Document doc = impl_->mapper.build(article);
         const std::string term = detail::id_term(article.id);
         impl_->begin_batch();
+        const auto signature = detail::article_signature(article);
+        const std::string story = impl_->stories.assign(article.id, signature);
+        detail::add_story(doc, signature, story);
+        impl_->stories.remember(article.id, signature, story);
         const bool existed = impl_->db.term_exists(term);
         impl_->db.replace_document(term, doc);
         impl_->changed();

@@ -8,14 +8,22 @@ namespace gazette {
 namespace detail {
 
 nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
-    return {{"id", hit.id},
-            {"title", hit.title},
-            {"url", hit.url},
-            {"source", hit.source},
-            {"published", hit.published},
-            {"score", hit.score},
-            {"snippet", hit.snippet},
-            {"tags", hit.tags}};
+    nlohmann::ordered_json j = {{"id", hit.id},
+                                {"title", hit.title},
+                                {"url", hit.url},
+                                {"source", hit.source},
+                                {"published", hit.published},
+                                {"score", hit.score},
+                                {"snippet", hit.snippet},
+                                {"tags", hit.tags},
+                                {"story", hit.story},
+                                {"more_versions", hit.more_versions}};
+    if (hit.explanation) {
+        j["explain"] = {{"text_score", hit.explanation->text_score},
+                        {"freshness", hit.explanation->freshness},
+                        {"age_days", hit.explanation->age_days}};
+    }
+    return j;
 }
 
 nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query) {

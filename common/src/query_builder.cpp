@@ -49,6 +49,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
         }
     }
     parser.add_boolean_prefix(std::string(language_query_name), (new LanguageFieldProcessor)->release());
+    parser.add_boolean_prefix(std::string(story_query_name), std::string(story_prefix));
     parser.add_rangeprocessor((new DateRangeProcessor("published:", now))->release());
     parser.add_rangeprocessor((new DateRangeProcessor("", now))->release());
 

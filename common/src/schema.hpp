@@ -18,11 +18,13 @@ inline constexpr int schema_version = 1;
 
 /// Value slots (Xapian document values), for sorting, ranges and facets.
 enum class Slot : Xapian::valueno {
-    published = 0, ///< sortable_serialise(UTC seconds)
-    source = 1,    ///< source display name
-    language = 2,  ///< ISO 639-1 code
-    month = 3,     ///< "YYYY-MM" of publication
-    tags = 4,      ///< display tags joined by list_separator, for the tag facet
+    published = 0,   ///< sortable_serialise(UTC seconds)
+    source = 1,      ///< source display name
+    language = 2,    ///< ISO 639-1 code
+    month = 3,       ///< "YYYY-MM" of publication
+    tags = 4,        ///< display tags joined by list_separator, for the tag facet
+    fingerprint = 5, ///< MinHash signature of the text (see minhash.hpp)
+    story = 6,       ///< story id: the id of the first copy indexed of this story (collapse key)
 };
 
 /// Separates the items of a multi-valued value slot.
@@ -62,6 +64,8 @@ inline constexpr std::string_view language_query_name = "lang";
 inline constexpr std::string_view id_prefix = "Q";
 inline constexpr std::string_view tag_prefix = "K";
 inline constexpr std::string_view source_prefix = "XSOURCE";
+inline constexpr std::string_view story_prefix = "XSTORY";
+inline constexpr std::string_view story_query_name = "story";
 
 const FieldSpec& field_spec(std::string_view field);
 

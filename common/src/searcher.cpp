@@ -5,6 +5,7 @@
 #include "cursor.hpp"
 #include "document_mapper.hpp"
 #include "facets.hpp"
+#include "freshness.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
 #include "xapian_errors.hpp"
@@ -14,6 +15,10 @@
 namespace gazette {
 
 namespace {
+
+// With freshness, the top of the relevance ranking is re-scored; this many results at least,
+// so a much newer article a little further down can still rise to the first page.
+constexpr std::size_t freshness_window = 200;
 
 Xapian::Database open_readonly(const std::string& path) {
     return detail::with_xapian_errors(path, [&] { return Xapian::Database(path, Xapian::DB_BACKEND_GLASS); });
@@ -26,6 +31,28 @@ void check_request(const SearchRequest& r, const SearchLimits& limits) {
         throw Error(ErrorCode::invalid_argument, "offset + limit must be at most " +
                                                      std::to_string(limits.max_result_window) +
                                                      "; use the cursor to page further by date");
+    if (r.fresh_weight < 0 || r.fresh_weight > 100)
+        throw Error(ErrorCode::invalid_argument, "fresh_weight must be between 0 and 100");
+}
+
+// Relevance needs a query; without one the only meaningful order is by date.
+SortOrder effective_sort(const SearchRequest& request, bool has_text) {
+    return request.sort == SortOrder::relevance && !has_text ? SortOrder::newest : request.sort;
+}
+
+// One matched document on its way to becoming a hit.
+struct Ranked {
+    Xapian::MSetIterator it;
+    double text_score;
+    double freshness;
+    std::optional<detail::UnixSeconds> published;
+    double score() const { return text_score * freshness; }
+};
+
+std::optional<detail::UnixSeconds> published_of(const Xapian::Document& doc) {
+    const std::string value = doc.get_value(detail::slot(detail::Slot::published));
+    if (value.empty()) return std::nullopt;
+    return static_cast<detail::UnixSeconds>(Xapian::sortable_unserialise(value));
 }
 
 } // namespace
@@ -57,9 +84,10 @@ struct Searcher::Impl {
     }
     static constexpr int max_attempts = 4;
 
-    SearchHit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const SearchRequest& request,
-                       bool scored) {
-        const Article a = detail::stored_article(it.get_document());
+    SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
+                       detail::UnixSeconds now) {
+        const Xapian::Document doc = r.it.get_document();
+        const Article a = detail::stored_article(doc);
         SearchHit hit;
         hit.id = a.id;
         hit.title = a.title;
@@ -67,12 +95,21 @@ struct Searcher::Impl {
         hit.source = a.source;
         hit.published = a.published;
         hit.tags = a.tags;
-        hit.score = scored ? it.get_weight() : 0.0;
+        hit.score = scored ? r.score() : 0.0;
+        hit.story = doc.get_value(detail::slot(detail::Slot::story));
+        if (request.collapse_stories) hit.more_versions = r.it.get_collapse_count();
         if (request.snippet_length > 0) {
             const std::string& text = !a.body.empty() ? a.body : !a.summary.empty() ? a.summary : a.title;
             hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(a.language),
                                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                        request.highlight_start, request.highlight_end, "…");
+        }
+        if (request.explain) {
+            ScoreExplanation explanation;
+            explanation.text_score = scored ? r.text_score : 0.0;
+            explanation.freshness = r.freshness;
+            if (r.published) explanation.age_days = static_cast<double>(now - *r.published) / 86400.0;
+            hit.explanation = explanation;
         }
         return hit;
     }
@@ -81,12 +118,17 @@ struct Searcher::Impl {
         const std::uint64_t fingerprint = detail::request_fingerprint(request);
         std::optional<detail::Cursor> cursor;
         if (!request.cursor.empty()) cursor = detail::decode_cursor(request.cursor);
+        std::optional<detail::UnixSeconds> half_life;
+        if (!request.fresh.empty() && !(half_life = detail::parse_duration(request.fresh)))
+            throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
 
+        const detail::UnixSeconds now = detail::current_unix_seconds();
         const detail::QueryBuilder builder(db, analyzer, limits);
-        const auto built = builder.build(request, detail::current_unix_seconds());
+        const auto built = builder.build(request, now);
         const SortOrder sort = effective_sort(request, built.has_text);
         if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
             throw Error(ErrorCode::invalid_argument, "the cursor belongs to a different search");
+        const bool rescore = half_life && sort == SortOrder::relevance;
         const Xapian::valueno published = detail::slot(detail::Slot::published);
 
         Xapian::Enquire enquire(db);
@@ -99,6 +141,7 @@ struct Searcher::Impl {
         // cursor exact; relevance ties too, so results are stable across runs.
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
+        if (request.collapse_stories) enquire.set_collapse_key(detail::slot(detail::Slot::story));
 
         std::size_t offset = request.offset;
         std::unique_ptr<detail::AfterCursorDecider> after_cursor;
@@ -117,13 +160,34 @@ struct Searcher::Impl {
         detail::FacetCounter facets(cursor ? std::vector<std::string>{} : request.facets, request.facet_size,
                                     limits.max_facet_size);
         facets.attach(enquire);
+        const std::size_t first = rescore ? 0 : offset;
+        const std::size_t count =
+            rescore ? std::min(std::max(offset + request.limit, freshness_window), limits.max_result_window)
+                    : request.limit;
         const Xapian::doccount check_at_least =
-            facets.empty() ? static_cast<Xapian::doccount>(std::max(request.exact_total_up_to, offset + request.limit))
+            facets.empty() ? static_cast<Xapian::doccount>(std::max(request.exact_total_up_to, first + count))
                            : db.get_doccount();
-
         const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(request.limit),
-                             check_at_least, nullptr, after_cursor.get());
+            enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check_at_least,
+                             nullptr, after_cursor.get());
+
+        std::vector<Ranked> ranked;
+        ranked.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Ranked r{it, it.get_weight(), 1.0, std::nullopt};
+            if (rescore || request.explain) r.published = published_of(it.get_document());
+            if (rescore) r.freshness = detail::freshness_multiplier(r.published, now, *half_life, request.fresh_weight);
+            ranked.push_back(r);
+        }
+        if (rescore) {
+            std::stable_sort(ranked.begin(), ranked.end(),
+                             [](const Ranked& a, const Ranked& b) { return a.score() > b.score(); });
+            const std::size_t begin = std::min(offset, ranked.size());
+            const std::size_t end = std::min(offset + request.limit, ranked.size());
+            ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         ranked.begin() + static_cast<std::ptrdiff_t>(end));
+        }
+
         SearchResults results;
         if (cursor) {
             results.total = cursor->total;
@@ -132,40 +196,32 @@ struct Searcher::Impl {
             results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             results.total = results.total_exact ? mset.get_matches_estimated() : mset.get_matches_lower_bound();
         }
-        results.hits.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            results.hits.push_back(make_hit(it, mset, request, built.has_text));
+        results.hits.reserve(ranked.size());
+        for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
         results.facets = facets.results();
-        results.next_cursor = next_cursor(request, sort, fingerprint, offset, mset, results);
+        results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
         return results;
     }
 
-    // Relevance needs a query; without one the only meaningful order is by date.
-    static SortOrder effective_sort(const SearchRequest& request, bool has_text) {
-        return request.sort == SortOrder::relevance && !has_text ? SortOrder::newest : request.sort;
-    }
-
     std::string next_cursor(const SearchRequest& request, SortOrder sort, std::uint64_t fingerprint, std::size_t offset,
-                            const Xapian::MSet& mset, const SearchResults& results) const {
-        // A short page is the last one. A full page may be followed by more, unless the
-        // total says otherwise.
-        if (request.limit == 0 || mset.size() < request.limit) return {};
+                            const std::vector<Ranked>& page, const Xapian::MSet& mset,
+                            const SearchResults& results) const {
+        // A short page is the last one.
+        if (request.limit == 0 || page.size() < request.limit) return {};
         detail::Cursor next;
         next.sort = sort;
         next.fingerprint = fingerprint;
         next.total = results.total;
         next.total_exact = results.total_exact;
         if (sort == SortOrder::relevance) {
-            next.offset = offset + mset.size();
+            next.offset = offset + page.size();
             if (results.total_exact && next.offset >= results.total) return {};
             if (next.offset >= limits.max_result_window) return {};
         } else {
             if (!request.cursor.empty() && mset.get_matches_upper_bound() <= mset.size()) return {};
             if (request.cursor.empty() && results.total_exact && offset + mset.size() >= results.total) return {};
-            auto last = mset.end();
-            --last;
-            next.last_docid = *last;
-            next.last_value = last.get_document().get_value(detail::slot(detail::Slot::published));
+            next.last_docid = *page.back().it;
+            next.last_value = page.back().it.get_document().get_value(detail::slot(detail::Slot::published));
         }
         return detail::encode_cursor(next);
     }

@@ -130,7 +130,9 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
-std::string to_lower(std::string_view text) { return Xapian::Unicode::tolower(std::string(text)); }
+std::string to_lower(std::string_view text) {
+    return Xapian::Unicode::tolower(std::string(text));
+}
 
 bool is_all_caps(std::string_view text) {
     int letters = 0;

@@ -43,10 +43,27 @@ struct SearchRequest {
     /// Markers placed around matched words in snippets; text around them is HTML-escaped.
     std::string highlight_start = "<mark>";
     std::string highlight_end = "</mark>";
+    /// Collapse copies of one story (wire copy republished, corrected versions) into its best
+    /// hit; SearchHit::more_versions counts the others, and the query story:<story> lists them.
+    bool collapse_stories = false;
+    /// Freshness half-life ("7d", "12h", "2w", "1m", "1y"); empty for none. With relevance
+    /// order, score = text score × (1 + fresh_weight × 2^(−age / half-life)): a new article
+    /// gains up to (1 + fresh_weight)×, one a half-life old half of that. Date sorts ignore it.
+    std::string fresh;
+    double fresh_weight = 1.0;
+    /// Fill SearchHit::explanation with the parts of each score.
+    bool explain = false;
     /// Facets to count over the whole match set: "source", "tag", "lang", "month", "year".
     std::vector<std::string> facets;
     /// Values returned per facet (the most frequent; months and years: the most recent).
     std::size_t facet_size = 10;
+};
+
+/// How a hit's score was made (SearchRequest::explain).
+struct ScoreExplanation {
+    double text_score = 0; ///< relevance of the text to the query (IneB2)
+    double freshness = 1;  ///< the freshness multiplier (1 without freshness)
+    double age_days = -1;  ///< age of the article when searched (-1: no date)
 };
 
 struct SearchHit {
@@ -56,8 +73,11 @@ struct SearchHit {
     std::string source;
     std::string published;
     std::vector<std::string> tags;
-    double score = 0;    ///< relevance score (BM25); 0 when sorted by date without a query
-    std::string snippet; ///< HTML: escaped text with highlight markers
+    double score = 0;                ///< relevance score; 0 when sorted by date without a query
+    std::string snippet;             ///< HTML: escaped text with highlight markers
+    std::string story;               ///< story id shared by copies of the same story
+    std::uint64_t more_versions = 0; ///< with collapse_stories: other copies of this story
+    std::optional<ScoreExplanation> explanation;
 };
 
 struct FacetValue {

@@ -1,0 +1,99 @@
+#include "minhash.hpp"
+
+#include "text_util.hpp"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <limits>
+#include <vector>
+
+namespace gazette::detail {
+
+namespace {
+
+// splitmix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit key.
+std::uint64_t mix(std::uint64_t x) noexcept {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+    std::vector<std::uint64_t> words;
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty()) words.push_back(fnv1a64(word));
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch))
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
+} // namespace
+
+MinHash minhash(std::string_view text, std::size_t min_words) {
+    MinHash signature;
+    const auto words = word_hashes(text);
+    if (words.size() < std::max<std::size_t>(min_words, 3)) return signature;
+    signature.values.fill(std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+        const std::uint64_t shingle = mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2])));
+        // One hash function per value, made by mixing the shingle with the value's index.
+        for (std::size_t k = 0; k < minhash_size; ++k) {
+            const auto h = static_cast<std::uint32_t>(mix(shingle + 0x9e3779b97f4a7c15ULL * (k + 1)) >> 32);
+            if (h < signature.values[k]) signature.values[k] = h;
+        }
+    }
+    signature.empty = false;
+    return signature;
+}
+
+std::size_t equal_values(const MinHash& a, const MinHash& b) {
+    if (a.empty || b.empty) return 0;
+    std::size_t equal = 0;
+    for (std::size_t k = 0; k < minhash_size; ++k) equal += a.values[k] == b.values[k];
+    return equal;
+}
+
+std::string minhash_band_term(const MinHash& signature, int band) {
+    constexpr std::size_t rows = minhash_size / minhash_bands;
+    std::uint64_t h = 0x51afd7ed558ccd6dULL * static_cast<std::uint64_t>(band + 1);
+    for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ signature.values[static_cast<std::size_t>(band) * rows + r]);
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "XMH%d%012llx", band, static_cast<unsigned long long>(h >> 16));
+    return buffer;
+}
+
+std::string encode_minhash(const MinHash& signature) {
+    std::string bytes;
+    if (signature.empty) return bytes;
+    bytes.reserve(minhash_size * 4);
+    for (std::uint32_t v : signature.values)
+        for (int shift = 24; shift >= 0; shift -= 8) bytes += static_cast<char>((v >> shift) & 0xff);
+    return bytes;
+}
+
+MinHash decode_minhash(std::string_view bytes) {
+    MinHash signature;
+    if (bytes.size() != minhash_size * 4) return signature;
+    for (std::size_t k = 0; k < minhash_size; ++k) {
+        std::uint32_t v = 0;
+        for (std::size_t b = 0; b < 4; ++b) v = (v << 8) | static_cast<unsigned char>(bytes[k * 4 + b]);
+        signature.values[k] = v;
+    }
+    signature.empty = false;
+    return signature;
+}
+
+} // namespace gazette::detail

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 namespace gazette::cli {
@@ -84,7 +85,20 @@ int run_index(const IndexOptions& options) {
         writer_options.batch_size = options.batch_size;
         writer_options.language = options.language;
         writer_options.stopwords = options.stopwords;
+        std::string synonyms;
+        if (!options.synonyms_file.empty()) {
+            std::ifstream in(options.synonyms_file);
+            if (!in) throw Error(ErrorCode::io_error, options.synonyms_file + ": cannot open");
+            synonyms.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
         IndexWriter writer(options.db, writer_options);
+        if (!options.synonyms_file.empty()) {
+            try {
+                writer.set_synonyms(synonyms);
+            } catch (const Error& e) {
+                throw Error(e.code(), options.synonyms_file + ": " + e.what());
+            }
+        }
 
         ErrorReporter errors(options, bar);
         IngestObserver observer;

@@ -25,6 +25,7 @@ struct IndexOptions {
     InputFormat format = InputFormat::automatic;
     std::vector<std::string> delete_ids;
     std::vector<std::string> delete_files;
+    std::string synonyms_file;
     std::size_t batch_size = 10000;
     std::uint64_t max_errors = 0;
     std::size_t show_errors = 100;

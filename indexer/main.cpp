@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
     app.add_option("--delete", options.delete_ids, "Remove the articles with these ids");
     app.add_option("--delete-file", options.delete_files, "Remove the ids listed in FILE (one per line, # comments)")
         ->check(CLI::ExistingFile);
+    app.add_option("--synonyms", options.synonyms_file,
+                   "Synonym groups for searches of this index, one per line: us, usa, united states")
+        ->check(CLI::ExistingFile);
     app.add_option("--batch-size", options.batch_size, "Changes per committed batch (all-or-nothing)")
         ->check(CLI::Range(1, 10000000));
     app.add_option("--max-errors", options.max_errors, "Stop after N rejected records (0: never)");
@@ -45,8 +48,9 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_usage;
     }
     options.format = *gazette::parse_input_format(format);
-    if (options.inputs.empty() && options.delete_ids.empty() && options.delete_files.empty()) {
-        std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete or --delete-file\n");
+    if (options.inputs.empty() && options.delete_ids.empty() && options.delete_files.empty() &&
+        options.synonyms_file.empty()) {
+        std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete, --delete-file or --synonyms\n");
         return exit_usage;
     }
     return run_index(options);

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     app.add_option("--queries", options.queries_file, "Batch mode: run each line \"qid<TAB>query\" of FILE")
         ->check(CLI::ExistingFile);
     app.add_option("--get", options.get_id, "Print the stored article with this id as JSON");
+    app.add_option("--related", options.related_id, "Print articles related to the one with this id");
+    app.add_flag("--complete", options.complete, "Print completions of the query's last word");
+    app.add_option("--qlang", r.language, "Analyse the query in this language (stemming), e.g. fr");
     app.add_flag("--json", json, "Print results as JSON (same as --format json)");
     const std::map<std::string, OutputFormat> formats{
         {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"trec", OutputFormat::trec}};
@@ -50,6 +53,11 @@ int main(int argc, char** argv) {
     app.add_option("--facets", r.facets, "Count matches by source, tag, lang, month, year")->delimiter(',');
     app.add_option("--facet-size", r.facet_size, "Values shown per facet");
     app.add_option("--cursor", r.cursor, "Continue after the page that printed this cursor");
+    app.add_flag("--collapse", r.collapse_stories, "One hit per story (copies counted in more_versions)");
+    app.add_option("--fresh", r.fresh, "Freshness half-life, e.g. 7d: newer articles rank higher");
+    app.add_option("--fresh-weight", r.fresh_weight, "Largest freshness boost (default 1: up to 2x)")
+        ->check(CLI::Range(0.0, 100.0));
+    app.add_flag("--explain", r.explain, "Show the parts of each score");
 
     try {
         app.parse(argc, argv);

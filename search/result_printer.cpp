@@ -46,6 +46,7 @@ std::string snippet_for_terminal(std::string_view html, const SearchRequest& req
 void print_text(std::FILE* out, const SearchResults& results, const SearchRequest& request, bool terminal) {
     std::fprintf(out, "%s%llu result%s\n", results.total_exact ? "" : "at least ",
                  static_cast<unsigned long long>(results.total), results.total == 1 ? "" : "s");
+    if (!results.suggestion.empty()) std::fprintf(out, "Did you mean: %s\n", results.suggestion.c_str());
     std::size_t rank = request.offset;
     for (const auto& hit : results.hits) {
         ++rank;
@@ -59,7 +60,13 @@ void print_text(std::FILE* out, const SearchResults& results, const SearchReques
             std::snprintf(score, sizeof score, " · score %.3f", hit.score);
             meta += score;
         }
+        if (hit.more_versions > 0)
+            meta += " · " + std::to_string(hit.more_versions) + " more version" + (hit.more_versions == 1 ? "" : "s");
         std::fprintf(out, "   %s\n", meta.c_str());
+        if (hit.explanation) {
+            std::fprintf(out, "   score %.4f = text %.4f × freshness %.4f (age %.1f days)\n", hit.score,
+                         hit.explanation->text_score, hit.explanation->freshness, hit.explanation->age_days);
+        }
         if (!hit.snippet.empty())
             std::fprintf(out, "   %s\n", snippet_for_terminal(hit.snippet, request, terminal).c_str());
     }

@@ -70,6 +70,24 @@ int run_search(const SearchOptions& options) {
             return 0;
         }
         if (!options.queries_file.empty()) return run_batch(searcher, options);
+        if (options.complete) {
+            const auto completions = searcher.complete(options.query, options.request.limit);
+            if (options.format == OutputFormat::json) {
+                std::printf("%s\n", to_json(completions, options.query).c_str());
+            } else {
+                for (const auto& c : completions)
+                    std::printf("%s\t%llu\n", c.text.c_str(), static_cast<unsigned long long>(c.count));
+            }
+            return 0;
+        }
+        if (!options.related_id.empty()) {
+            const SearchResults related = searcher.related(options.related_id, options.request.limit);
+            if (options.format == OutputFormat::json)
+                std::printf("%s\n", to_json(related, "").c_str());
+            else
+                print_text(stdout, related, options.request, ::isatty(STDOUT_FILENO));
+            return 0;
+        }
 
         SearchRequest request = options.request;
         request.query = options.query;

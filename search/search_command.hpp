@@ -14,6 +14,8 @@ struct SearchOptions {
     std::string query;
     std::string queries_file; ///< batch mode: lines "qid<TAB>text"
     std::string get_id;       ///< print one stored article
+    std::string related_id;   ///< print articles related to this one
+    bool complete = false;    ///< print completions of the query
     OutputFormat format = OutputFormat::text;
     std::string run_tag = "gazette";
     SearchRequest request;

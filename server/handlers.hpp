@@ -11,6 +11,8 @@ namespace gazette::server {
 
 Response handle_search(const Request& request, Context& context);
 Response handle_article(const Request& request, Context& context);
+Response handle_related(const Request& request, Context& context);
+Response handle_suggest(const Request& request, Context& context);
 Response handle_health(const Request& request, Context& context);
 Response handle_stats(const Request& request, Context& context);
 Response handle_metrics(const Request& request, Context& context);

@@ -3,11 +3,17 @@
 namespace gazette::server {
 
 std::vector<Route> routes() {
+    // clang-format off
     return {
-        {"GET", "/search", "search", handle_search},    {"GET", "/articles/{id}", "article", handle_article},
-        {"GET", "/health", "health", handle_health},    {"GET", "/stats", "stats", handle_stats},
-        {"GET", "/metrics", "metrics", handle_metrics},
+        {"GET", "/search",                 "search",  handle_search},
+        {"GET", "/articles/{id}",          "article", handle_article},
+        {"GET", "/articles/{id}/related",  "related", handle_related},
+        {"GET", "/suggest",                "suggest", handle_suggest},
+        {"GET", "/health",                 "health",  handle_health},
+        {"GET", "/stats",                  "stats",   handle_stats},
+        {"GET", "/metrics",                "metrics", handle_metrics},
     };
+    // clang-format on
 }
 
 } // namespace gazette::server

@@ -7,6 +7,7 @@
 #include "fsync_dir.hpp"
 #include "schema.hpp"
 #include "story.hpp"
+#include "synonyms.hpp"
 #include "xapian_errors.hpp"
 
 #include <filesystem>
@@ -22,13 +23,6 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     if (ec) throw Error(ErrorCode::io_error, path + ": cannot create the index directory: " + ec.message());
     return detail::with_xapian_errors(
         path, [&] { return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS); });
-}
-
-void check_schema_version(const Xapian::Database& db, const std::string& path) {
-    const std::string stored = db.get_metadata("gazette.schema_version");
-    if (!stored.empty() && stored != std::to_string(detail::schema_version))
-        throw Error(ErrorCode::database_version, path + ": index has schema version " + stored + ", this build reads " +
-                                                     std::to_string(detail::schema_version) + "; re-index it");
 }
 
 } // namespace
@@ -51,7 +45,7 @@ struct IndexWriter::Impl {
     static detail::AnalysisSettings settings_for(Xapian::WritableDatabase& db, const WriterOptions& options,
                                                  const std::string& path) {
         return detail::with_xapian_errors(path, [&] {
-            check_schema_version(db, path);
+            detail::check_schema_version(db, path);
             if (!db.get_metadata("gazette.schema_version").empty()) return detail::AnalysisSettings::load(db);
             // A new index: record how it analyses text, durably, before any article.
             detail::AnalysisSettings settings{detail::canonical_language(options.language), options.stopwords};
@@ -132,6 +126,15 @@ bool IndexWriter::remove(const std::string& id) {
         impl_->db.delete_document(term);
         impl_->changed();
         return true;
+    });
+}
+
+void IndexWriter::set_synonyms(const std::string& text) {
+    const std::string canonical = detail::SynonymMap::parse(text).to_text();
+    detail::with_xapian_errors(impl_->path, [&] {
+        impl_->begin_batch();
+        impl_->db.set_metadata(detail::metadata_synonyms, canonical);
+        impl_->changed();
     });
 }
 

@@ -40,9 +40,17 @@ nlohmann::ordered_json results_to_json(const SearchResults& results, const std::
         facets[facet.name] = std::move(values);
     }
     out["facets"] = std::move(facets);
+    out["suggestion"] =
+        results.suggestion.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(results.suggestion);
     out["next_cursor"] =
         results.next_cursor.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(results.next_cursor);
     return out;
+}
+
+nlohmann::ordered_json completions_to_json(const std::vector<Completion>& completions, const std::string& query) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : completions) list.push_back({{"text", c.text}, {"count", c.count}});
+    return {{"query", query}, {"suggestions", std::move(list)}};
 }
 
 std::string dump_json(const nlohmann::ordered_json& value) {
@@ -53,6 +61,10 @@ std::string dump_json(const nlohmann::ordered_json& value) {
 
 std::string to_json(const Article& article) {
     return detail::dump_json(detail::article_to_json(article));
+}
+
+std::string to_json(const std::vector<Completion>& completions, const std::string& query) {
+    return detail::dump_json(detail::completions_to_json(completions, query));
 }
 
 std::string to_json(const SearchResults& results, const std::string& query) {

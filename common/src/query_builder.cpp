@@ -5,6 +5,7 @@
 #include "analyzer.hpp"
 #include "query_fields.hpp"
 #include "schema.hpp"
+#include "synonyms.hpp"
 #include "text_util.hpp"
 
 namespace gazette::detail {
@@ -23,13 +24,16 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
 
 } // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits)
-    : db_(db), analyzer_(analyzer), limits_(limits) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
+                           const SynonymMap& synonyms)
+    : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {}
 
 Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds now) const {
     Xapian::QueryParser parser;
     parser.set_database(db_);
-    analyzer_.configure(parser, {});
+    if (!request.language.empty() && (request.language.size() > 35 || !is_valid_utf8(request.language)))
+        throw Error(ErrorCode::invalid_argument, "language must be an ISO 639-1 code such as en or fr");
+    analyzer_.configure(parser, request.language);
     parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Past the limit the match fails with WildcardError (reported as invalid_query), rather than
     // silently searching for an arbitrary subset of the words.
@@ -56,7 +60,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
     // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
     // be stemmed (the parser takes them for proper names).
-    const std::string text = is_all_caps(request.query) ? to_lower(request.query) : request.query;
+    const std::string text = synonyms_.expand(is_all_caps(request.query) ? to_lower(request.query) : request.query);
     Xapian::Query query;
     try {
         query = parser.parse_query(text, parser_flags);

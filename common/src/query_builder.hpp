@@ -11,6 +11,7 @@
 namespace gazette::detail {
 
 class Analyzer;
+class SynonymMap;
 
 struct BuiltQuery {
     Xapian::Query query;
@@ -19,7 +20,8 @@ struct BuiltQuery {
 
 class QueryBuilder {
   public:
-    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits);
+    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
+                 const SynonymMap& synonyms);
 
     /// @throws Error invalid_query (parser message, or a limit) or invalid_argument (bad filter).
     BuiltQuery build(const SearchRequest& request, UnixSeconds now) const;
@@ -31,6 +33,7 @@ class QueryBuilder {
     const Xapian::Database& db_;
     Analyzer& analyzer_;
     const SearchLimits& limits_;
+    const SynonymMap& synonyms_;
 };
 
 } // namespace gazette::detail

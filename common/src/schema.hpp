@@ -14,7 +14,7 @@ namespace gazette::detail {
 inline constexpr const char* metadata_updated_at = "gazette.updated_at";
 
 /// Bumped whenever the way articles are indexed changes incompatibly.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// Value slots (Xapian document values), for sorting, ranges and facets.
 enum class Slot : Xapian::valueno {
@@ -68,6 +68,9 @@ inline constexpr std::string_view story_prefix = "XSTORY";
 inline constexpr std::string_view story_query_name = "story";
 
 const FieldSpec& field_spec(std::string_view field);
+
+/// @throws Error database_version if the index was built with another schema version.
+void check_schema_version(const Xapian::Database& db, const std::string& path);
 
 /// The boolean term for an exact field value: prefix + slug of the value.
 std::string exact_term(std::string_view prefix, std::string_view value);

@@ -8,6 +8,11 @@
 #include "freshness.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
+#include "stopwords.hpp"
+#include "story.hpp"
+#include "suggest.hpp"
+#include "synonyms.hpp"
+#include "text_util.hpp"
 #include "xapian_errors.hpp"
 
 #include <algorithm>
@@ -62,10 +67,24 @@ struct Searcher::Impl {
     SearchLimits limits;
     Xapian::Database db;
     detail::Analyzer analyzer;
+    std::string synonyms_text;
+    detail::SynonymMap synonyms;
 
     Impl(const std::string& p, const SearchLimits& l)
-        : path(p), limits(l), db(open_readonly(p)),
-          analyzer(detail::with_xapian_errors(p, [&] { return detail::AnalysisSettings::load(db); })) {}
+        : path(p), limits(l), db(open_readonly(p)), analyzer(detail::with_xapian_errors(p, [&] {
+              detail::check_schema_version(db, p);
+              return detail::AnalysisSettings::load(db);
+          })) {
+        detail::with_xapian_errors(p, [&] { load_synonyms(); });
+    }
+
+    // Synonyms live in the index metadata; re-read them when a commit changed them.
+    void load_synonyms() {
+        std::string text = db.get_metadata(detail::metadata_synonyms);
+        if (text == synonyms_text) return;
+        synonyms = detail::SynonymMap::parse(text);
+        synonyms_text = std::move(text);
+    }
 
     // Runs `fn` against the database. If a writer's commits invalidated the revision being read,
     // moves to the newest revision and runs it again: once is almost always enough, a few
@@ -123,7 +142,7 @@ struct Searcher::Impl {
             throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
 
         const detail::UnixSeconds now = detail::current_unix_seconds();
-        const detail::QueryBuilder builder(db, analyzer, limits);
+        const detail::QueryBuilder builder(db, analyzer, limits, synonyms);
         const auto built = builder.build(request, now);
         const SortOrder sort = effective_sort(request, built.has_text);
         if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
@@ -199,9 +218,63 @@ struct Searcher::Impl {
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
         results.facets = facets.results();
+        if (built.has_text && !cursor)
+            results.suggestion = detail::spelling_suggestion(
+                db, request.query,
+                detail::stopwords_for(request.language.empty() ? analyzer.settings().language : request.language));
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
         return results;
     }
+
+    SearchResults related(const std::string& id, std::size_t limit) {
+        const std::string id_term = detail::id_term(id);
+        auto posting = db.postlist_begin(id_term);
+        if (id.empty() || id.size() > max_id_bytes || posting == db.postlist_end(id_term))
+            throw Error(ErrorCode::not_found, "no article with this id");
+        const Xapian::Document doc = db.get_document(*posting);
+
+        // The words that best tell this article apart from the rest of the index.
+        Xapian::RSet relevant;
+        relevant.add_document(*posting);
+        Xapian::Enquire expand(db);
+        const WordsOnly words_only;
+        const Xapian::ESet eset = expand.get_eset(related_terms, relevant, &words_only);
+        std::vector<Xapian::Query> terms;
+        for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+        Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        // Neither the article itself nor its other copies are "related".
+        const std::string story = doc.get_value(detail::slot(detail::Slot::story));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
+                                            Xapian::Query(std::string(detail::story_prefix) + story)));
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::IneB2Weight(1.0));
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        enquire.set_collapse_key(detail::slot(detail::Slot::story));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+        SearchRequest shape;
+        shape.snippet_length = 160;
+        SearchResults results;
+        results.total = mset.get_matches_estimated();
+        results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        const auto now = detail::current_unix_seconds();
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            results.hits.push_back(make_hit(Ranked{it, it.get_weight(), 1.0, std::nullopt}, mset, shape, true, now));
+        return results;
+    }
+    static constexpr Xapian::termcount related_terms = 25;
+
+    // Expand-set filter: plain indexed words, not prefixed terms (which start with a capital)
+    // and not numbers.
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            const auto first = static_cast<unsigned char>(term[0]);
+            if (first >= 'A' && first <= 'Z') return false;
+            return !std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+        }
+    };
 
     std::string next_cursor(const SearchRequest& request, SortOrder sort, std::uint64_t fingerprint, std::size_t offset,
                             const std::vector<Ranked>& page, const Xapian::MSet& mset,
@@ -248,7 +321,28 @@ std::optional<Article> Searcher::get(const std::string& id) {
 }
 
 bool Searcher::refresh() {
-    return detail::with_xapian_errors(impl_->path, [&] { return impl_->db.reopen(); });
+    return detail::with_xapian_errors(impl_->path, [&] {
+        const bool changed = impl_->db.reopen();
+        if (changed) impl_->load_synonyms();
+        return changed;
+    });
+}
+
+SearchResults Searcher::related(const std::string& id, std::size_t limit) {
+    if (limit > impl_->limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument,
+                    "limit must be at most " + std::to_string(impl_->limits.max_page_size));
+    return impl_->run([&] { return impl_->related(id, limit); });
+}
+
+std::vector<Completion> Searcher::complete(const std::string& text, std::size_t limit) {
+    if (limit > impl_->limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument,
+                    "limit must be at most " + std::to_string(impl_->limits.max_page_size));
+    if (text.size() > impl_->limits.max_query_bytes || !detail::is_valid_utf8(text))
+        throw Error(ErrorCode::invalid_query,
+                    "text must be valid UTF-8 of at most " + std::to_string(impl_->limits.max_query_bytes) + " bytes");
+    return impl_->run([&] { return detail::completions(impl_->db, text, limit); });
 }
 
 std::uint64_t Searcher::document_count() {

@@ -45,15 +45,17 @@ TEST_CASE("GET /search answers with the documented shape") {
     const auto body = body_of(reply);
     std::vector<std::string> keys;
     for (const auto& [key, value] : body.items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "next_cursor"});
+    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "suggestion", "next_cursor"});
     CHECK(body["query"] == "bridge");
     CHECK(body["total"] == json{{"value", 2}, {"relation", "eq"}});
     CHECK(body["took_ms"].is_number());
     CHECK(body["next_cursor"].is_null());
     REQUIRE(body["hits"].size() == 2);
     const auto& hit = body["hits"][0];
-    for (const char* field : {"id", "title", "url", "source", "published", "score", "snippet", "tags"})
+    for (const char* field :
+         {"id", "title", "url", "source", "published", "score", "snippet", "tags", "story", "more_versions"})
         CHECK(hit.contains(field));
+    CHECK_FALSE(hit.contains("explain"));
     CHECK(hit["snippet"].get<std::string>().find("<mark>") != std::string::npos);
 }
 
@@ -113,7 +115,11 @@ TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
         {"/search?qq=typo", "invalid_parameter"},        {"/search?q=%E0%A4", "invalid_parameter"}, // invalid UTF-8
         {"/search?q=%G1", "invalid_parameter"},     // bad percent-encoding
         {"/search?q=bridge%", "invalid_parameter"}, // truncated escape
-        {"/search?q=bridge+AND", "invalid_query"},       {"/search?q=1..5", "invalid_query"},
+        {"/search?q=bridge+AND", "invalid_query"},       {"/search?collapse=source", "invalid_parameter"},
+        {"/search?q=x&fresh=soon", "invalid_argument"},  {"/search?q=x&fresh=7d&fresh_weight=-1", "invalid_parameter"},
+        {"/search?explain=maybe", "invalid_parameter"},  {"/suggest", "invalid_parameter"},
+        {"/suggest?q=ab&size=0", "invalid_parameter"},   {"/articles/rates-1/related?size=1000", "invalid_parameter"},
+        {"/articles/rates-1?x=1", "invalid_parameter"},  {"/search?q=1..5", "invalid_query"},
     };
     for (const auto& [target, code] : cases) {
         INFO(target);
@@ -243,4 +249,34 @@ TEST_CASE("gazette-search and the server rank the same way") {
         for (const auto& hit : searcher.search(r).hits) library.push_back(hit.id);
         CHECK(hit_ids(http_get(server.port(), "/search?q=" + url_encode(q))) == library);
     }
+}
+
+TEST_CASE("news features over HTTP: collapse, freshness, explain, related, suggest, did you mean") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto port = server.port();
+
+    const auto explained = body_of(http_get(port, "/search?q=heatwave&explain=true&fresh=30d"));
+    REQUIRE(explained["hits"].size() == 1);
+    const auto& parts = explained["hits"][0]["explain"];
+    CHECK(parts["text_score"].get<double>() > 0);
+    CHECK(parts["freshness"].get<double>() >= 1.0);
+    CHECK(parts["age_days"].get<double>() > 300);
+
+    const auto collapsed = body_of(http_get(port, "/search?q=bridge&collapse=story"));
+    CHECK(collapsed["hits"][0]["more_versions"] == 0); // the fixtures' bridge stories differ
+
+    const auto related = body_of(http_get(port, "/articles/bridge-1/related?size=2"));
+    CHECK(related["id"] == "bridge-1");
+    REQUIRE(!related["hits"].empty());
+    CHECK(related["hits"][0]["id"] == "bridge-2");
+    expect_error(http_get(port, "/articles/nope/related"), 404, "not_found");
+
+    const auto suggest = body_of(http_get(port, "/suggest?q=tessal"));
+    CHECK(suggest["query"] == "tessal");
+    CHECK(suggest["suggestions"][0] == json::parse(R"({"text":"tessaly","count":2})"));
+
+    const auto french = body_of(http_get(port, "/search?q=incendie&qlang=fr"));
+    CHECK(french["total"]["value"] == 1);
+    CHECK(body_of(http_get(port, "/search?q=incendie"))["total"]["value"] == 0);
 }

@@ -46,6 +46,11 @@ class GAZETTE_EXPORT IndexWriter {
     /// @throws Error invalid_argument for an empty or oversized id, database_error / io_error.
     bool remove(const std::string& id);
 
+    /// Replaces the index's synonym groups: one group per line, members separated by commas
+    /// ("us, usa, united states"); "" removes them. Part of the open batch.
+    /// @throws Error invalid_argument naming the line of a malformed group.
+    void set_synonyms(const std::string& text);
+
     /// Commits the open batch (all-or-nothing) and makes it durable (files and directory
     /// fsynced). Readers see it after their next refresh().
     /// @throws Error database_error / io_error.

@@ -7,6 +7,7 @@
 #include <gazette/search.hpp>
 
 #include <string>
+#include <vector>
 
 namespace gazette {
 
@@ -16,7 +17,11 @@ GAZETTE_EXPORT std::string to_json(const Article& article);
 
 /// {"query", "total": {"value", "relation": "eq"|"gte"}, "hits": [{"id", "title", "url", "source",
 ///  "published", "score", "snippet", "tags"}], "facets": {name: [{"value", "count"}]} (empty unless
-///  asked for), "next_cursor": string or null}
+///  asked for), "suggestion": string or null ("did you mean"),
+///  "next_cursor": string or null}
 GAZETTE_EXPORT std::string to_json(const SearchResults& results, const std::string& query);
+
+/// {"query", "suggestions": [{"text", "count"}]}
+GAZETTE_EXPORT std::string to_json(const std::vector<Completion>& completions, const std::string& query);
 
 } // namespace gazette

@@ -53,6 +53,9 @@ struct SearchRequest {
     double fresh_weight = 1.0;
     /// Fill SearchHit::explanation with the parts of each score.
     bool explain = false;
+    /// Analyse the query in this language (ISO 639-1: its stemmer and stopwords); empty for
+    /// the index's default. Articles are always analysed in their own language.
+    std::string language;
     /// Facets to count over the whole match set: "source", "tag", "lang", "month", "year".
     std::vector<std::string> facets;
     /// Values returned per facet (the most frequent; months and years: the most recent).
@@ -96,6 +99,14 @@ struct SearchResults {
     std::vector<SearchHit> hits;
     std::vector<Facet> facets; ///< in the order requested
     std::string next_cursor;   ///< continues after these hits; empty when there are no more
+    /// "Did you mean": the query with rare or unknown words corrected; empty if none.
+    std::string suggestion;
+};
+
+/// A completion of what a user is typing.
+struct Completion {
+    std::string text;        ///< the whole query text with its last word completed
+    std::uint64_t count = 0; ///< articles containing the completed word
 };
 
 /// Bounds that keep one request from costing too much. Exceeding one is an invalid_query or

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gazette {
 
@@ -26,6 +27,14 @@ class GAZETTE_EXPORT Searcher {
     /// @throws Error invalid_query (with the parser's message), invalid_argument (bad filter
     ///         date, limit out of range), database_error.
     SearchResults search(const SearchRequest& request);
+
+    /// Articles related to the one with this id: found through the terms that best tell it
+    /// apart (Xapian's expand set of the article), excluding the article and its other copies.
+    /// @throws Error not_found if there is no such article, database_error.
+    SearchResults related(const std::string& id, std::size_t limit = 5);
+
+    /// Completions of the last word of `text` from the indexed words, most frequent first.
+    std::vector<Completion> complete(const std::string& text, std::size_t limit = 10);
 
     /// The stored article with this id, or nothing.
     /// @throws Error database_error.

@@ -83,6 +83,7 @@ int run_index(const IndexOptions& options) {
 
         WriterOptions writer_options;
         writer_options.batch_size = options.batch_size;
+        writer_options.threads = options.threads;
         writer_options.language = options.language;
         writer_options.stopwords = options.stopwords;
         std::string synonyms;

@@ -26,7 +26,8 @@ struct IndexOptions {
     std::vector<std::string> delete_ids;
     std::vector<std::string> delete_files;
     std::string synonyms_file;
-    std::size_t batch_size = 10000;
+    std::size_t batch_size = 2000;
+    unsigned threads = 0;
     std::uint64_t max_errors = 0;
     std::size_t show_errors = 100;
     std::string error_log;

@@ -28,7 +28,7 @@ InputError file_error(const InputFile& input, const Error& e) {
 } // namespace
 
 Ingest::Ingest(IndexWriter& writer, IngestOptions options, IngestObserver observer)
-    : writer_(writer), options_(options), observer_(std::move(observer)) {}
+    : writer_(writer), options_(options), observer_(std::move(observer)), base_(writer.counts()) {}
 
 bool Ingest::note_error(const InputError& error) {
     if (observer_.on_error) observer_.on_error(error);
@@ -50,10 +50,7 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
             ++records_;
             for (const auto& field : record.ignored_fields) ++stats_.ignored_fields[field];
             try {
-                if (writer_.upsert(record.article) == UpsertOutcome::added)
-                    ++stats_.added;
-                else
-                    ++stats_.updated;
+                writer_.upsert(record.article);
             } catch (const Error& e) {
                 if (e.code() != ErrorCode::invalid_article) throw;
                 ++stats_.skipped;
@@ -86,16 +83,21 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
 }
 
 void Ingest::remove(const std::vector<std::string>& ids) {
-    for (const auto& id : ids) {
-        if (writer_.remove(id))
-            ++stats_.deleted;
-        else
-            ++stats_.not_found;
-    }
+    for (const auto& id : ids) writer_.remove(id);
 }
 
 void Ingest::finish() {
     writer_.commit();
+}
+
+const IngestStats& Ingest::stats() const {
+    // The writer counts what it did; this job's share is what changed since it started.
+    const WriteCounts now = writer_.counts();
+    stats_.added = now.added - base_.added;
+    stats_.updated = now.updated - base_.updated;
+    stats_.deleted = now.deleted - base_.deleted;
+    stats_.not_found = now.not_found - base_.not_found;
+    return stats_;
 }
 
 std::vector<std::string> read_id_file(const std::string& path) {

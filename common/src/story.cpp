@@ -1,6 +1,7 @@
 #include "story.hpp"
 
 #include "schema.hpp"
+#include "text_util.hpp"
 
 namespace gazette::detail {
 
@@ -10,6 +11,8 @@ bool same_story(const MinHash& a, const MinHash& b) {
     return equal_values(a, b) >= minhash_min_equal;
 }
 
+constexpr std::string_view band_prefix = "XMH";
+
 } // namespace
 
 MinHash article_signature(const Article& a) {
@@ -17,61 +20,113 @@ MinHash article_signature(const Article& a) {
     return minhash(a.title + "\n" + a.summary + "\n" + a.body, 8);
 }
 
+StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards)
+    : open_view_(std::move(open_view)), pending_(std::max(1u, shards)) {}
+
+Xapian::Database& StoryIndex::view() {
+    if (!view_) {
+        view_ = open_view_();
+        // An empty view (a new index, a bulk build) has no band terms: the filter starts complete.
+        if (view_->get_doccount() == 0) {
+            committed_bands_.reset(1 << 20);
+            filter_complete_ = true;
+        }
+    } else if (view_stale_) {
+        view_->reopen();
+    }
+    view_stale_ = false;
+    return *view_;
+}
+
+// Reads every committed band term into the filter: worth it once the direct lookups made so far
+// cost about as much as one pass over the terms.
+void StoryIndex::load_filter() {
+    Xapian::Database& v = view();
+    const std::size_t expected = static_cast<std::size_t>(v.get_doccount()) * minhash_bands;
+    committed_bands_.reset(std::max<std::size_t>(2 * expected, 1 << 20));
+    const std::string prefix(band_prefix);
+    for (auto t = v.allterms_begin(prefix); t != v.allterms_end(prefix); ++t) committed_bands_.add(fnv1a64(*t));
+    filter_complete_ = true;
+}
+
 std::string StoryIndex::assign(const std::string& id, const MinHash& signature) {
     if (signature.empty) return id;
+    std::array<std::string, minhash_bands> terms;
+    for (int band = 0; band < minhash_bands; ++band)
+        terms[static_cast<std::size_t>(band)] = minhash_band_term(signature, band);
     // Committed articles first: the earliest copy of a story defines it.
-    if (std::string story = committed_match(id, signature); !story.empty()) return story;
-    for (int band = 0; band < minhash_bands; ++band) {
-        const auto found = pending_bands_.find(minhash_band_term(signature, band));
-        if (found == pending_bands_.end()) continue;
-        for (const std::size_t index : found->second) {
-            const Pending& p = pending_[index];
-            if (p.id != id && same_story(p.signature, signature)) return p.story;
-        }
+    if (std::string story = committed_match(id, signature, terms); !story.empty()) return story;
+    for (const auto& term : terms) {
+        const auto [begin, end] = pending_bands_.equal_range(fnv1a64(term));
+        for (auto it = begin; it != end; ++it)
+            if (it->second->id != id && same_story(it->second->signature, signature)) return it->second->story;
     }
     return id;
 }
 
-std::string StoryIndex::committed_match(const std::string& id, const MinHash& signature) {
-    if (!view_) view_ = std::make_unique<Xapian::Database>(path_);
+std::string StoryIndex::committed_match(const std::string& id, const MinHash& signature,
+                                        const std::array<std::string, minhash_bands>& terms) {
+    Xapian::Database& v = view();
+    if (!filter_complete_ && ++direct_lookups_ * 8 > v.get_doccount()) load_filter();
+    bool any = false;
+    for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
+    if (!any) return {};
+
     // The document this article replaces (if any) is not a copy of it.
     const std::string self = id_term(id);
     Xapian::docid self_docid = 0;
-    if (auto p = view_->postlist_begin(self); p != view_->postlist_end(self)) self_docid = *p;
+    if (auto p = v.postlist_begin(self); p != v.postlist_end(self)) self_docid = *p;
     // The first copy found wins: postings come in document order, so that is the earliest
     // indexed one in the first matching band, a stable choice.
     const Xapian::valueno signature_slot = slot(Slot::fingerprint);
     std::size_t examined = 0;
-    for (int band = 0; band < minhash_bands; ++band) {
-        const std::string term = minhash_band_term(signature, band);
+    for (const auto& term : terms) {
+        if (filter_complete_ && !committed_bands_.maybe_contains(fnv1a64(term))) continue;
         // Postings and the value stream both run in document order: skip_to walks forward.
-        auto values = view_->valuestream_begin(signature_slot);
-        for (auto p = view_->postlist_begin(term); p != view_->postlist_end(term); ++p) {
+        auto values = v.valuestream_begin(signature_slot);
+        for (auto p = v.postlist_begin(term); p != v.postlist_end(term); ++p) {
             const Xapian::docid candidate = *p;
             if (candidate == self_docid) continue;
             values.skip_to(candidate);
-            if (values == view_->valuestream_end(signature_slot)) break;
+            if (values == v.valuestream_end(signature_slot)) break;
             if (values.get_docid() == candidate && same_story(signature, decode_minhash(*values)))
-                return view_->get_document(candidate).get_value(slot(Slot::story));
+                return v.get_document(candidate).get_value(slot(Slot::story));
             if (++examined >= max_candidates) return {};
         }
     }
     return {};
 }
 
-void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story) {
+void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
+                          std::uint64_t sequence) {
     if (signature.empty) return;
-    for (int band = 0; band < minhash_bands; ++band) {
-        auto& list = pending_bands_[minhash_band_term(signature, band)];
-        if (list.size() < max_candidates) list.push_back(pending_.size());
-    }
-    pending_.push_back({id, signature, story});
+    Pending entry{id, signature, story, sequence, {}};
+    for (int band = 0; band < minhash_bands; ++band)
+        entry.bands[static_cast<std::size_t>(band)] = fnv1a64(minhash_band_term(signature, band));
+    auto& queue = pending_.at(shard);
+    queue.push_back(std::move(entry));
+    const Pending* stored = &queue.back(); // deque elements stay put on push_back/pop_front
+    for (const auto band : stored->bands) pending_bands_.emplace(band, stored);
 }
 
-void StoryIndex::committed() {
-    pending_.clear();
-    pending_bands_.clear();
-    if (view_) view_->reopen();
+void StoryIndex::committed(unsigned shard, std::uint64_t sequence) {
+    auto& queue = pending_.at(shard);
+    while (!queue.empty() && queue.front().sequence <= sequence) {
+        const Pending* entry = &queue.front();
+        for (const auto band : entry->bands) {
+            const auto [begin, end] = pending_bands_.equal_range(band);
+            for (auto it = begin; it != end; ++it) {
+                if (it->second == entry) {
+                    pending_bands_.erase(it);
+                    break;
+                }
+            }
+            if (filter_complete_) committed_bands_.add(band);
+        }
+        queue.pop_front();
+    }
+    if (filter_complete_ && committed_bands_.saturated()) filter_complete_ = false; // rebuilt bigger when needed
+    view_stale_ = true;
 }
 
 void add_story(Xapian::Document& doc, const MinHash& signature, const std::string& story) {

@@ -1,18 +1,20 @@
 #pragma once
 // Story de-duplication at index time: an article whose text is a near copy of an indexed
 // article's (MinHash estimate of shingle overlap) joins that article's story; otherwise it
-// starts a story of its own.
-// Search results can then be collapsed to one copy per story.
+// starts a story of its own. Search results can then be collapsed to one copy per story.
 
 #include <gazette/article.hpp>
 
+#include "bloom.hpp"
 #include "minhash.hpp"
 
 #include <xapian.h>
 
-#include <map>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette::detail {
@@ -21,19 +23,22 @@ namespace gazette::detail {
 /// else of all its text; empty when there is too little text.
 MinHash article_signature(const Article& article);
 
-/// Finds the story of a new article among the committed articles (through a read-only view of
-/// the index, so the writer's open batch is never flushed by lookups) and among those of the
-/// open batch (kept in memory until it is committed).
+/// Assigns stories. Articles already committed are found through a read-only view of the
+/// index (or of its shards during a bulk build), so lookups never flush a writer's batch;
+/// articles not committed yet are kept in memory until their shard commits them. A Bloom
+/// filter of the committed band terms skips view lookups that cannot match.
 class StoryIndex {
   public:
-    explicit StoryIndex(std::string path) : path_(std::move(path)) {}
+    using ViewOpener = std::function<std::unique_ptr<Xapian::Database>()>;
+    StoryIndex(ViewOpener open_view, unsigned shards);
 
     /// The story of an article with this id and signature (its own id if it matches nothing).
     std::string assign(const std::string& id, const MinHash& signature);
-    /// Records an article of the open batch.
-    void remember(const std::string& id, const MinHash& signature, const std::string& story);
-    /// The open batch was committed: the index view now covers it.
-    void committed();
+    /// Records an article given to `shard` as its change number `sequence` (increasing).
+    void remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
+                  std::uint64_t sequence);
+    /// `shard` has committed its changes up to `sequence`: the view covers them now.
+    void committed(unsigned shard, std::uint64_t sequence);
 
     /// Candidates examined per article at most, so templated text (thousands of near-identical
     /// articles) stays cheap.
@@ -44,13 +49,22 @@ class StoryIndex {
         std::string id;
         MinHash signature;
         std::string story;
+        std::uint64_t sequence;
+        std::array<std::uint64_t, minhash_bands> bands;
     };
-    std::string committed_match(const std::string& id, const MinHash& signature);
+    Xapian::Database& view();
+    std::string committed_match(const std::string& id, const MinHash& signature,
+                                const std::array<std::string, minhash_bands>& terms);
+    void load_filter();
 
-    std::string path_;
+    ViewOpener open_view_;
     std::unique_ptr<Xapian::Database> view_;
-    std::vector<Pending> pending_;
-    std::map<std::string, std::vector<std::size_t>> pending_bands_; // band term -> pending_ index
+    bool view_stale_ = false;
+    std::vector<std::deque<Pending>> pending_; ///< per shard, in sequence order
+    std::unordered_multimap<std::uint64_t, const Pending*> pending_bands_;
+    BloomFilter committed_bands_;
+    bool filter_complete_ = false; ///< the filter holds every committed band term
+    std::uint64_t direct_lookups_ = 0;
 };
 
 /// Records signature and story in the document: values for collapsing, terms for lookups.

@@ -95,22 +95,32 @@ check "progress bar shows records, MB, rate and ETA" grep -qE '[0-9]+ records +\
 "$index" --db "$work/progress-db" -q "$work/big.jsonl" >"$work/out" 2>&1
 check "--quiet prints nothing" test ! -s "$work/out"
 
-for delay in 0.4 0.9 1.6; do
-  rm -rf "$work/crash-db"
-  "$index" --db "$work/crash-db" --batch-size 1000 "$work/big.jsonl" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  if [ -d "$work/crash-db" ] && [ -f "$work/crash-db/iamglass" ]; then
-    if command -v xapian-check >/dev/null; then
-      check "index killed after ${delay}s passes xapian-check" quietly xapian-check "$work/crash-db"
+# Crash safety: kill -9 mid-run, writing batches directly (--threads 1: the index holds whole
+# batches) and as a parallel bulk build (the index stays empty until the build is complete).
+# Either way it passes xapian-check and re-running the same input completes the job.
+for mode in "--threads 1" "--threads 2"; do
+  for delay in 0.4 1.2; do
+    rm -rf "$work/crash-db"
+    "$index" --db "$work/crash-db" $mode --batch-size 1000 "$work/big.jsonl" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    if [ -d "$work/crash-db" ] && [ -f "$work/crash-db/iamglass" ]; then
+      if command -v xapian-check >/dev/null; then
+        check "index killed after ${delay}s ($mode) passes xapian-check" quietly xapian-check "$work/crash-db"
+      fi
+      count=$("$search" --db "$work/crash-db" --json --limit 0 '' | sed -n 's/.*"total":{"value":\([0-9]*\).*/\1/p')
+      if [ "$mode" = "--threads 1" ]; then
+        check "index killed after ${delay}s ($mode) holds whole batches ($count)" test $((count % 1000)) = 0
+      else
+        check "bulk build killed after ${delay}s is all or nothing ($count)" test "$count" = 0 -o "$count" = 30000
+      fi
     fi
-    count=$("$search" --db "$work/crash-db" --json --limit 0 '' | sed -n 's/.*"total":{"value":\([0-9]*\).*/\1/p')
-    check "index killed after ${delay}s holds whole batches ($count)" test $((count % 1000)) = 0
-    out=$("$index" --db "$work/crash-db" --batch-size 1000 "$work/big.jsonl" 2>&1)
-    check "re-running after the kill completes the job" grep -q 'holds 30000 articles$' <<<"$out"
-  fi
+    out=$("$index" --db "$work/crash-db" $mode --batch-size 1000 "$work/big.jsonl" 2>&1)
+    check "re-running after the kill ($mode) completes the job" grep -q 'holds 30000 articles$' <<<"$out"
+    check "no build leftovers ($mode)" test ! -e "$work/crash-db.gazette-shards" -a ! -e "$work/crash-db.gazette-new"
+  done
 done
 
 echo "$failures failure(s)"

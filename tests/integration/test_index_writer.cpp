@@ -1,4 +1,4 @@
-// IndexWriter on a real on-disk index: upsert, delete, idempotence, batches, the lock.
+// IndexWriter on a real on-disk index: upsert, delete, idempotence, batches, bulk builds, the lock.
 
 #include "../support/articles.hpp"
 #include "../support/temp_dir.hpp"
@@ -7,51 +7,78 @@
 
 #include <catch2/catch.hpp>
 
+#include "bulk_build.hpp"
+
+#include <filesystem>
+
 using namespace gazette;
 using gazette::test::article;
 using gazette::test::TempDir;
 
-TEST_CASE("upsert adds, then replaces by id") {
-    TempDir dir;
-    const auto db = dir.file("db");
-    {
-        IndexWriter writer(db);
-        CHECK(writer.upsert(article("a", "First version", "body one")) == UpsertOutcome::added);
-        CHECK(writer.upsert(article("b", "Other", "body")) == UpsertOutcome::added);
-        // Replaced in the same batch: the writer sees its own uncommitted changes.
-        CHECK(writer.upsert(article("a", "Second version", "body two")) == UpsertOutcome::updated);
-        writer.commit();
-        CHECK(writer.document_count() == 2);
-        CHECK(writer.commits() == 1);
-    }
-    Searcher searcher(db);
-    CHECK(searcher.document_count() == 2);
-    const auto a = searcher.get("a");
-    REQUIRE(a);
-    CHECK(a->title == "Second version");
-    CHECK(searcher
-              .search([] {
-                  SearchRequest r;
-                  r.query = "first";
-                  return r;
-              }())
-              .total == 0);
-    CHECK_FALSE(searcher.get("missing").has_value());
+namespace {
+
+WriterOptions with_threads(unsigned threads, std::size_t batch_size = 2000) {
+    WriterOptions options;
+    options.threads = threads;
+    options.batch_size = batch_size;
+    return options;
 }
 
-TEST_CASE("remove deletes by id and reports unknown ids") {
-    TempDir dir;
-    IndexWriter writer(dir.file("db"));
-    writer.upsert(article("a", "A", "x"));
-    writer.upsert(article("b", "B", "y"));
-    writer.commit();
-    CHECK(writer.remove("a"));
-    CHECK_FALSE(writer.remove("a"));
-    CHECK_FALSE(writer.remove("never-there"));
-    writer.commit();
-    CHECK(writer.document_count() == 1);
-    CHECK_THROWS_AS(writer.remove(""), Error);
-    CHECK_THROWS_AS(writer.remove(std::string(300, 'x')), Error);
+} // namespace
+
+TEST_CASE("upsert adds, then replaces by id; both writing modes agree") {
+    for (unsigned threads : {1u, 3u}) {
+        INFO("threads " << threads);
+        TempDir dir;
+        const auto db = dir.file("db");
+        {
+            IndexWriter writer(db, with_threads(threads));
+            CHECK(writer.bulk() == (threads > 1));
+            writer.upsert(article("a", "First version", "body one"));
+            writer.upsert(article("b", "Other", "body"));
+            // Replaced before any commit: the writer sees its own uncommitted changes.
+            writer.upsert(article("a", "Second version", "body two"));
+            writer.commit();
+            CHECK_FALSE(writer.bulk());
+            CHECK(writer.counts().added == 2);
+            CHECK(writer.counts().updated == 1);
+            CHECK(writer.document_count() == 2);
+            // After the first commit a bulk-built index is written to directly.
+            writer.upsert(article("b", "Other, corrected", "body"));
+            writer.commit();
+            CHECK(writer.counts().updated == 2);
+        }
+        Searcher searcher(db);
+        CHECK(searcher.document_count() == 2);
+        const auto a = searcher.get("a");
+        REQUIRE(a);
+        CHECK(a->title == "Second version");
+        CHECK(searcher.get("b")->title == "Other, corrected");
+        SearchRequest r;
+        r.query = "first";
+        CHECK(searcher.search(r).total == 0);
+        CHECK_FALSE(searcher.get("missing").has_value());
+        CHECK(searcher.last_updated().size() == 20);
+    }
+}
+
+TEST_CASE("remove deletes by id and counts unknown ids") {
+    for (unsigned threads : {1u, 2u}) {
+        INFO("threads " << threads);
+        TempDir dir;
+        IndexWriter writer(dir.file("db"), with_threads(threads));
+        writer.upsert(article("a", "A", "x"));
+        writer.upsert(article("b", "B", "y"));
+        writer.remove("a");
+        writer.remove("a");
+        writer.remove("never-there");
+        writer.commit();
+        CHECK(writer.document_count() == 1);
+        CHECK(writer.counts().deleted == 1);
+        CHECK(writer.counts().not_found == 2);
+        CHECK_THROWS_AS(writer.remove(""), Error);
+        CHECK_THROWS_AS(writer.remove(std::string(300, 'x')), Error);
+    }
 }
 
 TEST_CASE("invalid articles are rejected without touching the index") {
@@ -72,9 +99,7 @@ TEST_CASE("a batch is all-or-nothing: uncommitted changes vanish with the writer
     TempDir dir;
     const auto db = dir.file("db");
     {
-        WriterOptions options;
-        options.batch_size = 3;
-        IndexWriter writer(db, options);
+        IndexWriter writer(db, with_threads(1, 3));
         for (int i = 0; i < 7; ++i) writer.upsert(article("id" + std::to_string(i), "Title", "Body"));
         CHECK(writer.commits() == 2);         // after 3 and after 6
         CHECK(writer.pending_changes() == 1); // the 7th is still open
@@ -83,23 +108,68 @@ TEST_CASE("a batch is all-or-nothing: uncommitted changes vanish with the writer
     CHECK(Searcher(db).document_count() == 6);
 }
 
+TEST_CASE("a bulk build is visible only once committed, and leaves nothing behind") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db, with_threads(2, 4));
+        for (int i = 0; i < 50; ++i)
+            writer.upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body"));
+        CHECK(writer.bulk());
+        CHECK(std::filesystem::exists(detail::bulk_shards_dir(db)));
+        // Abandoned: as if the process died before committing.
+    }
+    CHECK(Searcher(db).document_count() == 0);
+    CHECK_FALSE(std::filesystem::exists(detail::bulk_shards_dir(db)));
+    {
+        IndexWriter writer(db, with_threads(2, 4));
+        for (int i = 0; i < 50; ++i)
+            writer.upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body"));
+        writer.commit();
+    }
+    CHECK(Searcher(db).document_count() == 50);
+    for (const auto& leftover : {detail::bulk_shards_dir(db), detail::bulk_output_dir(db)})
+        CHECK_FALSE(std::filesystem::exists(leftover));
+}
+
+TEST_CASE("an interrupted swap of a bulk build is completed by the next writer") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db, with_threads(2));
+        writer.upsert(article("kept", "Kept", "Body"));
+        writer.commit();
+    }
+    // The state after a kill between the two renames: only the finished new index exists.
+    std::filesystem::rename(db, detail::bulk_output_dir(db));
+    std::filesystem::create_directories(detail::bulk_shards_dir(db) + "/0");
+    {
+        IndexWriter writer(db);
+        CHECK(writer.document_count() == 1);
+    }
+    CHECK_FALSE(std::filesystem::exists(detail::bulk_output_dir(db)));
+    CHECK_FALSE(std::filesystem::exists(detail::bulk_shards_dir(db)));
+    CHECK(Searcher(db).get("kept").has_value());
+}
+
 TEST_CASE("re-indexing the same articles changes nothing") {
     TempDir dir;
     const auto db = dir.file("db");
     const auto articles = test::newsroom();
     const auto run = [&] {
         IndexWriter writer(db);
-        int updated = 0;
-        for (const auto& a : articles) updated += writer.upsert(a) == UpsertOutcome::updated;
+        for (const auto& a : articles) writer.upsert(a);
         writer.commit();
-        return updated;
+        return writer.counts();
     };
-    CHECK(run() == 0);
+    CHECK(run().added == articles.size());
     Searcher searcher(db);
     SearchRequest request;
     request.query = "bridge cables";
     const auto before = searcher.search(request);
-    CHECK(run() == static_cast<int>(articles.size()));
+    const auto second = run();
+    CHECK(second.added == 0);
+    CHECK(second.updated == articles.size());
     searcher.refresh();
     const auto after = searcher.search(request);
     CHECK(searcher.document_count() == articles.size());
@@ -107,6 +177,30 @@ TEST_CASE("re-indexing the same articles changes nothing") {
     for (std::size_t i = 0; i < before.hits.size(); ++i) {
         CHECK(before.hits[i].id == after.hits[i].id);
         CHECK(before.hits[i].score == Approx(after.hits[i].score));
+    }
+}
+
+TEST_CASE("a bulk build and a one-thread build give the same results") {
+    TempDir dir;
+    for (unsigned threads : {1u, 4u}) {
+        IndexWriter writer(dir.file("db" + std::to_string(threads)), with_threads(threads, 2));
+        for (const auto& a : test::newsroom()) writer.upsert(a);
+        writer.commit();
+    }
+    Searcher one(dir.file("db1")), four(dir.file("db4"));
+    for (const char* q : {"bridge", "climate OR rates", "\"interest rate\"", ""}) {
+        INFO(q);
+        SearchRequest r;
+        r.query = q;
+        r.facets = {"source", "tag"};
+        const auto a = one.search(r), b = four.search(r);
+        REQUIRE(a.hits.size() == b.hits.size());
+        for (std::size_t i = 0; i < a.hits.size(); ++i) {
+            CHECK(a.hits[i].id == b.hits[i].id);
+            CHECK(a.hits[i].score == Approx(b.hits[i].score));
+            CHECK(a.hits[i].story == b.hits[i].story);
+        }
+        CHECK(a.facets[0].values.size() == b.facets[0].values.size());
     }
 }
 

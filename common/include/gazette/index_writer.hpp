@@ -18,16 +18,31 @@ struct WriterOptions {
     /// Only used when the index is created.
     bool stopwords = true;
     /// Changes per batch. A batch is committed as one transaction when it fills up and on
-    /// commit(); a crash loses at most the open batch, never part of one.
-    std::size_t batch_size = 10000;
+    /// commit(); a crash loses at most the open batch, never part of one. Around 1000-2000
+    /// is fastest: Xapian's in-memory batch structures slow down as they grow.
+    std::size_t batch_size = 2000;
+    /// Threads for a bulk build (see IndexWriter); 0 = one per core (at most 8), 1 = none.
+    unsigned threads = 0;
 };
 
-enum class UpsertOutcome { added, updated };
+/// What a writer did since it was opened.
+struct WriteCounts {
+    std::uint64_t added = 0;
+    std::uint64_t updated = 0; ///< upserts that replaced an article with the same id
+    std::uint64_t deleted = 0;
+    std::uint64_t not_found = 0; ///< removals of ids that were not in the index
+};
 
 /// The single writer of an index (Xapian allows one at a time). Not thread-safe.
+///
+/// Writing to an index that has articles, every batch is committed to it as it fills up.
+/// Writing a new (empty) index with several threads is a bulk build: shard databases are
+/// written in parallel and compacted into the index by the first commit(), in one step; until
+/// then nothing is visible, and an interrupted build leaves the index empty.
 class GAZETTE_EXPORT IndexWriter {
   public:
-    /// Opens the index at `path`, creating it (and missing parent directories) if needed.
+    /// Opens the index at `path`, creating it (and missing parent directories) if needed, and
+    /// cleans up after an interrupted bulk build.
     /// @throws Error database_locked if another writer holds the index,
     ///         database_corrupt / database_version / io_error / database_error otherwise.
     explicit IndexWriter(const std::string& path, const WriterOptions& options = {});
@@ -40,11 +55,11 @@ class GAZETTE_EXPORT IndexWriter {
     /// normalised first (see normalize_article()).
     /// @throws Error invalid_article if it is not valid (nothing is changed then),
     ///         database_error / io_error if the index fails.
-    UpsertOutcome upsert(const Article& article);
+    void upsert(const Article& article);
 
-    /// Removes the article with this id; returns false if there was none.
+    /// Removes the article with this id, if there is one (see counts()).
     /// @throws Error invalid_argument for an empty or oversized id, database_error / io_error.
-    bool remove(const std::string& id);
+    void remove(const std::string& id);
 
     /// Replaces the index's synonym groups: one group per line, members separated by commas
     /// ("us, usa, united states"); "" removes them. Part of the open batch.
@@ -52,16 +67,21 @@ class GAZETTE_EXPORT IndexWriter {
     void set_synonyms(const std::string& text);
 
     /// Commits the open batch (all-or-nothing) and makes it durable (files and directory
-    /// fsynced). Readers see it after their next refresh().
+    /// fsynced); for a bulk build, compacts the shards into the index. Readers see the changes
+    /// after their next refresh().
     /// @throws Error database_error / io_error.
     void commit();
 
+    /// Added, updated and removed articles so far (exact once commit() returned).
+    WriteCounts counts() const;
     /// Documents in the index, counting uncommitted changes.
     std::uint64_t document_count() const;
     /// Changes made since the last commit.
     std::size_t pending_changes() const;
-    /// Number of batches committed by this writer so far.
+    /// Batches committed by this writer so far (a bulk build counts once).
     std::uint64_t commits() const;
+    /// True while writing a bulk build (until the first commit()).
+    bool bulk() const;
 
   private:
     struct Impl;

@@ -61,7 +61,8 @@ class GAZETTE_EXPORT Ingest {
     /// Commits the open batch. @throws Error as IndexWriter::commit.
     void finish();
 
-    const IngestStats& stats() const { return stats_; }
+    /// Counts so far (added/updated/deleted are exact once finish() returned).
+    const IngestStats& stats() const;
 
   private:
     bool note_error(const InputError& error);
@@ -69,7 +70,8 @@ class GAZETTE_EXPORT Ingest {
     IndexWriter& writer_;
     IngestOptions options_;
     IngestObserver observer_;
-    IngestStats stats_;
+    mutable IngestStats stats_;
+    WriteCounts base_;
     std::uint64_t records_ = 0;
 };
 

@@ -1,0 +1,45 @@
+#pragma once
+// A Bloom filter of 64-bit hashes: "certainly absent" or "maybe present", at ~10 bits per key.
+
+#include <cstdint>
+#include <vector>
+
+namespace gazette::detail {
+
+class BloomFilter {
+  public:
+    /// Sized for `capacity` keys at about 1% false positives.
+    explicit BloomFilter(std::size_t capacity = 0) { reset(capacity); }
+
+    void reset(std::size_t capacity) {
+        bits_.assign(std::max<std::size_t>(1024, capacity * 10 / 64 + 1), 0);
+        count_ = 0;
+        capacity_ = capacity;
+    }
+    void add(std::uint64_t hash) {
+        for_each_bit(hash, [&](std::size_t bit) { bits_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+        ++count_;
+    }
+    bool maybe_contains(std::uint64_t hash) const {
+        bool all = true;
+        for_each_bit(hash, [&](std::size_t bit) { all = all && (bits_[bit / 64] >> (bit % 64)) & 1; });
+        return all;
+    }
+    /// More keys than it was sized for: false positives rise; callers rebuild it bigger.
+    bool saturated() const { return count_ > capacity_; }
+    std::size_t count() const { return count_; }
+
+  private:
+    template <typename Fn> void for_each_bit(std::uint64_t hash, Fn&& fn) const {
+        // Double hashing: k = 7 probes from two halves of one 64-bit hash.
+        const std::size_t size = bits_.size() * 64;
+        const std::uint64_t h1 = hash, h2 = (hash >> 32) | (hash << 32) | 1;
+        for (std::uint64_t i = 0; i < 7; ++i) fn(static_cast<std::size_t>((h1 + i * h2) % size));
+    }
+
+    std::vector<std::uint64_t> bits_;
+    std::size_t count_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+} // namespace gazette::detail

@@ -1,0 +1,145 @@
+#include "bulk_build.hpp"
+
+#include <gazette/error.hpp>
+
+#include "fsync_dir.hpp"
+#include "schema.hpp"
+#include "text_util.hpp"
+#include "xapian_errors.hpp"
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace gazette::detail {
+
+namespace {
+
+std::string old_dir(const std::string& path) {
+    return path + ".gazette-old";
+}
+
+void remove_tree(const std::string& path) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec) throw Error(ErrorCode::io_error, path + ": cannot remove: " + ec.message());
+}
+
+std::string parent_of(const std::string& path) {
+    const fs::path parent = fs::absolute(fs::path(path)).parent_path();
+    return parent.empty() ? "." : parent.string();
+}
+
+} // namespace
+
+std::string bulk_shards_dir(const std::string& path) {
+    return path + ".gazette-shards";
+}
+std::string bulk_output_dir(const std::string& path) {
+    return path + ".gazette-new";
+}
+
+void recover_interrupted_build(const std::string& path) {
+    std::error_code ec;
+    const bool have_index = fs::exists(path, ec);
+    const std::string output = bulk_output_dir(path);
+    // Killed between the two renames of replace_index(): the new index is complete.
+    if (!have_index && fs::exists(fs::path(output) / "iamglass", ec)) {
+        fs::rename(output, path, ec);
+        if (ec) throw Error(ErrorCode::io_error, path + ": cannot finish an interrupted build: " + ec.message());
+        fsync_directory(parent_of(path));
+    }
+    for (const auto& leftover : {bulk_shards_dir(path), output, old_dir(path)})
+        if (fs::exists(leftover, ec)) remove_tree(leftover);
+}
+
+void replace_index(const std::string& path, const std::string& replacement) {
+    std::error_code ec;
+    fsync_directory(replacement);
+    fs::rename(path, old_dir(path), ec);
+    if (!ec) fs::rename(replacement, path, ec);
+    if (ec) throw Error(ErrorCode::io_error, path + ": cannot install the new index: " + ec.message());
+    fsync_directory(parent_of(path));
+    remove_tree(old_dir(path));
+}
+
+BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
+                     std::size_t batch_size)
+    : dir_(bulk_shards_dir(target)), sequence_(shards, 0), seen_committed_(shards, 0),
+      stories_(
+          [this] {
+              // The story view spans every shard's committed articles.
+              auto view = std::make_unique<Xapian::Database>();
+              for (const auto& shard : shards_) view->add_database(Xapian::Database(shard->path()));
+              return view;
+          },
+          shards) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw Error(ErrorCode::io_error, dir_ + ": cannot create: " + ec.message());
+    const std::size_t per_shard = std::max<std::size_t>(1, batch_size / shards);
+    for (unsigned k = 0; k < shards; ++k)
+        shards_.push_back(
+            std::make_unique<ShardWriter>((fs::path(dir_) / std::to_string(k)).string(), settings, per_shard));
+}
+
+BulkBuild::~BulkBuild() {
+    shards_.clear(); // joins the threads
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+}
+
+unsigned BulkBuild::shard_of(const std::string& id) const {
+    // By id, so every version of an article lands in the same shard and replaces the last one.
+    return static_cast<unsigned>(fnv1a64(id) % shards_.size());
+}
+
+void BulkBuild::note_commits() {
+    for (unsigned k = 0; k < shards_.size(); ++k) {
+        const std::uint64_t committed = shards_[k]->committed_sequence();
+        if (committed != seen_committed_[k]) {
+            stories_.committed(k, committed);
+            seen_committed_[k] = committed;
+        }
+    }
+}
+
+void BulkBuild::upsert(const Article& article) {
+    note_commits();
+    const MinHash signature = article_signature(article);
+    const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature); });
+    const unsigned shard = shard_of(article.id);
+    const std::uint64_t sequence = ++sequence_[shard];
+    stories_.remember(article.id, signature, story, shard, sequence);
+    shards_[shard]->upsert(article, signature, story, sequence);
+    ++changes_;
+}
+
+void BulkBuild::remove(const std::string& id) {
+    const unsigned shard = shard_of(id);
+    shards_[shard]->remove(id, ++sequence_[shard]);
+    ++changes_;
+}
+
+WriteCounts BulkBuild::counts() const {
+    WriteCounts total;
+    for (const auto& shard : shards_) {
+        const WriteCounts c = shard->counts();
+        total.added += c.added;
+        total.updated += c.updated;
+        total.deleted += c.deleted;
+        total.not_found += c.not_found;
+    }
+    return total;
+}
+
+void BulkBuild::compact_into(const std::string& output) {
+    for (auto& shard : shards_) shard->flush();
+    with_xapian_errors(output, [&] {
+        Xapian::Database all;
+        for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path()));
+        all.compact(output);
+    });
+}
+
+} // namespace gazette::detail

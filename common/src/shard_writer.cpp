@@ -1,0 +1,136 @@
+#include "shard_writer.hpp"
+
+#include <gazette/error.hpp>
+
+#include "document_mapper.hpp"
+#include "schema.hpp"
+#include "story.hpp"
+#include "xapian_errors.hpp"
+
+namespace gazette::detail {
+
+namespace {
+
+constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory, gives backpressure
+
+Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSettings& settings) {
+    return with_xapian_errors(path, [&] {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        settings.store(db);
+        db.commit(); // readers (the story view) can open it from now on
+        return db;
+    });
+}
+
+} // namespace
+
+ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every)
+    : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)), db_(create_shard(path_, settings)),
+      analyzer_(settings), thread_([this] { run(); }) {}
+
+ShardWriter::~ShardWriter() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+void ShardWriter::push(Item item) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < max_queue || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    queue_.push_back(std::move(item));
+    changed_.notify_all();
+}
+
+void ShardWriter::upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence) {
+    push({Item::Kind::upsert, std::move(article), signature, std::move(story), sequence});
+}
+
+void ShardWriter::remove(std::string id, std::uint64_t sequence) {
+    Item item{Item::Kind::remove, {}, {}, {}, sequence};
+    item.article.id = std::move(id);
+    push(std::move(item));
+}
+
+void ShardWriter::flush() {
+    std::size_t target;
+    {
+        std::lock_guard lock(mutex_);
+        target = flushes_done_ + 1;
+    }
+    push({Item::Kind::flush, {}, {}, {}, 0});
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return flushes_done_ >= target || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+}
+
+WriteCounts ShardWriter::counts() const {
+    std::lock_guard lock(mutex_);
+    return counts_;
+}
+
+void ShardWriter::rethrow_if_failed() {
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+}
+
+void ShardWriter::run() {
+    DocumentMapper mapper(analyzer_);
+    for (;;) {
+        Item item;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+            if (queue_.empty()) return;
+            item = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        changed_.notify_all();
+        try {
+            if (item.kind == Item::Kind::upsert) {
+                Xapian::Document doc = mapper.build(item.article);
+                add_story(doc, item.signature, item.story);
+                const std::string term = id_term(item.article.id);
+                const bool existed = with_xapian_errors(path_, [&] {
+                    const bool was = db_.term_exists(term);
+                    db_.replace_document(term, doc);
+                    return was;
+                });
+                std::lock_guard lock(mutex_);
+                ++(existed ? counts_.updated : counts_.added);
+            } else if (item.kind == Item::Kind::remove) {
+                const std::string term = id_term(item.article.id);
+                const bool existed = with_xapian_errors(path_, [&] {
+                    const bool was = db_.term_exists(term);
+                    if (was) db_.delete_document(term);
+                    return was;
+                });
+                std::lock_guard lock(mutex_);
+                ++(existed ? counts_.deleted : counts_.not_found);
+            }
+            if (item.kind != Item::Kind::flush) {
+                last_sequence_ = item.sequence;
+                if (++uncommitted_ >= commit_every_) commit();
+            } else {
+                commit();
+                std::lock_guard lock(mutex_);
+                ++flushes_done_;
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            if (!failure_) failure_ = std::current_exception();
+        }
+        changed_.notify_all();
+    }
+}
+
+void ShardWriter::commit() {
+    if (uncommitted_ > 0) with_xapian_errors(path_, [&] { db_.commit(); });
+    uncommitted_ = 0;
+    committed_.store(last_sequence_, std::memory_order_release);
+}
+
+} // namespace gazette::detail

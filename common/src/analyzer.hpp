@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette::detail {
 
@@ -41,6 +42,9 @@ class Analyzer {
 
     /// The stemmer used for `language` (the default when it has none of its own).
     const Xapian::Stem& stemmer(std::string_view language);
+
+    /// The stopwords left out of the index for `language` (none if the index keeps them).
+    const std::vector<std::string_view>& stopwords(std::string_view language);
 
   private:
     struct LanguageTools {

@@ -1,9 +1,12 @@
 #include "document_mapper.hpp"
 
 #include "analyzer.hpp"
-#include "article_json.hpp"
 #include "dates.hpp"
 #include "schema.hpp"
+#include "stopwords.hpp"
+#include "stored_article.hpp"
+
+#include <algorithm>
 
 namespace gazette::detail {
 
@@ -22,6 +25,26 @@ const std::vector<std::string>* list_of(const Article& a, std::string_view field
     if (field == "authors") return &a.authors;
     if (field == "tags") return &a.tags;
     return nullptr;
+}
+
+// The title's words as written (lower-cased), for completions: the indexed text terms are
+// stems, which are not words to show a person.
+void add_title_words(Xapian::Document& doc, const std::string& title, const std::string& language) {
+    const auto& stopwords = stopwords_for(language);
+    std::string word;
+    const auto flush = [&] {
+        const bool number = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (word.size() >= 2 && word.size() <= max_title_word_bytes && !number &&
+            std::find(stopwords.begin(), stopwords.end(), word) == stopwords.end())
+            doc.add_boolean_term(std::string(title_word_prefix) + word);
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(title.data(), title.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        else flush();
+    }
+    flush();
 }
 
 } // namespace
@@ -56,6 +79,7 @@ Xapian::Document DocumentMapper::build(const Article& article) {
     }
 
     const std::string language = article.language.empty() ? analyzer_.settings().language : article.language;
+    add_title_words(doc, article.title, language);
     doc.add_boolean_term(std::string(language_prefix) + language);
     doc.add_value(slot(Slot::language), language);
     if (!article.source.empty()) doc.add_value(slot(Slot::source), article.source);
@@ -73,12 +97,10 @@ Xapian::Document DocumentMapper::build(const Article& article) {
             doc.add_value(slot(Slot::month), article.published.substr(0, 7));
         }
     }
-    doc.set_data(article_to_json(article).dump());
+    store_article(doc, article);
     return doc;
 }
 
-Article stored_article(const Xapian::Document& document) {
-    return article_from_stored_json(document.get_data());
-}
+
 
 } // namespace gazette::detail

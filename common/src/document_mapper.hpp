@@ -21,7 +21,6 @@ class DocumentMapper {
     Xapian::TermGenerator generator_;
 };
 
-/// The article stored in a document.
-Article stored_article(const Xapian::Document& document);
+
 
 } // namespace gazette::detail

@@ -4,6 +4,7 @@
 
 #include "analyzer.hpp"
 #include "query_fields.hpp"
+#include "query_rewrite.hpp"
 #include "schema.hpp"
 #include "synonyms.hpp"
 #include "text_util.hpp"
@@ -40,11 +41,14 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     parser.set_max_expansion(static_cast<Xapian::termcount>(limits_.max_wildcard_expansion),
                              Xapian::Query::WILDCARD_LIMIT_ERROR);
 
+    parser.add_prefix(stem_field(""), "Z");
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
         if (spec.kind == FieldKind::free_text) {
             parser.add_prefix(name, std::string(spec.prefix));
+            // Wildcards run over the stems of the field (see rewrite_for_index()).
+            parser.add_prefix(stem_field(name), "Z" + std::string(spec.prefix));
         } else if (spec.field == "id") {
             parser.add_boolean_prefix(name, std::string(spec.prefix));
         } else {
@@ -60,7 +64,9 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
     // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
     // be stemmed (the parser takes them for proper names).
-    const std::string text = synonyms_.expand(is_all_caps(request.query) ? to_lower(request.query) : request.query);
+    const std::string text =
+        rewrite_for_index(synonyms_.expand(is_all_caps(request.query) ? to_lower(request.query) : request.query),
+                          analyzer_.stemmer(request.language), analyzer_.stopwords(request.language));
     Xapian::Query query;
     try {
         query = parser.parse_query(text, parser_flags);

@@ -38,6 +38,8 @@ std::vector<QueryWord> query_words(std::string_view query) {
         word.begin = i;
         word.end = end;
         word.quoted = quoted;
+        word.wildcard = after == '*';
+        word.field_value = before == ':';
         word.plain = before != ':' && before != '+' && before != '-' && after != ':' && after != '*' &&
                      !is_operator(query.substr(i, end - i));
         words.push_back(word);

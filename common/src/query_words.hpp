@@ -12,6 +12,8 @@ struct QueryWord {
     std::size_t begin = 0, end = 0; ///< byte span in the query
     bool plain = false;             ///< an ordinary word (see above)
     bool quoted = false;            ///< inside "..."
+    bool wildcard = false;          ///< followed by '*'
+    bool field_value = false;       ///< right after "field:"
 };
 
 std::vector<QueryWord> query_words(std::string_view query);

@@ -15,9 +15,14 @@ const FieldSpec& field_spec(std::string_view field) {
 }
 
 std::string exact_term(std::string_view prefix, std::string_view value) {
-    std::string term(prefix);
-    term += slugify(value);
-    return term;
+    std::string slug = slugify(value);
+    // Xapian terms are at most 245 bytes: cut long values, on a character boundary.
+    if (slug.size() > max_exact_value_bytes) {
+        std::size_t cut = max_exact_value_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
+        slug.resize(cut);
+    }
+    return std::string(prefix) + slug;
 }
 
 void check_schema_version(const Xapian::Database& db, const std::string& path) {

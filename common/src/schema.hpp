@@ -14,7 +14,7 @@ namespace gazette::detail {
 inline constexpr const char* metadata_updated_at = "gazette.updated_at";
 
 /// Bumped whenever the way articles are indexed changes incompatibly.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 4;
 
 /// Value slots (Xapian document values), for sorting, ranges and facets.
 enum class Slot : Xapian::valueno {
@@ -25,6 +25,7 @@ enum class Slot : Xapian::valueno {
     tags = 4,        ///< display tags joined by list_separator, for the tag facet
     fingerprint = 5, ///< MinHash signature of the text (see minhash.hpp)
     story = 6,       ///< story id: the id of the first copy indexed of this story (collapse key)
+    document = 7, ///< the stored article (see stored_article.hpp)
 };
 
 /// Separates the items of a multi-valued value slot.
@@ -65,6 +66,9 @@ inline constexpr std::string_view id_prefix = "Q";
 inline constexpr std::string_view tag_prefix = "K";
 inline constexpr std::string_view source_prefix = "XSOURCE";
 inline constexpr std::string_view story_prefix = "XSTORY";
+/// Title words as written (lower-cased), the vocabulary of completions.
+inline constexpr std::string_view title_word_prefix = "XW";
+inline constexpr std::size_t max_title_word_bytes = 64;
 inline constexpr std::string_view story_query_name = "story";
 
 const FieldSpec& field_spec(std::string_view field);
@@ -72,7 +76,10 @@ const FieldSpec& field_spec(std::string_view field);
 /// @throws Error database_version if the index was built with another schema version.
 void check_schema_version(const Xapian::Database& db, const std::string& path);
 
-/// The boolean term for an exact field value: prefix + slug of the value.
+inline constexpr std::size_t max_exact_value_bytes = 200;
+
+/// The boolean term for an exact field value: prefix + slug of the value (cut to
+/// max_exact_value_bytes).
 std::string exact_term(std::string_view prefix, std::string_view value);
 /// The unique-id term of an article.
 std::string id_term(std::string_view id);

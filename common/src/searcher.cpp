@@ -8,6 +8,7 @@
 #include "freshness.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
+#include "stored_article.hpp"
 #include "stopwords.hpp"
 #include "story.hpp"
 #include "suggest.hpp"
@@ -219,9 +220,8 @@ struct Searcher::Impl {
         for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
         results.facets = facets.results();
         if (built.has_text && !cursor)
-            results.suggestion = detail::spelling_suggestion(
-                db, request.query,
-                detail::stopwords_for(request.language.empty() ? analyzer.settings().language : request.language));
+            results.suggestion = detail::spelling_suggestion(db, request.query, analyzer.stemmer(request.language),
+                                                             analyzer.stopwords(request.language));
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
         return results;
     }
@@ -266,13 +266,14 @@ struct Searcher::Impl {
     }
     static constexpr Xapian::termcount related_terms = 25;
 
-    // Expand-set filter: plain indexed words, not prefixed terms (which start with a capital)
-    // and not numbers.
+    // Expand-set filter: stems of the text ("Z" then a lower-case stem), not field terms
+    // (another capital after the "Z", or no "Z") and not numbers.
     struct WordsOnly : Xapian::ExpandDecider {
         bool operator()(const std::string& term) const override {
-            const auto first = static_cast<unsigned char>(term[0]);
-            if (first >= 'A' && first <= 'Z') return false;
-            return !std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (term.size() < 2 || term[0] != 'Z') return false;
+            const auto second = static_cast<unsigned char>(term[1]);
+            if (second >= 'A' && second <= 'Z') return false;
+            return !std::all_of(term.begin() + 1, term.end(), [](char c) { return c >= '0' && c <= '9'; });
         }
     };
 

@@ -1,6 +1,7 @@
 #include "suggest.hpp"
 
 #include "query_words.hpp"
+#include "schema.hpp"
 #include "text_util.hpp"
 
 #include <algorithm>
@@ -26,9 +27,9 @@ std::string encode(const std::u32string& text) {
     return out;
 }
 
-// The most frequent word one edit away from `word`, or "" if none is frequent enough.
+// The best word one edit away from `word`, or "" if none is frequent enough.
 std::string best_correction(const Xapian::Database& db, const std::string& word, Xapian::doccount frequency,
-                            const std::vector<std::string_view>& stopwords) {
+                            const Xapian::Stem& stemmer, const std::vector<std::string_view>& stopwords) {
     const std::u32string w = decode(word);
     std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyz";
     for (char32_t c : w)
@@ -36,15 +37,19 @@ std::string best_correction(const Xapian::Database& db, const std::string& word,
     const Xapian::doccount needed = std::max<Xapian::doccount>(min_correction_frequency, frequency * 10);
     std::string best;
     Xapian::doccount best_frequency = 0;
+    bool best_in_titles = false;
     const auto consider = [&](const std::u32string& candidate) {
         const std::string text = encode(candidate);
         // A correction to a stopword ("tol" -> "to") is never what was meant.
         if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
-        const Xapian::doccount f = db.get_termfreq(text);
-        if (f < needed) return;
-        if (f > best_frequency || (f == best_frequency && text < best)) {
+        const Xapian::doccount f = db.get_termfreq("Z" + stemmer(text));
+        if (f < needed || f < best_frequency) return;
+        // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
+        const bool in_titles = db.term_exists(std::string(title_word_prefix) + text);
+        if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
             best_frequency = f;
             best = text;
+            best_in_titles = in_titles;
         }
     };
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -72,7 +77,7 @@ bool correctable(const std::string& word) {
 
 } // namespace
 
-std::string spelling_suggestion(const Xapian::Database& db, std::string_view query,
+std::string spelling_suggestion(const Xapian::Database& db, std::string_view query, const Xapian::Stem& stemmer,
                                 const std::vector<std::string_view>& stopwords) {
     std::string out;
     std::size_t copied = 0;
@@ -81,9 +86,10 @@ std::string spelling_suggestion(const Xapian::Database& db, std::string_view que
         if (!w.plain) continue;
         const std::string word = to_lower(query.substr(w.begin, w.end - w.begin));
         if (!correctable(word)) continue;
-        const Xapian::doccount frequency = db.get_termfreq(word);
+        if (std::find(stopwords.begin(), stopwords.end(), word) != stopwords.end()) continue;
+        const Xapian::doccount frequency = db.get_termfreq("Z" + stemmer(word));
         if (frequency > rare_frequency) continue;
-        const std::string correction = best_correction(db, word, frequency, stopwords);
+        const std::string correction = best_correction(db, word, frequency, stemmer, stopwords);
         if (correction.empty()) continue;
         out.append(query.substr(copied, w.begin - copied));
         out += correction;
@@ -100,12 +106,12 @@ std::vector<Completion> completions(const Xapian::Database& db, std::string_view
     const std::string head(text.substr(0, cut == std::string_view::npos ? 0 : cut + 1));
     const std::string prefix = to_lower(text.substr(head.size()));
     if (prefix.size() < 2 || !is_valid_utf8(prefix)) return {};
-    // Words are indexed lower-case without a prefix; prefixed terms start with a capital.
+    const std::string term_prefix = std::string(title_word_prefix) + prefix;
     std::vector<Completion> found;
     std::size_t scanned = 0;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < max_scanned_terms;
+    for (auto t = db.allterms_begin(term_prefix); t != db.allterms_end(term_prefix) && scanned < max_scanned_terms;
          ++t, ++scanned)
-        found.push_back({head + *t, t.get_termfreq()});
+        found.push_back({head + (*t).substr(title_word_prefix.size()), t.get_termfreq()});
     const std::size_t n = std::min(limit, found.size());
     std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n), found.end(),
                       [](const Completion& a, const Completion& b) {

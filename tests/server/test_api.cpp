@@ -274,7 +274,7 @@ TEST_CASE("news features over HTTP: collapse, freshness, explain, related, sugge
 
     const auto suggest = body_of(http_get(port, "/suggest?q=tessal"));
     CHECK(suggest["query"] == "tessal");
-    CHECK(suggest["suggestions"][0] == json::parse(R"({"text":"tessaly","count":2})"));
+    CHECK(suggest["suggestions"][0] == json::parse(R"({"text":"tessaly","count":1})"));
 
     const auto french = body_of(http_get(port, "/search?q=incendie&qlang=fr"));
     CHECK(french["total"]["value"] == 1);

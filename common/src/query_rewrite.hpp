@@ -1,0 +1,23 @@
+#pragma once
+// Query text adjusted to how the index was built (stems, no stopwords), before parsing.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::detail {
+
+/// Drops stopwords from "phrases" (the index leaves them out, positions included, so the rest
+/// of the phrase matches), and turns wildcards into wildcards over stems, as the index holds
+/// stems: "presidents*" becomes stem_field("")+":presid*", which finds "president" too, and
+/// "title:presidents*" becomes stem_field("title")+":presid*". CJK words get the stem field
+/// too: the indexer prefixes their n-grams like stems, the parser would not.
+/// The hidden query field whose terms are the stems of a free-text field ("" = the default).
+std::string stem_field(std::string_view field);
+
+std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemmer,
+                              const std::vector<std::string_view>& stopwords);
+
+} // namespace gazette::detail

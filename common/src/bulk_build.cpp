@@ -55,6 +55,9 @@ void recover_interrupted_build(const std::string& path) {
 
 void replace_index(const std::string& path, const std::string& replacement) {
     std::error_code ec;
+    // The compacted files must be on disk before the rename makes them the index.
+    for (const auto& entry : fs::directory_iterator(replacement, ec))
+        if (entry.is_regular_file()) fsync_file(entry.path().string());
     fsync_directory(replacement);
     fs::rename(path, old_dir(path), ec);
     if (!ec) fs::rename(replacement, path, ec);

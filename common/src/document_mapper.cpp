@@ -41,8 +41,10 @@ void add_title_words(Xapian::Document& doc, const std::string& title, const std:
     };
     for (Xapian::Utf8Iterator it(title.data(), title.size()); it != Xapian::Utf8Iterator(); ++it) {
         const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-        else flush();
+        if (Xapian::Unicode::is_wordchar(ch))
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        else
+            flush();
     }
     flush();
 }
@@ -100,7 +102,5 @@ Xapian::Document DocumentMapper::build(const Article& article) {
     store_article(doc, article);
     return doc;
 }
-
-
 
 } // namespace gazette::detail

@@ -21,6 +21,4 @@ class DocumentMapper {
     Xapian::TermGenerator generator_;
 };
 
-
-
 } // namespace gazette::detail

@@ -8,4 +8,7 @@ namespace gazette::detail {
 /// @throws Error io_error.
 void fsync_directory(const std::string& path);
 
+/// fsyncs a file's data. @throws Error io_error.
+void fsync_file(const std::string& path);
+
 } // namespace gazette::detail

@@ -16,7 +16,9 @@ std::string stem_prefix(const std::string& word, const Xapian::Stem& stemmer) {
     return shared > 0 ? word.substr(0, static_cast<std::size_t>(shared)) : word;
 }
 
-bool is_text_field(std::string_view name) { return name == "title" || name == "author"; }
+bool is_text_field(std::string_view name) {
+    return name == "title" || name == "author";
+}
 
 bool is_cjk(unsigned ch) {
     return (ch >= 0x1100 && ch <= 0x11FF) || (ch >= 0x2E80 && ch <= 0x2FDF) || (ch >= 0x3000 && ch <= 0x30FF) ||
@@ -33,7 +35,9 @@ bool has_cjk(std::string_view text) {
 
 } // namespace
 
-std::string stem_field(std::string_view field) { return "zzstem" + std::string(field); }
+std::string stem_field(std::string_view field) {
+    return "zzstem" + std::string(field);
+}
 
 std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemmer,
                               const std::vector<std::string_view>& stopwords) {

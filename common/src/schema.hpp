@@ -25,7 +25,7 @@ enum class Slot : Xapian::valueno {
     tags = 4,        ///< display tags joined by list_separator, for the tag facet
     fingerprint = 5, ///< MinHash signature of the text (see minhash.hpp)
     story = 6,       ///< story id: the id of the first copy indexed of this story (collapse key)
-    document = 7, ///< the stored article (see stored_article.hpp)
+    document = 7,    ///< the stored article (see stored_article.hpp)
 };
 
 /// Separates the items of a multi-valued value slot.

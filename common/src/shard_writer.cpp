@@ -17,7 +17,9 @@ constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory
 
 Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSettings& settings) {
     return with_xapian_errors(path, [&] {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        // No fsync: a shard is temporary; durability comes with the compacted index.
+        Xapian::WritableDatabase db(path,
+                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
         settings.store(db);
         db.commit(); // readers (the story view) can open it from now on
         return db;

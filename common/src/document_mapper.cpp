@@ -4,7 +4,6 @@
 #include "dates.hpp"
 #include "schema.hpp"
 #include "stopwords.hpp"
-#include "stored_article.hpp"
 
 #include <algorithm>
 
@@ -99,7 +98,6 @@ Xapian::Document DocumentMapper::build(const Article& article) {
             doc.add_value(slot(Slot::month), article.published.substr(0, 7));
         }
     }
-    store_article(doc, article);
     return doc;
 }
 

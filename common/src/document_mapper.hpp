@@ -13,7 +13,8 @@ class DocumentMapper {
   public:
     explicit DocumentMapper(Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// Builds the document of a normalised article (see normalize_article()).
+    /// Builds the terms and values of a normalised article (see normalize_article()); the
+    /// caller adds its story and stored form (story.hpp, stored_article.hpp).
     Xapian::Document build(const Article& article);
 
   private:

@@ -7,6 +7,7 @@
 #include "document_mapper.hpp"
 #include "fsync_dir.hpp"
 #include "schema.hpp"
+#include "stored_article.hpp"
 #include "story.hpp"
 #include "synonyms.hpp"
 #include "xapian_errors.hpp"
@@ -113,6 +114,7 @@ struct IndexWriter::Impl {
             const auto signature = detail::article_signature(article);
             const std::string story = stories->assign(article.id, signature);
             detail::add_story(doc, signature, story);
+            detail::store_article(doc, article, story);
             const bool existed = db.term_exists(term);
             db.replace_document(term, doc);
             ++(existed ? counts.updated : counts.added);

@@ -29,18 +29,20 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
                            const SynonymMap& synonyms)
     : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {}
 
-Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds now) const {
-    Xapian::QueryParser parser;
-    parser.set_database(db_);
+Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     if (!request.language.empty() && (request.language.size() > 35 || !is_valid_utf8(request.language)))
         throw Error(ErrorCode::invalid_argument, "language must be an ISO 639-1 code such as en or fr");
+    const auto key = std::make_pair(request.language, request.match);
+    if (auto found = parsers_.find(key); found != parsers_.end()) return found->second;
+
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
     analyzer_.configure(parser, request.language);
     parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     // Past the limit the match fails with WildcardError (reported as invalid_query), rather than
     // silently searching for an arbitrary subset of the words.
     parser.set_max_expansion(static_cast<Xapian::termcount>(limits_.max_wildcard_expansion),
                              Xapian::Query::WILDCARD_LIMIT_ERROR);
-
     parser.add_prefix(stem_field(""), "Z");
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
@@ -58,9 +60,13 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     }
     parser.add_boolean_prefix(std::string(language_query_name), (new LanguageFieldProcessor)->release());
     parser.add_boolean_prefix(std::string(story_query_name), std::string(story_prefix));
-    parser.add_rangeprocessor((new DateRangeProcessor("published:", now))->release());
-    parser.add_rangeprocessor((new DateRangeProcessor("", now))->release());
+    parser.add_rangeprocessor((new DateRangeProcessor("published:", now_))->release());
+    parser.add_rangeprocessor((new DateRangeProcessor("", now_))->release());
+    return parsers_.emplace(key, std::move(parser)).first->second;
+}
 
+Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
+    Xapian::QueryParser& parser = this->parser(request);
     // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
     // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
     // be stemmed (the parser takes them for proper names).
@@ -81,7 +87,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request, UnixSeconds
     return query;
 }
 
-Xapian::Query QueryBuilder::filters(const SearchRequest& request, UnixSeconds now) const {
+Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     std::vector<Xapian::Query> parts;
     if (!request.sources.empty()) parts.push_back(any_of(source_prefix, request.sources));
     if (!request.tags.empty()) parts.push_back(any_of(tag_prefix, request.tags));
@@ -92,7 +98,7 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request, UnixSeconds no
         parts.emplace_back(Xapian::Query::OP_OR, languages.begin(), languages.end());
     }
     if (!request.from.empty() || !request.to.empty()) {
-        auto range = date_range_query(request.from, request.to, now);
+        auto range = date_range_query(request.from, request.to, now_);
         if (!range)
             throw Error(ErrorCode::invalid_argument, "from/to must be dates like 2021-03-01, 2021-03, 2021 or now-7d");
         parts.push_back(*range);
@@ -101,7 +107,8 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request, UnixSeconds no
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) const {
+BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
+    now_ = now;
     if (request.query.size() > limits_.max_query_bytes)
         throw Error(ErrorCode::invalid_query, "query is " + std::to_string(request.query.size()) +
                                                   " bytes; the limit is " + std::to_string(limits_.max_query_bytes));
@@ -110,14 +117,14 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) co
     BuiltQuery built;
     const std::string text = trim(request.query);
     if (!text.empty()) {
-        built.query = parse_text(request, now);
+        built.query = parse_text(request);
         built.has_text = !built.query.empty();
     }
     // A query of only stopwords parses to nothing: treat it like no query rather than
     // matching nothing.
     if (built.query.empty()) built.query = Xapian::Query::MatchAll;
 
-    const Xapian::Query filter = filters(request, now);
+    const Xapian::Query filter = filters(request);
     if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
     return built;
 }

@@ -13,7 +13,7 @@ Xapian::Query LanguageFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(std::string(language_prefix) + canonical_language(value));
 }
 
-DateRangeProcessor::DateRangeProcessor(const std::string& prefix, UnixSeconds now)
+DateRangeProcessor::DateRangeProcessor(const std::string& prefix, const UnixSeconds& now)
     : Xapian::RangeProcessor(detail::slot(Slot::published), prefix), now_(now) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {

@@ -28,11 +28,12 @@ class LanguageFieldProcessor : public Xapian::FieldProcessor {
 /// Date ranges on the published value: 2021-01-01..2021-12-31, 2021..2022, now-7d.., ..2020-06.
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    DateRangeProcessor(const std::string& prefix, UnixSeconds now);
+    /// `now` is read at each use: the parser holding this processor outlives one query.
+    DateRangeProcessor(const std::string& prefix, const UnixSeconds& now);
     Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 
   private:
-    UnixSeconds now_;
+    const UnixSeconds& now_;
 };
 
 /// The query matching publication dates within [from, to]; either may be empty (unbounded).

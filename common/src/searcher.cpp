@@ -22,6 +22,9 @@ namespace gazette {
 
 namespace {
 
+// Spelling suggestions are looked for when a search finds fewer results than this.
+constexpr std::uint64_t suggest_below = 10;
+
 // With freshness, the top of the relevance ranking is re-scored; this many results at least,
 // so a much newer article a little further down can still rise to the first page.
 constexpr std::size_t freshness_window = 200;
@@ -70,6 +73,7 @@ struct Searcher::Impl {
     detail::Analyzer analyzer;
     std::string synonyms_text;
     detail::SynonymMap synonyms;
+    detail::QueryBuilder builder{db, analyzer, limits, synonyms};
 
     Impl(const std::string& p, const SearchLimits& l)
         : path(p), limits(l), db(open_readonly(p)), analyzer(detail::with_xapian_errors(p, [&] {
@@ -107,21 +111,26 @@ struct Searcher::Impl {
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
                        detail::UnixSeconds now) {
         const Xapian::Document doc = r.it.get_document();
-        const Article a = detail::stored_article(doc);
+        detail::StoredHit a = detail::stored_hit(doc);
         SearchHit hit;
-        hit.id = a.id;
-        hit.title = a.title;
-        hit.url = a.url;
-        hit.source = a.source;
-        hit.published = a.published;
-        hit.tags = a.tags;
+        hit.id = std::move(a.id);
+        hit.title = std::move(a.title);
+        hit.url = std::move(a.url);
+        hit.source = std::move(a.source);
+        hit.published = std::move(a.published);
+        hit.tags = std::move(a.tags);
         hit.score = scored ? r.score() : 0.0;
-        hit.story = doc.get_value(detail::slot(detail::Slot::story));
+        hit.story = std::move(a.story);
         if (request.collapse_stories) hit.more_versions = r.it.get_collapse_count();
         if (request.snippet_length > 0) {
-            const std::string& text = !a.body.empty() ? a.body : !a.summary.empty() ? a.summary : a.title;
-            hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(a.language),
-                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+            const Article article = detail::stored_article(doc);
+            const std::string& text = !article.body.empty()      ? article.body
+                                      : !article.summary.empty() ? article.summary
+                                                                 : article.title;
+            // Without Xapian's background model and exhaustive search: those look up the frequency
+            // of every word of the text and made snippets six times slower (bench/README.md),
+            // for passages that read the same in our checks.
+            hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(article.language), 0,
                                        request.highlight_start, request.highlight_end, "…");
         }
         if (request.explain) {
@@ -143,7 +152,6 @@ struct Searcher::Impl {
             throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
 
         const detail::UnixSeconds now = detail::current_unix_seconds();
-        const detail::QueryBuilder builder(db, analyzer, limits, synonyms);
         const auto built = builder.build(request, now);
         const SortOrder sort = effective_sort(request, built.has_text);
         if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
@@ -219,8 +227,10 @@ struct Searcher::Impl {
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
         results.facets = facets.results();
-        if (built.has_text && !cursor)
-            results.suggestion = detail::spelling_suggestion(db, request.query, analyzer.stemmer(request.language),
+        // "Did you mean" is for searches that found little: looking for corrections of a rare
+        // word costs many lookups, which a search with plenty of results does not need.
+        if (built.has_text && !cursor && results.total < suggest_below)
+            results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer.stemmer(request.language),
                                                              analyzer.stopwords(request.language));
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
         return results;

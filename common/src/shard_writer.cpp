@@ -4,6 +4,7 @@
 
 #include "document_mapper.hpp"
 #include "schema.hpp"
+#include "stored_article.hpp"
 #include "story.hpp"
 #include "xapian_errors.hpp"
 
@@ -99,6 +100,7 @@ void ShardWriter::run() {
             if (item.kind == Item::Kind::upsert) {
                 Xapian::Document doc = mapper.build(item.article);
                 add_story(doc, item.signature, item.story);
+                store_article(doc, item.article, item.story);
                 const std::string term = id_term(item.article.id);
                 const bool existed = with_xapian_errors(path_, [&] {
                     const bool was = db_.term_exists(term);

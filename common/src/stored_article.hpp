@@ -1,16 +1,29 @@
 #pragma once
-// The stored form of an article in its document: LZ4-compressed JSON in a value slot. Xapian
-// deflates document data with zlib on every write, which cost a tenth of the indexing time;
-// LZ4 compresses the same text about as well for this purpose at a small fraction of the cost.
+// How an article is kept in its document. The fields a result list shows (id, title, url,
+// source, published, tags) are the document data, in a compact length-prefixed encoding that
+// is cheap to read for every hit. The whole article is LZ4-compressed JSON in a value slot,
+// read only for snippets and lookups by id: Xapian deflates document data with zlib on every
+// write, which cost a tenth of the indexing time for full articles.
 
 #include <gazette/article.hpp>
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 namespace gazette::detail {
 
-void store_article(Xapian::Document& doc, const Article& article);
+/// What a hit shows of an article.
+struct StoredHit {
+    std::string id, title, url, source, published, language, story;
+    std::vector<std::string> tags;
+};
 
+void store_article(Xapian::Document& doc, const Article& article, const std::string& story);
+
+/// @throws Error database_corrupt if the stored bytes are damaged.
+StoredHit stored_hit(const Xapian::Document& doc);
 /// @throws Error database_corrupt if the stored bytes are damaged.
 Article stored_article(const Xapian::Document& doc);
 

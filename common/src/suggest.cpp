@@ -28,7 +28,7 @@ std::string encode(const std::u32string& text) {
 }
 
 // The best word one edit away from `word`, or "" if none is frequent enough.
-std::string best_correction(const Xapian::Database& db, const std::string& word, Xapian::doccount frequency,
+std::string best_correction(const Xapian::MSet& mset, const std::string& word, Xapian::doccount frequency,
                             const Xapian::Stem& stemmer, const std::vector<std::string_view>& stopwords) {
     const std::u32string w = decode(word);
     std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyz";
@@ -42,10 +42,10 @@ std::string best_correction(const Xapian::Database& db, const std::string& word,
         const std::string text = encode(candidate);
         // A correction to a stopword ("tol" -> "to") is never what was meant.
         if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
-        const Xapian::doccount f = db.get_termfreq("Z" + stemmer(text));
+        const Xapian::doccount f = mset.get_termfreq("Z" + stemmer(text));
         if (f < needed || f < best_frequency) return;
         // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
-        const bool in_titles = db.term_exists(std::string(title_word_prefix) + text);
+        const bool in_titles = mset.get_termfreq(std::string(title_word_prefix) + text) > 0;
         if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
             best_frequency = f;
             best = text;
@@ -77,7 +77,7 @@ bool correctable(const std::string& word) {
 
 } // namespace
 
-std::string spelling_suggestion(const Xapian::Database& db, std::string_view query, const Xapian::Stem& stemmer,
+std::string spelling_suggestion(const Xapian::MSet& mset, std::string_view query, const Xapian::Stem& stemmer,
                                 const std::vector<std::string_view>& stopwords) {
     std::string out;
     std::size_t copied = 0;
@@ -87,9 +87,9 @@ std::string spelling_suggestion(const Xapian::Database& db, std::string_view que
         const std::string word = to_lower(query.substr(w.begin, w.end - w.begin));
         if (!correctable(word)) continue;
         if (std::find(stopwords.begin(), stopwords.end(), word) != stopwords.end()) continue;
-        const Xapian::doccount frequency = db.get_termfreq("Z" + stemmer(word));
+        const Xapian::doccount frequency = mset.get_termfreq("Z" + stemmer(word));
         if (frequency > rare_frequency) continue;
-        const std::string correction = best_correction(db, word, frequency, stemmer, stopwords);
+        const std::string correction = best_correction(mset, word, frequency, stemmer, stopwords);
         if (correction.empty()) continue;
         out.append(query.substr(copied, w.begin - copied));
         out += correction;

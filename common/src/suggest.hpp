@@ -15,7 +15,8 @@ namespace gazette::detail {
 /// word one edit away (a letter deleted, inserted, replaced or two swapped) whose stem is in
 /// the most articles, at least 10 times as many (and 3); never a stopword. Among candidates of
 /// one stem, words seen in titles win. "" when nothing changes.
-std::string spelling_suggestion(const Xapian::Database& db, std::string_view query, const Xapian::Stem& stemmer,
+/// The query's own words are looked up in `mset`, which already knows their frequencies.
+std::string spelling_suggestion(const Xapian::MSet& mset, std::string_view query, const Xapian::Stem& stemmer,
                                 const std::vector<std::string_view>& stopwords);
 
 /// Completions of the query's last word from the words of indexed titles that start with it,

@@ -99,7 +99,8 @@ struct SearchResults {
     std::vector<SearchHit> hits;
     std::vector<Facet> facets; ///< in the order requested
     std::string next_cursor;   ///< continues after these hits; empty when there are no more
-    /// "Did you mean": the query with rare or unknown words corrected; empty if none.
+    /// "Did you mean" (for searches with fewer than 10 results): the query with rare or unknown
+    /// words corrected; empty if none.
     std::string suggestion;
 };
 

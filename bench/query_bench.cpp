@@ -8,14 +8,17 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 int main(int argc, char** argv) {
     std::string db, queries_file, run_file;
     std::size_t repeat = 5;
+    unsigned threads = 1;
     gazette::SearchRequest request;
     request.snippet_length = 0;
     request.exact_total_up_to = 1000; // the library default
@@ -29,6 +32,7 @@ int main(int argc, char** argv) {
     app.add_flag("--collapse", request.collapse_stories);
     app.add_option("--exact-total", request.exact_total_up_to, "Count matches exactly up to N");
     app.add_option("--run", run_file, "Write the first pass as a TREC run");
+    app.add_option("--threads", threads, "Measure throughput: this many threads, each with its own searcher");
     CLI11_PARSE(app, argc, argv);
 
     std::vector<std::pair<std::string, std::string>> queries;
@@ -39,6 +43,33 @@ int main(int argc, char** argv) {
 
     gazette::SearchLimits limits;
     limits.max_query_terms = 4096;
+    if (threads > 1) {
+        // Throughput: every thread runs the whole log `repeat` times on its own searcher.
+        std::atomic<std::size_t> done{0};
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < threads; ++t) {
+            workers.emplace_back([&, t] {
+                gazette::Searcher own(db, limits);
+                gazette::SearchRequest r = request;
+                for (std::size_t pass = 0; pass < repeat; ++pass) {
+                    for (std::size_t i = 0; i < queries.size(); ++i) {
+                        r.query = queries[(i + t * 997) % queries.size()].second;
+                        try {
+                            own.search(r);
+                        } catch (const gazette::Error&) {
+                        }
+                        ++done;
+                    }
+                }
+            });
+        }
+        for (auto& w : workers) w.join();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("gazette library threads=%u queries=%zu qps=%.0f\n", threads, done.load(),
+                    static_cast<double>(done.load()) / seconds);
+        return 0;
+    }
     gazette::Searcher searcher(db, limits);
     std::ofstream run(run_file.empty() ? "/dev/null" : run_file);
     std::vector<double> latencies;

@@ -4,6 +4,14 @@
 
 #include <utility>
 
+// Asio 1.74 finds C++20 coroutines on g++ but not on clang with libstdc++ (used to build the
+// fuzz targets), where <coroutine> is there all the same.
+#if defined(__clang__) && __cplusplus >= 202002L && !defined(BOOST_ASIO_HAS_CO_AWAIT)
+#include <coroutine>
+#define BOOST_ASIO_HAS_CO_AWAIT 1
+#define BOOST_ASIO_HAS_STD_COROUTINE 1
+#endif
+
 #include <boost/asio.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>

@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <algorithm>
 #include <thread>
 
 namespace gazette::server {
@@ -8,6 +9,12 @@ unsigned ServerConfig::worker_threads() const {
     if (threads > 0) return threads;
     const unsigned cores = std::thread::hardware_concurrency();
     return cores > 0 ? cores : 2;
+}
+
+unsigned ServerConfig::network_threads() const {
+    if (io_threads > 0) return io_threads;
+    const unsigned cores = std::thread::hardware_concurrency();
+    return std::clamp(cores, 1u, 4u);
 }
 
 } // namespace gazette::server

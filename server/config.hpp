@@ -14,7 +14,10 @@ struct ServerConfig {
     std::string bind = "127.0.0.1";
     std::uint16_t port = 8080;
     unsigned threads = 0;    ///< search workers (each with its own index handle); 0 = one per core
-    unsigned io_threads = 1; ///< threads doing network I/O
+    unsigned io_threads = 0; ///< threads doing network I/O; 0 = one per core, at most 4
+
+    /// I/O threads to start (resolves 0).
+    unsigned network_threads() const;
 
     // HTTP
     std::size_t max_header_bytes = 8192;
@@ -23,7 +26,7 @@ struct ServerConfig {
     std::chrono::milliseconds idle_timeout{30000};    ///< between keep-alive requests
     std::size_t max_requests_per_connection = 1000;
     std::size_t max_connections = 1024;
-    std::size_t max_queue = 256; ///< requests waiting for a worker before 503
+    std::size_t max_queue = 512; ///< requests waiting for a worker before 503
     std::chrono::milliseconds shutdown_timeout{10000};
 
     // Search

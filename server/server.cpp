@@ -39,10 +39,9 @@ tcp::acceptor bind_acceptor(asio::io_context& ioc, const ServerConfig& config) {
 } // namespace
 
 Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
-    : config(std::move(c)), ioc(static_cast<int>(std::max(1u, config.io_threads))),
-      acceptor(bind_acceptor(ioc, config)), workers(config.worker_threads()),
-      searchers(config.db, search_limits(config), config.worker_threads()), access_log(config.access_log),
-      router(std::move(route_table)), context{config, searchers, metrics} {}
+    : config(std::move(c)), ioc(static_cast<int>(config.network_threads())), acceptor(bind_acceptor(ioc, config)),
+      workers(config.worker_threads()), searchers(config.db, search_limits(config), config.worker_threads()),
+      access_log(config.access_log), router(std::move(route_table)), context{config, searchers, metrics} {}
 
 asio::awaitable<void> Server::Impl::accept_loop() {
     while (!stopping) {
@@ -125,8 +124,7 @@ void Server::stop_on_signals() {
 void Server::run() {
     asio::co_spawn(impl_->ioc, impl_->accept_loop(), asio::detached);
     std::vector<std::thread> extra;
-    for (unsigned i = 1; i < std::max(1u, impl_->config.io_threads); ++i)
-        extra.emplace_back([this] { impl_->ioc.run(); });
+    for (unsigned i = 1; i < impl_->config.network_threads(); ++i) extra.emplace_back([this] { impl_->ioc.run(); });
     impl_->ioc.run();
     for (auto& t : extra) t.join();
     impl_->workers.join(); // requests already on a worker finish

@@ -28,9 +28,9 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     app.add_option("--bind", c.bind, "Address to listen on")->capture_default_str();
     app.add_option("--port", c.port, "Port (0: any free port, printed at start)")->capture_default_str();
     app.add_option("--threads", c.threads, "Search worker threads (0: one per core)")->capture_default_str();
-    app.add_option("--io-threads", c.io_threads, "Network I/O threads")
+    app.add_option("--io-threads", c.io_threads, "Network I/O threads (0: one per core, at most 4)")
         ->capture_default_str()
-        ->check(CLI::Range(1, 64));
+        ->check(CLI::Range(0, 64));
     app.add_option("--access-log", c.access_log, "Access log: - (stdout), a file, or empty for none")
         ->capture_default_str();
 

@@ -3,8 +3,8 @@
 
 #include "api_error.hpp"
 #include "dispatch.hpp"
+#include "routing.hpp"
 #include "server_impl.hpp"
-#include "url.hpp"
 
 #include <gazette/version.hpp>
 
@@ -55,27 +55,11 @@ http::response<http::string_body> to_beast(const Response& r, unsigned version, 
 
 asio::awaitable<Response> Server::Impl::respond(const http::request<http::string_body>& beast_request,
                                                 const std::string& remote, std::string& route_name) {
-    Request request;
-    request.method = std::string(beast_request.method_string());
-    request.remote = remote;
-    const std::string_view target(beast_request.target().data(), beast_request.target().size());
-    const auto question = target.find('?');
-    request.path = std::string(target.substr(0, question));
-    RouteMatch match;
-    try {
-        if (question != std::string_view::npos) request.params = parse_query_string(target.substr(question + 1));
-        match = router.match(request.method, request.path);
-    } catch (const ApiError& e) {
-        co_return error_response(e.code(), e.what());
-    }
-    if (!match.route) {
-        if (match.allow.empty()) co_return error_response("route_not_found", "no such endpoint");
-        Response response = error_response("method_not_allowed", "use " + match.allow);
-        response.headers.emplace_back("Allow", match.allow);
-        co_return response;
-    }
-    route_name = match.route->name;
-    request.path_params = std::move(match.path_params);
+    RoutedRequest routed =
+        route_request(router, std::string(beast_request.method_string()),
+                      std::string_view(beast_request.target().data(), beast_request.target().size()), remote);
+    if (!routed.route) co_return std::move(routed.failure);
+    route_name = routed.route->name;
 
     if (queued >= config.max_queue) {
         metrics.rejected("queue");
@@ -84,7 +68,8 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
         co_return response;
     }
     ++queued;
-    const Route& route = *match.route;
+    const Route& route = *routed.route;
+    const Request& request = routed.request;
     Response response = co_await asio::co_spawn(
         workers.get_executor(), [&]() -> asio::awaitable<Response> { co_return dispatch(route, request, context); },
         asio::use_awaitable);

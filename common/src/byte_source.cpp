@@ -15,9 +15,33 @@ namespace {
 
 constexpr std::size_t chunk_size = 1 << 16;
 
-class FileSource : public ByteSource {
+// A plain byte stream that can take back the bytes read to sniff it.
+class RawSource : public ByteSource {
   public:
-    explicit FileSource(const std::string& path) : name_(path == "-" ? "<stdin>" : path) {
+    explicit RawSource(std::string name) : name_(std::move(name)) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        if (!pushed_back_.empty()) {
+            const std::size_t n = std::min(size, pushed_back_.size());
+            std::memcpy(buffer, pushed_back_.data(), n);
+            pushed_back_.erase(0, n);
+            return n;
+        }
+        return read_raw(buffer, size);
+    }
+    void push_back(std::string bytes) { pushed_back_ = std::move(bytes) + pushed_back_; }
+    const std::string& name() const { return name_; }
+
+  protected:
+    virtual std::size_t read_raw(char* buffer, std::size_t size) = 0;
+
+  private:
+    std::string name_;
+    std::string pushed_back_;
+};
+
+class FileSource : public RawSource {
+  public:
+    explicit FileSource(const std::string& path) : RawSource(path == "-" ? "<stdin>" : path) {
         if (path == "-") {
             fd_ = STDIN_FILENO;
             owned_ = false;
@@ -31,39 +55,47 @@ class FileSource : public ByteSource {
     }
     FileSource(const FileSource&) = delete;
     FileSource& operator=(const FileSource&) = delete;
+    std::uint64_t consumed() const override { return consumed_; }
 
-    std::size_t read(char* buffer, std::size_t size) override {
-        // Bytes pushed back after sniffing the gzip magic come first.
-        if (!pushed_back_.empty()) {
-            const std::size_t n = std::min(size, pushed_back_.size());
-            std::memcpy(buffer, pushed_back_.data(), n);
-            pushed_back_.erase(0, n);
-            return n;
-        }
+  protected:
+    std::size_t read_raw(char* buffer, std::size_t size) override {
         for (;;) {
             const ssize_t n = ::read(fd_, buffer, size);
             if (n >= 0) {
                 consumed_ += static_cast<std::uint64_t>(n);
                 return static_cast<std::size_t>(n);
             }
-            if (errno != EINTR) throw Error(ErrorCode::io_error, name_ + ": read failed: " + std::strerror(errno));
+            if (errno != EINTR) throw Error(ErrorCode::io_error, name() + ": read failed: " + std::strerror(errno));
         }
     }
-    std::uint64_t consumed() const override { return consumed_; }
-    void push_back(std::string bytes) { pushed_back_ = std::move(bytes) + pushed_back_; }
-    const std::string& name() const { return name_; }
 
   private:
-    std::string name_;
     int fd_ = -1;
     bool owned_ = true;
     std::uint64_t consumed_ = 0;
-    std::string pushed_back_;
+};
+
+class MemorySource : public RawSource {
+  public:
+    MemorySource(std::string name, std::string data) : RawSource(std::move(name)), data_(std::move(data)) {}
+    std::uint64_t consumed() const override { return offset_; }
+
+  protected:
+    std::size_t read_raw(char* buffer, std::size_t size) override {
+        const std::size_t n = std::min(size, data_.size() - offset_);
+        std::memcpy(buffer, data_.data() + offset_, n);
+        offset_ += n;
+        return n;
+    }
+
+  private:
+    std::string data_;
+    std::size_t offset_ = 0;
 };
 
 class GzipSource : public ByteSource {
   public:
-    explicit GzipSource(std::unique_ptr<FileSource> raw) : raw_(std::move(raw)), input_(chunk_size, '\0') {
+    explicit GzipSource(std::unique_ptr<RawSource> raw) : raw_(std::move(raw)), input_(chunk_size, '\0') {
         std::memset(&stream_, 0, sizeof stream_);
         if (inflateInit2(&stream_, 15 + 16) != Z_OK) throw Error(ErrorCode::internal, "zlib initialisation failed");
     }
@@ -104,31 +136,38 @@ class GzipSource : public ByteSource {
     std::uint64_t consumed() const override { return raw_->consumed(); }
 
   private:
-    std::unique_ptr<FileSource> raw_;
+    std::unique_ptr<RawSource> raw_;
     std::string input_;
     z_stream stream_;
     bool member_started_ = false;
     bool finished_ = false;
 };
 
-} // namespace
-
-std::unique_ptr<ByteSource> open_byte_source(const std::string& path) {
-    auto file = std::make_unique<FileSource>(path);
-    // Sniff the magic bytes; a short read is retried so pipes delivering one byte work.
+// Sniffs the gzip magic bytes; a short read is retried so pipes delivering one byte work.
+std::unique_ptr<ByteSource> with_gzip_detection(std::unique_ptr<RawSource> raw) {
     std::string head(2, '\0');
     std::size_t got = 0;
     while (got < 2) {
-        const std::size_t n = file->read(head.data() + got, 2 - got);
+        const std::size_t n = raw->read(head.data() + got, 2 - got);
         if (n == 0) break;
         got += n;
     }
     head.resize(got);
     const bool gzip =
         head.size() == 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
-    file->push_back(std::move(head));
-    if (gzip) return std::make_unique<GzipSource>(std::move(file));
-    return file;
+    raw->push_back(std::move(head));
+    if (gzip) return std::make_unique<GzipSource>(std::move(raw));
+    return raw;
+}
+
+} // namespace
+
+std::unique_ptr<ByteSource> open_byte_source(const std::string& path) {
+    return with_gzip_detection(std::make_unique<FileSource>(path));
+}
+
+std::unique_ptr<ByteSource> open_memory_source(std::string name, std::string data) {
+    return with_gzip_detection(std::make_unique<MemorySource>(std::move(name), std::move(data)));
 }
 
 std::string read_all(ByteSource& source, const std::string& name, std::uint64_t max_bytes) {

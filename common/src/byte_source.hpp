@@ -21,6 +21,9 @@ class ByteSource {
 /// Opens `path` ("-" for stdin). @throws Error io_error if it cannot be opened.
 std::unique_ptr<ByteSource> open_byte_source(const std::string& path);
 
+/// The same over bytes in memory (`name` is used in error messages).
+std::unique_ptr<ByteSource> open_memory_source(std::string name, std::string data);
+
 /// The whole remaining content. @throws Error io_error, or invalid_input past `max_bytes`.
 std::string read_all(ByteSource& source, const std::string& name, std::uint64_t max_bytes);
 

@@ -26,13 +26,13 @@ nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
     return j;
 }
 
-nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query) {
+nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query, double took_ms) {
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& hit : results.hits) hits.push_back(hit_to_json(hit));
     nlohmann::ordered_json out = {
-        {"query", query},
-        {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}},
-        {"hits", std::move(hits)}};
+        {"query", query}, {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}}};
+    if (took_ms >= 0) out["took_ms"] = static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000;
+    out["hits"] = std::move(hits);
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& facet : results.facets) {
         nlohmann::ordered_json values = nlohmann::ordered_json::array();

@@ -33,7 +33,9 @@ struct Cursor {
 bool skip_value(Cursor& c) {
     const char first = c.peek();
     if (first != '{' && first != '[') {
-        while (!c.done() && c.peek() != ',' && c.peek() != ']' && c.peek() != '\n' && c.peek() != ' ') c.advance();
+        // A scalar (or stray bytes): at least one character, so the reader always moves on.
+        do c.advance();
+        while (!c.done() && c.peek() != ',' && c.peek() != ']' && c.peek() != '\n' && c.peek() != ' ');
         return true;
     }
     int depth = 0;
@@ -110,6 +112,9 @@ void read_json(ByteSource& source, const std::string& name, const InputHandlers&
         } catch (const nlohmann::json::parse_error& e) {
             const auto at = line_at(content, begin, e.byte > 0 ? e.byte - 1 : 0, line);
             handlers.on_error({location(name, at), "invalid JSON: " + json_error_reason(e.what())});
+            continue;
+        } catch (const nlohmann::json::exception& e) { // e.g. a number too large to represent
+            handlers.on_error({record.location, "invalid JSON: " + json_error_reason(e.what())});
             continue;
         } catch (const RecordError& e) {
             handlers.on_error({record.location, e.what()});

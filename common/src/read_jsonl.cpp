@@ -39,6 +39,9 @@ void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers
             handlers.on_error(
                 {where, "invalid JSON at column " + std::to_string(e.byte) + ": " + json_error_reason(e.what())});
             continue;
+        } catch (const nlohmann::json::exception& e) { // e.g. a number too large to represent
+            handlers.on_error({where, "invalid JSON: " + json_error_reason(e.what())});
+            continue;
         } catch (const RecordError& e) {
             handlers.on_error({where, e.what()});
             continue;

@@ -117,3 +117,23 @@ TEST_CASE("JSON: a pretty-printed object sequence is read too") {
     CHECK(r.errors.empty());
     CHECK(r.records.size() == 2);
 }
+
+TEST_CASE("JSON: numbers too large to represent are errors, not crashes (found by fuzzing)") {
+    TempDir dir;
+    const auto lines =
+        read_file(dir.write("big.jsonl", "{\"id\": 1e99999, \"title\": \"A\"}\n{\"id\":\"ok\",\"title\":\"B\"}\n"));
+    REQUIRE(lines.errors.size() == 1);
+    CHECK_THAT(lines.errors[0].message, Catch::StartsWith("invalid JSON"));
+    CHECK(lines.records.size() == 1);
+    const auto array =
+        read_file(dir.write("big.json", "[{\"id\": 1e99999, \"title\": \"A\"}, {\"id\":\"ok\",\"title\":\"B\"}]"));
+    CHECK(array.errors.size() == 1);
+    CHECK(array.records.size() == 1);
+}
+
+TEST_CASE("JSON: stray closing brackets outside an array end the file, not loop (found by fuzzing)") {
+    TempDir dir;
+    const auto r = read_file(dir.write("stray.json", "x y\n ] ] {\"id\":\"ok\",\"title\":\"B\"}"));
+    CHECK(r.records.size() == 1);
+    CHECK(r.errors.size() == 4);
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# HTTP throughput of gazette-server against the library alone on the same cores, and the HTTP
+# stack alone (/health) against nginx serving a small static file. Load from wrk on loopback,
+# cycling through 2,000 news queries (bench/wrk_queries.lua). So that the load generator does
+# not eat into what is measured, the server (and the library, and nginx) run on CPU 0 and wrk
+# on CPU 1 (taskset).
+# usage: bench/http.sh [DOCS.jsonl.gz] [SECONDS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+data=${GAZETTE_DATA:-$root/../shared/data}
+anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
+build=${GAZETTE_BUILD_DIR:-$root/build}
+docs=${1:-$data/news/reuters21578.jsonl.gz}
+seconds=${2:-10}
+work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-http-XXXXXX")
+server_pid= nginx_conf=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  [ -n "$nginx_conf" ] && nginx -c "$nginx_conf" -p "$work/nginx" -s stop 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || need+=(nginx-light)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+[ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null
+[ "$(nproc)" -ge 2 ] || { echo "needs two CPUs: one for the server, one for wrk" >&2; exit 2; }
+server_cpu=0 load_cpu=1
+
+zcat -f "$docs" >"$work/docs.jsonl"
+python3 "$anchors/make_queries.py" "$work/docs.jsonl" 2000 3 >"$work/queries.tsv"
+"$build/indexer/gazette-index" -q --show-errors 0 --db "$work/db" "$docs" 2>/dev/null || [ $? = 2 ]
+
+# The same request both ways: top 10, no snippets, exact totals up to 1000 (the default).
+library=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
+library_qps=$(sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$library" | awk '{printf "%d", 1e6 / $1}')
+echo "library alone on one CPU: $library_qps queries/s ($library)"
+
+port=18480
+taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --threads 1 --io-threads 1 \
+  --access-log "" >"$work/server.out" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+for connections in 8 64 256; do
+  out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
+        -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
+  rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
+  echo "gazette-server /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library_qps" | bc)% of the library)," \
+       "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
+done
+health=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+
+mkdir -p "$work/nginx/html" "$work/nginx/logs"
+echo '{"status":"ok","documents":1}' >"$work/nginx/html/health"
+nginx_conf="$work/nginx/nginx.conf"
+cat >"$nginx_conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log;
+events { worker_connections 4096; }
+http { access_log off; server { listen 127.0.0.1:18481; root $work/nginx/html; location / { } } }
+CONF
+taskset -c "$server_cpu" nginx -c "$nginx_conf" -p "$work/nginx"
+sleep 0.3
+static=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:18481/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+echo "gazette-server /health c=64: $health req/s; nginx static file: $static req/s;" \
+     "gazette = $(echo "scale=0; 100 * $health / $static" | bc)% of nginx (target >= 50%)"

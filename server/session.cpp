@@ -40,6 +40,8 @@ http::response<http::string_body> to_beast(const Response& r, unsigned version, 
     response.set(http::field::server, "gazette/" GAZETTE_VERSION);
     response.set(http::field::content_type, r.content_type);
     response.set(http::field::cache_control, "no-store");
+    // Browsers must not take a JSON answer echoing a query for HTML.
+    response.set("X-Content-Type-Options", "nosniff");
     for (const auto& [name, value] : r.headers) response.set(name, value);
     response.keep_alive(keep_alive);
     if (head) {
@@ -117,6 +119,11 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
             const std::size_t header_bytes =
                 co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
             if (!ec && header_bytes > config.max_header_bytes) ec = http::error::header_limit;
+            // Transfer-Encoding other than plain "chunked" (say "chunked, gzip") frames the body
+            // in a way proxies disagree on: refused, as RFC 9112 asks of servers.
+            if (!ec && parser.get().count(http::field::transfer_encoding) > 0 &&
+                !beast::iequals(parser.get()[http::field::transfer_encoding], "chunked"))
+                ec = http::error::bad_transfer_encoding;
             if (!ec && !parser.is_done())
                 co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
             if (ec) {

@@ -2,6 +2,7 @@
 
 #include <gazette/error.hpp>
 
+#include "disk_space.hpp"
 #include "fsync_dir.hpp"
 #include "schema.hpp"
 #include "text_util.hpp"
@@ -138,6 +139,8 @@ WriteCounts BulkBuild::counts() const {
 
 void BulkBuild::compact_into(const std::string& output) {
     for (auto& shard : shards_) shard->flush();
+    // The compacted index is at most the size of the shards together.
+    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
     with_xapian_errors(output, [&] {
         Xapian::Database all;
         for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path()));

@@ -4,6 +4,7 @@
 #include "analyzer.hpp"
 #include "bulk_build.hpp"
 #include "dates.hpp"
+#include "disk_space.hpp"
 #include "document_mapper.hpp"
 #include "fsync_dir.hpp"
 #include "schema.hpp"
@@ -51,6 +52,7 @@ struct IndexWriter::Impl {
     std::optional<std::string> synonyms; ///< set during a bulk build, written by its commit
     WriteCounts counts;                  ///< of the sequential writes and finished bulk builds
     std::size_t pending = 0;
+    std::uint64_t pending_text_bytes = 0; ///< article text in the open batch, to size its commit
     std::uint64_t commits = 0;
     bool in_transaction = false;
 
@@ -118,6 +120,7 @@ struct IndexWriter::Impl {
             const bool existed = db.term_exists(term);
             db.replace_document(term, doc);
             ++(existed ? counts.updated : counts.added);
+            pending_text_bytes += article.title.size() + article.summary.size() + article.body.size();
             stories->remember(article.id, signature, story, 0, counts.added + counts.updated);
             changed();
         });
@@ -147,12 +150,14 @@ struct IndexWriter::Impl {
             return;
         }
         if (!in_transaction) return;
+        detail::require_free_space(path, detail::commit_space_needed(pending_text_bytes));
         detail::with_xapian_errors(path, [&] {
             db.set_metadata(detail::metadata_updated_at, detail::format_utc(detail::current_unix_seconds()));
             db.commit_transaction();
         });
         in_transaction = false;
         pending = 0;
+        pending_text_bytes = 0;
         ++commits;
         detail::fsync_directory(path);
         detail::with_xapian_errors(path, [&] { stories->committed(0, counts.added + counts.updated); });

@@ -11,6 +11,12 @@ namespace {
 // Unwinds out of a reader when max_errors is reached.
 struct StopIngest {};
 
+// Carries a failure of the index itself out of a reader, so it is not taken for a problem of
+// the input file (and the run stops).
+struct WriterFailed {
+    Error error;
+};
+
 // Splits "name[:line]: message" so file errors print like record errors.
 InputError file_error(const InputFile& input, const Error& e) {
     const std::string name = input.path == "-" ? "<stdin>" : input.path;
@@ -52,7 +58,7 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
             try {
                 writer_.upsert(record.article);
             } catch (const Error& e) {
-                if (e.code() != ErrorCode::invalid_article) throw;
+                if (e.code() != ErrorCode::invalid_article) throw WriterFailed{e};
                 ++stats_.skipped;
                 if (!note_error({record.location, e.what()})) throw StopIngest{};
             }
@@ -69,6 +75,8 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
             read_input(input, handlers);
         } catch (const StopIngest&) {
             stats_.aborted = true;
+        } catch (const WriterFailed& failed) {
+            throw failed.error;
         } catch (const Error& e) {
             // The file itself is unusable or ends early; what was read before is kept.
             if (e.code() != ErrorCode::io_error && e.code() != ErrorCode::invalid_input) throw;

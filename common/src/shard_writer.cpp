@@ -2,6 +2,7 @@
 
 #include <gazette/error.hpp>
 
+#include "disk_space.hpp"
 #include "document_mapper.hpp"
 #include "schema.hpp"
 #include "stored_article.hpp"
@@ -107,6 +108,8 @@ void ShardWriter::run() {
                     db_.replace_document(term, doc);
                     return was;
                 });
+                uncommitted_text_bytes_ +=
+                    item.article.title.size() + item.article.summary.size() + item.article.body.size();
                 std::lock_guard lock(mutex_);
                 ++(existed ? counts_.updated : counts_.added);
             } else if (item.kind == Item::Kind::remove) {
@@ -136,8 +139,12 @@ void ShardWriter::run() {
 }
 
 void ShardWriter::commit() {
-    if (uncommitted_ > 0) with_xapian_errors(path_, [&] { db_.commit(); });
+    if (uncommitted_ > 0) {
+        require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
+        with_xapian_errors(path_, [&] { db_.commit(); });
+    }
     uncommitted_ = 0;
+    uncommitted_text_bytes_ = 0;
     committed_.store(last_sequence_, std::memory_order_release);
 }
 

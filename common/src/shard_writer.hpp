@@ -65,6 +65,7 @@ class ShardWriter {
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     std::size_t uncommitted_ = 0;
+    std::uint64_t uncommitted_text_bytes_ = 0;
     std::uint64_t last_sequence_ = 0;
     std::atomic<std::uint64_t> committed_{0};
 

@@ -71,8 +71,11 @@ std::string best_correction(const Xapian::MSet& mset, const std::string& word, X
     return best;
 }
 
+// Words worth correcting: long enough to be a typo of something, short enough that trying
+// every edit of them stays cheap (the variants grow with the square of the length).
 bool correctable(const std::string& word) {
-    return word.size() >= 3 && !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return word.size() >= 3 && word.size() <= 40 &&
+           !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace

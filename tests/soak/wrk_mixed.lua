@@ -1,0 +1,44 @@
+-- wrk script for the soak: the queries of a log file (qid<TAB>text per line, file in the QUERIES
+-- environment variable), each sent with one of several request shapes in turn, so the load mixes
+-- plain top-10 searches with snippets, facets, date sorts, collapsing, deeper pages and freshness.
+local queries = {}
+local shapes = {
+  "&snippet=0",
+  "&snippet=200",
+  "&facets=source,tag,lang,month,year&snippet=0",
+  "&sort=newest&snippet=100",
+  "&collapse=story&snippet=100",
+  "&page=3&size=20&snippet=0",
+  "&fresh=30d&snippet=0",
+  "&match=all&snippet=150",
+}
+
+local function encode(text)
+  return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+for line in io.lines(os.getenv("QUERIES")) do
+  local text = line:match("^[^\t]*\t(.*)$")
+  if text then queries[#queries + 1] = "/search?q=" .. encode(text) end
+end
+
+local counter = 0
+function init(args)
+  counter = math.random(#queries * #shapes)
+end
+
+function request()
+  counter = counter + 1
+  local query = queries[counter % #queries + 1]
+  -- Shifted by one shape on each pass over the log, so every query meets every shape.
+  local shape = shapes[(counter + math.floor(counter / #queries)) % #shapes + 1]
+  return wrk.format("GET", query .. shape)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("errors: connect %d, read %d, write %d, status %d, timeout %d\n",
+    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,
+    summary.errors.timeout))
+  io.write(string.format("latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end

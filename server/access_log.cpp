@@ -26,16 +26,20 @@ void AccessLog::write(const AccessRecord& r) {
     if (!out_) return;
     // Targets are client-controlled: cap their length, and JSON-encode (with replacement of
     // invalid UTF-8) so a request cannot forge log lines.
-    const nlohmann::ordered_json line = {
-        {"time", detail::format_utc(detail::current_unix_seconds())},
-        {"remote", r.remote},
-        {"method", r.method},
-        {"target", r.target.size() > 1024 ? r.target.substr(0, 1024) + "..." : r.target},
-        {"route", r.route},
-        {"status", r.status},
-        {"bytes", r.bytes},
-        {"ms", static_cast<double>(static_cast<long long>(r.milliseconds * 1000)) / 1000}};
-    const std::string text = detail::dump_json(line) + "\n";
+    std::string text;
+    text.reserve(256);
+    detail::JsonWriter line(text);
+    line.begin_object();
+    line.key("time").string(detail::format_utc(detail::current_unix_seconds()));
+    line.key("remote").string(r.remote);
+    line.key("method").string(r.method);
+    line.key("target").string(r.target.size() > 1024 ? r.target.substr(0, 1024) + "..." : r.target);
+    line.key("route").string(r.route);
+    line.key("status").number(static_cast<std::uint64_t>(r.status));
+    line.key("bytes").number(static_cast<std::uint64_t>(r.bytes));
+    line.key("ms").number(static_cast<double>(static_cast<long long>(r.milliseconds * 1000)) / 1000);
+    line.end_object();
+    text += '\n';
     std::lock_guard lock(mutex_);
     std::fwrite(text.data(), 1, text.size(), out_);
     std::fflush(out_);

@@ -25,10 +25,14 @@ Response handle_related(const Request& request, Context& context) {
     const std::size_t size = number_param(request, "size", 5, 1, context.config.max_page_size);
     auto searcher = context.searchers.lease();
     const SearchResults related = searcher->related(request.path_params.at("id"), size);
-    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-    for (const auto& hit : related.hits) hits.push_back(detail::hit_to_json(hit));
     Response response;
-    response.body = detail::dump_json({{"id", request.path_params.at("id")}, {"hits", std::move(hits)}});
+    detail::JsonWriter out(response.body);
+    out.begin_object();
+    out.key("id").string(request.path_params.at("id"));
+    out.key("hits").begin_array();
+    for (const auto& hit : related.hits) detail::write_hit(out, hit);
+    out.end_array();
+    out.end_object();
     return response;
 }
 

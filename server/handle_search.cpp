@@ -15,7 +15,7 @@ Response handle_search(const Request& request, Context& context) {
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     Response response;
-    response.body = detail::dump_json(detail::results_to_json(results, search.query, took_ms));
+    response.body = detail::results_json(results, search.query, took_ms);
     return response;
 }
 

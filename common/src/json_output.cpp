@@ -7,44 +7,60 @@ namespace gazette {
 
 namespace detail {
 
-nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
-    nlohmann::ordered_json j = {{"id", hit.id},
-                                {"title", hit.title},
-                                {"url", hit.url},
-                                {"source", hit.source},
-                                {"published", hit.published},
-                                {"score", hit.score},
-                                {"snippet", hit.snippet},
-                                {"tags", hit.tags},
-                                {"story", hit.story},
-                                {"more_versions", hit.more_versions}};
+void write_hit(JsonWriter& out, const SearchHit& hit) {
+    out.begin_object();
+    out.key("id").string(hit.id);
+    out.key("title").string(hit.title);
+    out.key("url").string(hit.url);
+    out.key("source").string(hit.source);
+    out.key("published").string(hit.published);
+    out.key("score").number(hit.score);
+    out.key("snippet").string(hit.snippet);
+    out.key("tags").begin_array();
+    for (const auto& tag : hit.tags) out.string(tag);
+    out.end_array();
+    out.key("story").string(hit.story);
+    out.key("more_versions").number(hit.more_versions);
     if (hit.explanation) {
-        j["explain"] = {{"text_score", hit.explanation->text_score},
-                        {"freshness", hit.explanation->freshness},
-                        {"age_days", hit.explanation->age_days}};
+        out.key("explain").begin_object();
+        out.key("text_score").number(hit.explanation->text_score);
+        out.key("freshness").number(hit.explanation->freshness);
+        out.key("age_days").number(hit.explanation->age_days);
+        out.end_object();
     }
-    return j;
+    out.end_object();
 }
 
-nlohmann::ordered_json results_to_json(const SearchResults& results, const std::string& query, double took_ms) {
-    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-    for (const auto& hit : results.hits) hits.push_back(hit_to_json(hit));
-    nlohmann::ordered_json out = {
-        {"query", query}, {"total", {{"value", results.total}, {"relation", results.total_exact ? "eq" : "gte"}}}};
-    if (took_ms >= 0) out["took_ms"] = static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000;
-    out["hits"] = std::move(hits);
-    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+std::string results_json(const SearchResults& results, const std::string& query, double took_ms) {
+    std::string text;
+    text.reserve(512 + results.hits.size() * 512);
+    JsonWriter out(text);
+    out.begin_object();
+    out.key("query").string(query);
+    out.key("total").begin_object();
+    out.key("value").number(results.total);
+    out.key("relation").string(results.total_exact ? "eq" : "gte");
+    out.end_object();
+    if (took_ms >= 0) out.key("took_ms").number(static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000);
+    out.key("hits").begin_array();
+    for (const auto& hit : results.hits) write_hit(out, hit);
+    out.end_array();
+    out.key("facets").begin_object();
     for (const auto& facet : results.facets) {
-        nlohmann::ordered_json values = nlohmann::ordered_json::array();
-        for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
-        facets[facet.name] = std::move(values);
+        out.key(facet.name).begin_array();
+        for (const auto& v : facet.values) {
+            out.begin_object();
+            out.key("value").string(v.value);
+            out.key("count").number(v.count);
+            out.end_object();
+        }
+        out.end_array();
     }
-    out["facets"] = std::move(facets);
-    out["suggestion"] =
-        results.suggestion.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(results.suggestion);
-    out["next_cursor"] =
-        results.next_cursor.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(results.next_cursor);
-    return out;
+    out.end_object();
+    out.key("suggestion").string_or_null(results.suggestion);
+    out.key("next_cursor").string_or_null(results.next_cursor);
+    out.end_object();
+    return text;
 }
 
 nlohmann::ordered_json completions_to_json(const std::vector<Completion>& completions, const std::string& query) {
@@ -68,7 +84,7 @@ std::string to_json(const std::vector<Completion>& completions, const std::strin
 }
 
 std::string to_json(const SearchResults& results, const std::string& query) {
-    return detail::dump_json(detail::results_to_json(results, query));
+    return detail::results_json(results, query);
 }
 
 } // namespace gazette

@@ -101,6 +101,8 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
         auto range = date_range_query(request.from, request.to, now_);
         if (!range)
             throw Error(ErrorCode::invalid_argument, "from/to must be dates like 2021-03-01, 2021-03, 2021 or now-7d");
+        // An empty filter would be dropped, widening the search to everything.
+        if (range->empty()) throw Error(ErrorCode::invalid_argument, "from is later than to");
         parts.push_back(*range);
     }
     if (parts.empty()) return {};

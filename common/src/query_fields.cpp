@@ -17,9 +17,10 @@ DateRangeProcessor::DateRangeProcessor(const std::string& prefix, const UnixSeco
     : Xapian::RangeProcessor(detail::slot(Slot::published), prefix), now_(now) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
-    // Not a date range (e.g. "1..5"): let the parser report it.
+    // Not a date range (e.g. "1..5"), or one that ends before it begins: let the parser
+    // report it, rather than an empty query that would end up matching everything.
     auto q = date_range_query(begin, end, now_);
-    return q ? *q : Xapian::Query(Xapian::Query::OP_INVALID);
+    return q && !q->empty() ? *q : Xapian::Query(Xapian::Query::OP_INVALID);
 }
 
 std::optional<Xapian::Query> date_range_query(const std::string& from, const std::string& to, UnixSeconds now) {
@@ -28,6 +29,7 @@ std::optional<Xapian::Query> date_range_query(const std::string& from, const std
     if (!to.empty() && !(hi = parse_date_bound(to, true, now))) return std::nullopt;
     const auto serialise = [](UnixSeconds s) { return Xapian::sortable_serialise(static_cast<double>(s)); };
     const Xapian::valueno published = slot(Slot::published);
+    if (lo && hi && *lo > *hi) return Xapian::Query::MatchNothing;
     if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, published, serialise(*lo), serialise(*hi));
     if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, published, serialise(*lo));
     if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, published, serialise(*hi));

@@ -37,7 +37,7 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
 };
 
 /// The query matching publication dates within [from, to]; either may be empty (unbounded).
-/// Returns nothing for an unparsable bound.
+/// Returns nothing for an unparsable bound, and an empty query (MatchNothing) when from > to.
 std::optional<Xapian::Query> date_range_query(const std::string& from, const std::string& to, UnixSeconds now);
 
 } // namespace gazette::detail

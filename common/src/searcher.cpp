@@ -132,6 +132,10 @@ struct Searcher::Impl {
             // for passages that read the same in our checks.
             hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(article.language), 0,
                                        request.highlight_start, request.highlight_end, "…");
+            // No query word in the text (no query, a match on another field, story:...):
+            // Xapian would pick an arbitrary passage; the lead says what the article is about.
+            if (hit.snippet.find(request.highlight_start) == std::string::npos)
+                hit.snippet = detail::lead_snippet(text, request.snippet_length);
         }
         if (request.explain) {
             ScoreExplanation explanation;
@@ -223,6 +227,12 @@ struct Searcher::Impl {
         } else {
             results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             results.total = results.total_exact ? mset.get_matches_estimated() : mset.get_matches_lower_bound();
+            // Collapsing keeps Xapian's bounds apart even when every possible match was looked at
+            // (there are no more than check_at_least); then the lower bound, the stories kept,
+            // is the exact count.
+            if (!results.total_exact && request.collapse_stories &&
+                mset.get_uncollapsed_matches_upper_bound() <= check_at_least)
+                results.total_exact = true;
         }
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));

@@ -176,6 +176,39 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string lead_snippet(std::string_view text, std::size_t length) {
+    // White space collapsed, a few bytes past the limit so the cut can see where characters
+    // and words end.
+    std::string flat;
+    bool more = false;
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+        if (space) {
+            if (!flat.empty() && flat.back() != ' ') flat += ' ';
+            continue;
+        }
+        if (flat.size() >= length + 4) {
+            more = true;
+            break;
+        }
+        flat += c;
+    }
+    while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+    if (!more && flat.size() <= length) return html_escape(flat);
+
+    // Cut at the last word boundary within the limit; a single long word at a character boundary.
+    std::size_t cut = length;
+    const std::size_t space = flat.rfind(' ', cut);
+    if (space != std::string::npos && space > 0) {
+        cut = space;
+    } else {
+        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+    }
+    flat.resize(cut);
+    while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+    return html_escape(flat) + "…";
+}
+
 std::uint64_t fnv1a64(std::string_view data) noexcept {
     std::uint64_t hash = 14695981039346656037ULL;
     for (char c : data) {

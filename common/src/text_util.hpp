@@ -36,6 +36,10 @@ std::string slugify(std::string_view text);
 /// Escapes & < > " ' for HTML text and attributes.
 std::string html_escape(std::string_view text);
 
+/// The start of `text` as a snippet: white space runs made single spaces, cut at a word
+/// boundary within `length` bytes, HTML-escaped, "…" appended when cut.
+std::string lead_snippet(std::string_view text, std::size_t length);
+
 /// 64-bit FNV-1a: a stable, platform-independent hash for generated ids.
 std::uint64_t fnv1a64(std::string_view data) noexcept;
 std::string hex16(std::uint64_t value);

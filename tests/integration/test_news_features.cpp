@@ -83,6 +83,22 @@ TEST_CASE("copies of a story share a story id; collapsing keeps the best and cou
     REQUIRE(collapsed.hits.size() == 2);
     for (const auto& hit : collapsed.hits) CHECK(hit.more_versions == (hit.story == "wire-1" ? 3u : 0u));
 
+    // A page smaller than the match set, with a date filter: the collapsed count stays exact.
+    SearchRequest listed;
+    listed.collapse_stories = true;
+    listed.from = "2019";
+    listed.to = "2019";
+    listed.limit = 1;
+    const auto page = s.search(listed);
+    CHECK(page.total == 1);
+    CHECK(page.total_exact);
+    listed.from = "2019";
+    listed.to = "2021";
+    const auto both = s.search(listed);
+    CHECK(both.total == 2);
+    CHECK(both.total_exact);
+    CHECK(both.hits.size() == 1);
+
     SearchRequest versions;
     versions.query = "story:wire-1";
     CHECK(s.search(versions).total == 4);

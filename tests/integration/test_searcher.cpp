@@ -112,6 +112,7 @@ TEST_CASE("query language: date ranges") {
     CHECK(s.search(query("now-7d..now")).total == 0);
     CHECK(s.search(query("2000..now")).total == 6);
     CHECK_THROWS_AS(s.search(query("1..5")), Error);
+    CHECK_THROWS_AS(s.search(query("2023..2021")), Error); // reversed: an error, never "everything"
 }
 
 TEST_CASE("filters narrow, never widen") {
@@ -136,6 +137,12 @@ TEST_CASE("filters narrow, never widen") {
     CHECK(ids(s.search(t)) == std::vector<std::string>{"bridge-2"});
     t.from = "last tuesday";
     CHECK_THROWS_AS(s.search(t), Error);
+    // A range that ends before it begins is an error, not an empty filter matching everything.
+    t.from = "2023-05-01";
+    t.to = "2021";
+    CHECK_THROWS_WITH(s.search(t), Catch::Contains("from is later than to"));
+    t.from = t.to = "2023-04-12";
+    CHECK(ids(s.search(t)) == std::vector<std::string>{"bridge-2"});
 }
 
 TEST_CASE("sorting and listing without a query") {
@@ -191,6 +198,20 @@ TEST_CASE("snippets highlight matches and escape the text around them") {
     SearchRequest none = query("panels");
     none.snippet_length = 0;
     CHECK(s.search(none).hits[0].snippet.empty());
+}
+
+TEST_CASE("without a matched word in the text, the snippet is the article's lead") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest listed; // no query: newest first
+    listed.snippet_length = 40;
+    const auto results = s.search(listed);
+    REQUIRE(results.hits[0].id == "solar-1");
+    CHECK(results.hits[0].snippet == "The solar farm will power 40,000 homes.…");
+    // A match on the title only: the body has no word to show, so its lead.
+    const auto title_only = s.search(query("title:brightwater"));
+    REQUIRE(title_only.hits.size() == 1);
+    CHECK(title_only.hits[0].snippet.rfind("The solar farm", 0) == 0);
 }
 
 TEST_CASE("bad queries are reported, not crashed on") {

@@ -107,19 +107,32 @@ TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
     RunningServer server(test_config(index.db));
     const auto port = server.port();
     const std::pair<const char*, const char*> cases[] = {
-        {"/search?sort=sideways", "invalid_parameter"},  {"/search?size=0", "invalid_parameter"},
-        {"/search?size=101", "invalid_parameter"},       {"/search?size=ten", "invalid_parameter"},
-        {"/search?page=-1", "invalid_parameter"},        {"/search?match=most", "invalid_parameter"},
-        {"/search?snippet=100000", "invalid_parameter"}, {"/search?facets=colour", "invalid_argument"},
-        {"/search?from=yesterday", "invalid_argument"},  {"/search?q=a&q=b", "invalid_parameter"},
-        {"/search?qq=typo", "invalid_parameter"},        {"/search?q=%E0%A4", "invalid_parameter"}, // invalid UTF-8
+        {"/search?sort=sideways", "invalid_parameter"},
+        {"/search?size=0", "invalid_parameter"},
+        {"/search?size=101", "invalid_parameter"},
+        {"/search?size=ten", "invalid_parameter"},
+        {"/search?page=-1", "invalid_parameter"},
+        {"/search?match=most", "invalid_parameter"},
+        {"/search?snippet=100000", "invalid_parameter"},
+        {"/search?facets=colour", "invalid_argument"},
+        {"/search?from=yesterday", "invalid_argument"},
+        {"/search?q=a&q=b", "invalid_parameter"},
+        {"/search?qq=typo", "invalid_parameter"},
+        {"/search?q=%E0%A4", "invalid_parameter"},  // invalid UTF-8
         {"/search?q=%G1", "invalid_parameter"},     // bad percent-encoding
         {"/search?q=bridge%", "invalid_parameter"}, // truncated escape
-        {"/search?q=bridge+AND", "invalid_query"},       {"/search?collapse=source", "invalid_parameter"},
-        {"/search?q=x&fresh=soon", "invalid_argument"},  {"/search?q=x&fresh=7d&fresh_weight=-1", "invalid_parameter"},
-        {"/search?explain=maybe", "invalid_parameter"},  {"/suggest", "invalid_parameter"},
-        {"/suggest?q=ab&size=0", "invalid_parameter"},   {"/articles/rates-1/related?size=1000", "invalid_parameter"},
-        {"/articles/rates-1?x=1", "invalid_parameter"},  {"/search?q=1..5", "invalid_query"},
+        {"/search?q=bridge+AND", "invalid_query"},
+        {"/search?collapse=source", "invalid_parameter"},
+        {"/search?q=x&fresh=soon", "invalid_argument"},
+        {"/search?q=x&fresh=7d&fresh_weight=-1", "invalid_parameter"},
+        {"/search?explain=maybe", "invalid_parameter"},
+        {"/suggest", "invalid_parameter"},
+        {"/suggest?q=ab&size=0", "invalid_parameter"},
+        {"/articles/rates-1/related?size=1000", "invalid_parameter"},
+        {"/articles/rates-1?x=1", "invalid_parameter"},
+        {"/search?q=1..5", "invalid_query"},
+        {"/search?from=2023-05&to=2021", "invalid_argument"}, // reversed: never "everything"
+        {"/search?q=2023..2021", "invalid_query"},
     };
     for (const auto& [target, code] : cases) {
         INFO(target);

@@ -43,3 +43,14 @@ TEST_CASE("fnv1a64 is stable") {
     CHECK(hex16(fnv1a64("")) == "cbf29ce484222325");
     CHECK(hex16(fnv1a64("a")) == "af63dc4c8601ec8c");
 }
+
+TEST_CASE("lead_snippet cuts at a word boundary, escapes, and marks the cut") {
+    using gazette::detail::lead_snippet;
+    CHECK(lead_snippet("Short text.", 40) == "Short text.");
+    CHECK(lead_snippet("One two three four", 12) == "One two…");
+    CHECK(lead_snippet("Spaces\n\n  and\tlines", 100) == "Spaces and lines");
+    CHECK(lead_snippet("R&D <costs> fell", 100) == "R&amp;D &lt;costs&gt; fell");
+    CHECK(lead_snippet("Unbreakablewordthatgoeson", 10) == "Unbreakabl…");
+    CHECK(lead_snippet("日本語のテキスト", 7) == "日本…"); // never splits a character
+    CHECK(lead_snippet("", 10).empty());
+}

@@ -27,7 +27,8 @@ echo "\$ curl 'http://127.0.0.1:$port/search?q=bridge+toll&size=2&snippet=80'"
 curl -s "http://127.0.0.1:$port/search?q=bridge+toll&size=2&snippet=80"
 echo
 echo
-echo "Serving the sample index on http://127.0.0.1:$port (Ctrl-C stops). Try:"
+echo "Serving the sample index on http://127.0.0.1:$port (Ctrl-C stops)."
+echo "Open http://127.0.0.1:$port/ in a browser for the search page, or try:"
 echo "  curl 'http://127.0.0.1:$port/search?q=heatwave&facets=source,year&sort=newest'"
 echo "  curl 'http://127.0.0.1:$port/articles/000_f1d144996bf222f8'"
 echo "  curl 'http://127.0.0.1:$port/health'"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gazette builds and tests with (skipped when all are present).
+# --browser adds what the search page's browser tests need: Chromium and Node.js with npm.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -7,6 +8,11 @@ packages=(
   libpugixml-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev
   binutils gzip curl
 )
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium fonts-dejavu-core)
+  # Node.js from Debian unless one is already installed (npm comes with it).
+  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -39,6 +39,7 @@ struct ServerConfig {
     std::size_t max_snippet_bytes = 1000;
 
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
+    std::string web_root;         ///< serve the search page from this directory instead of the binary
 
     /// Worker threads to start (resolves 0).
     unsigned worker_threads() const;

@@ -16,6 +16,8 @@ Response handle_suggest(const Request& request, Context& context);
 Response handle_health(const Request& request, Context& context);
 Response handle_stats(const Request& request, Context& context);
 Response handle_metrics(const Request& request, Context& context);
+Response handle_page(const Request& request, Context& context);
+Response handle_web_asset(const Request& request, Context& context);
 
 /// The route table.
 std::vector<Route> routes();

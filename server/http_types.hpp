@@ -14,6 +14,7 @@ struct Request {
     std::multimap<std::string, std::string> params; ///< decoded query parameters, in order
     std::map<std::string, std::string> path_params; ///< decoded {name} segments of the route
     std::string remote;                             ///< client address
+    std::string if_none_match;                      ///< the If-None-Match header, for cached files
 
     /// All values of a parameter, in order.
     std::vector<std::string> all(const std::string& name) const;

@@ -12,6 +12,8 @@ std::vector<Route> routes() {
         {"GET", "/health",                 "health",  handle_health},
         {"GET", "/stats",                  "stats",   handle_stats},
         {"GET", "/metrics",                "metrics", handle_metrics},
+        {"GET", "/",                       "page",    handle_page},
+        {"GET", "/ui/{name}",              "asset",   handle_web_asset},
     };
     // clang-format on
 }

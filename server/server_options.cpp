@@ -33,6 +33,10 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
         ->check(CLI::Range(0, 64));
     app.add_option("--access-log", c.access_log, "Access log: - (stdout), a file, or empty for none")
         ->capture_default_str();
+    app.add_option("--web-root", c.web_root,
+                   "Serve the search page's files from this directory instead of the built-in copy "
+                   "(for working on the page)")
+        ->check(CLI::ExistingDirectory);
 
     auto* limits = app.add_option_group("Limits");
     limits->add_option("--max-header-bytes", c.max_header_bytes, "Request line + headers (431 above)")

@@ -62,6 +62,7 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
                       std::string_view(beast_request.target().data(), beast_request.target().size()), remote);
     if (!routed.route) co_return std::move(routed.failure);
     route_name = routed.route->name;
+    routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
 
     if (queued >= config.max_queue) {
         metrics.rejected("queue");

@@ -20,13 +20,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || need+=(nginx-light)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+. "$root/bench/need.sh"
+need wrk:wrk nginx:nginx-light bc:bc taskset:util-linux
 [ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null
 [ "$(nproc)" -ge 2 ] || { echo "needs two CPUs: one for the server, one for wrk" >&2; exit 2; }
 server_cpu=0 load_cpu=1

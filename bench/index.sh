@@ -6,6 +6,8 @@
 # usage: bench/index.sh [RUNS] [DOCS.jsonl.gz ...]   (default: 3 runs, Reuters-21578 and 20 Newsgroups)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/need.sh"
+need bc:bc
 data=${GAZETTE_DATA:-$root/../shared/data}
 anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
 build=${GAZETTE_BUILD_DIR:-$root/build}

@@ -5,6 +5,8 @@
 # usage: bench/query.sh [DOCS.jsonl.gz]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/need.sh"
+need bc:bc
 data=${GAZETTE_DATA:-$root/../shared/data}
 anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
 build=${GAZETTE_BUILD_DIR:-$root/build}

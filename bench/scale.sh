@@ -6,6 +6,8 @@
 # usage: bench/scale.sh [SIZES...]     (default: 10000 100000 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/need.sh"
+need bc:bc
 data=${GAZETTE_DATA:-$root/../shared/data}
 anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
 build=${GAZETTE_BUILD_DIR:-$root/build}

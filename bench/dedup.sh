@@ -4,8 +4,8 @@
 # usage: bench/dedup.sh [DOCS.jsonl.gz]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-docs=${1:-${GAZETTE_DATA:-$root/../shared/data}/news/reuters21578.jsonl.gz}
-build=${GAZETTE_BUILD_DIR:-$root/build}
+. "$root/bench/common.sh"
+docs=${1:-$data/news/reuters21578.jsonl.gz}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-dedup-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 [ -x "$build/search/gazette-search" ] || "$root/scripts/build.sh" >/dev/null

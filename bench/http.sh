@@ -7,9 +7,7 @@
 # usage: bench/http.sh [DOCS.jsonl.gz] [SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-data=${GAZETTE_DATA:-$root/../shared/data}
-anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
-build=${GAZETTE_BUILD_DIR:-$root/build}
+. "$root/bench/common.sh"
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 seconds=${2:-10}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-http-XXXXXX")
@@ -20,7 +18,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-. "$root/bench/need.sh"
 need wrk:wrk nginx:nginx-light bc:bc taskset:util-linux
 [ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null
 [ "$(nproc)" -ge 2 ] || { echo "needs two CPUs: one for the server, one for wrk" >&2; exit 2; }

@@ -6,11 +6,8 @@
 # usage: bench/index.sh [RUNS] [DOCS.jsonl.gz ...]   (default: 3 runs, Reuters-21578 and 20 Newsgroups)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-. "$root/bench/need.sh"
+. "$root/bench/common.sh"
 need bc:bc
-data=${GAZETTE_DATA:-$root/../shared/data}
-anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
-build=${GAZETTE_BUILD_DIR:-$root/build}
 runs=${1:-3}; shift || true
 corpora=("$@")
 [ ${#corpora[@]} -gt 0 ] || corpora=("$data/news/reuters21578.jsonl.gz" "$data/news/20newsgroups.jsonl.gz")

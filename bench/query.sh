@@ -5,11 +5,8 @@
 # usage: bench/query.sh [DOCS.jsonl.gz]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-. "$root/bench/need.sh"
+. "$root/bench/common.sh"
 need bc:bc
-data=${GAZETTE_DATA:-$root/../shared/data}
-anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
-build=${GAZETTE_BUILD_DIR:-$root/build}
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-query-XXXXXX")
 trap 'rm -rf "$work"' EXIT

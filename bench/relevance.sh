@@ -5,9 +5,7 @@
 # Needs ../shared/data (or GAZETTE_DATA) and ../shared/anchors (or GAZETTE_ANCHORS).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-data=${GAZETTE_DATA:-$root/../shared/data}
-anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
-build=${GAZETTE_BUILD_DIR:-$root/build}
+. "$root/bench/common.sh"
 work=${GAZETTE_BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/gazette-relevance-XXXXXX")}
 [ -d "$data/relevance" ] || { echo "no test collections at $data/relevance" >&2; exit 2; }
 [ -x "$build/search/gazette-search" ] || "$root/scripts/build.sh" >/dev/null

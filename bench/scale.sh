@@ -6,11 +6,8 @@
 # usage: bench/scale.sh [SIZES...]     (default: 10000 100000 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-. "$root/bench/need.sh"
+. "$root/bench/common.sh"
 need bc:bc
-data=${GAZETTE_DATA:-$root/../shared/data}
-anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
-build=${GAZETTE_BUILD_DIR:-$root/build}
 source_corpus=$data/news/reuters21578.jsonl.gz
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-scale-XXXXXX")
 trap 'rm -rf "$work"' EXIT

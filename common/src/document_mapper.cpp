@@ -4,6 +4,7 @@
 #include "dates.hpp"
 #include "schema.hpp"
 #include "stopwords.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 
@@ -30,22 +31,12 @@ const std::vector<std::string>* list_of(const Article& a, std::string_view field
 // stems, which are not words to show a person.
 void add_title_words(Xapian::Document& doc, const std::string& title, const std::string& language) {
     const auto& stopwords = stopwords_for(language);
-    std::string word;
-    const auto flush = [&] {
+    for_each_lower_word(title, [&](const std::string& word) {
         const bool number = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (word.size() >= 2 && word.size() <= max_title_word_bytes && !number &&
             std::find(stopwords.begin(), stopwords.end(), word) == stopwords.end())
             doc.add_boolean_term(std::string(title_word_prefix) + word);
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(title.data(), title.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch))
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-        else
-            flush();
-    }
-    flush();
+    });
 }
 
 } // namespace

@@ -14,10 +14,10 @@ class JsonWriter {
   public:
     explicit JsonWriter(std::string& out) : out_(out) {}
 
-    JsonWriter& begin_object();
-    JsonWriter& end_object();
-    JsonWriter& begin_array();
-    JsonWriter& end_array();
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
     /// The next member's name; the value follows with one of the calls below.
     JsonWriter& key(std::string_view name);
 
@@ -30,6 +30,8 @@ class JsonWriter {
     JsonWriter& null();
 
   private:
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
     void before_value();
 
     std::string& out_;

@@ -1,8 +1,7 @@
 #include "minhash.hpp"
 
 #include "text_util.hpp"
-
-#include <xapian.h>
+#include "words.hpp"
 
 #include <cstdio>
 #include <limits>
@@ -24,19 +23,7 @@ std::uint64_t mix(std::uint64_t x) noexcept {
 
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
     std::vector<std::uint64_t> words;
-    std::string word;
-    const auto flush = [&] {
-        if (!word.empty()) words.push_back(fnv1a64(word));
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch))
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-        else
-            flush();
-    }
-    flush();
+    for_each_lower_word(text, [&](const std::string& word) { words.push_back(fnv1a64(word)); });
     return words;
 }
 

@@ -130,11 +130,12 @@ struct Searcher::Impl {
             // Without Xapian's background model and exhaustive search: those look up the frequency
             // of every word of the text and made snippets six times slower (bench/README.md),
             // for passages that read the same in our checks.
-            hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(article.language), 0,
-                                       request.highlight_start, request.highlight_end, "…");
             // No query word in the text (no query, a match on another field, story:...):
             // Xapian would pick an arbitrary passage; the lead says what the article is about.
-            if (hit.snippet.find(request.highlight_start) == std::string::npos)
+            if (scored)
+                hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(article.language), 0,
+                                           request.highlight_start, request.highlight_end, "…");
+            if (!scored || hit.snippet.find(request.highlight_start) == std::string::npos)
                 hit.snippet = detail::lead_snippet(text, request.snippet_length);
         }
         if (request.explain) {

@@ -6,30 +6,10 @@ each new article takes to become searchable after its commit (target: within one
 usage: tests/soak/live_updates.py [--build DIR] [--corpus FILE.jsonl[.gz]] [--minutes M]
                                   [--connections N]
 """
-import argparse, gzip, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time
+import argparse, gzip, json, os, re, shutil, signal, subprocess, sys, tempfile, time
 import http.client, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def read_corpus(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def make_queries(articles, count, seed=11):
-    """Two or three consecutive title words, like a person's news query."""
-    rng = random.Random(seed)
-    titles = [re.findall(r"[A-Za-z]{3,}", a.get("title") or "") for a in articles]
-    titles = [t for t in titles if len(t) >= 2]
-    queries = []
-    while len(queries) < count:
-        words = rng.choice(titles)
-        n = min(len(words), rng.choice((1, 2, 3)))
-        start = rng.randrange(len(words) - n + 1)
-        queries.append(" ".join(words[start:start + n]).lower())
-    return queries
 
 
 def token(n):
@@ -55,6 +35,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "data", "news", "reuters21578.jsonl.gz"))
+    parser.add_argument("--anchors", default=os.path.join(ROOT, "..", "shared", "anchors"))
     parser.add_argument("--minutes", type=float, default=5)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
@@ -72,10 +53,14 @@ def main():
         db = os.path.join(work, "db")
         subprocess.run([index_bin, "-q", "--show-errors", "0", "--db", db, args.corpus], check=False,
                        stderr=subprocess.DEVNULL)
-        articles = read_corpus(args.corpus)
+        # The query log the benchmarks use: titles of the corpus, fixed seed.
+        docs = os.path.join(work, "docs.jsonl")
+        opener = gzip.open if args.corpus.endswith(".gz") else open
+        with opener(args.corpus, "rb") as source, open(docs, "wb") as out:
+            shutil.copyfileobj(source, out)
         with open(os.path.join(work, "queries.tsv"), "w") as f:
-            for i, q in enumerate(make_queries(articles, 2000)):
-                f.write(f"q{i}\t{q}\n")
+            subprocess.run([sys.executable, os.path.join(args.anchors, "make_queries.py"), docs, "2000", "3"],
+                           stdout=f, check=True)
 
         server = subprocess.Popen([server_bin, "--db", db, "--port", "0", "--access-log", ""],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Soak: wrk at 64 connections against gazette-server for 10 minutes with a mixed query log
-# (tests/soak/wrk_mixed.lua: plain, snippets, facets, date sorts, collapse, deep pages,
-# freshness). Prints throughput, latency percentiles, errors, 5xx, and the server's resident
-# memory every minute, so a leak or growth shows as a rising line.
+# (bench/wrk_queries.lua with MIXED=1: plain, snippets, facets, date sorts, collapse, deep pages,
+# freshness) of queries made from Reuters titles (../shared/anchors/make_queries.py). Prints
+# throughput, latency percentiles, errors, 5xx, and the server's resident memory every minute,
+# so a leak or growth shows as a rising line.
 # usage: tests/soak/wrk_soak.sh [--minutes M] [--connections N] [--corpus FILE.jsonl[.gz]]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${GAZETTE_BUILD_DIR:-$root/build}
+anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
 minutes=10 connections=64 corpus=$root/../shared/data/news/reuters21578.jsonl.gz
 while [ $# -gt 0 ]; do
   case $1 in
@@ -23,21 +25,8 @@ server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 "$build/indexer/gazette-index" -q --show-errors 0 --db "$work/db" "$corpus" 2>/dev/null || [ $? = 2 ]
-python3 - "$corpus" "$work/queries.tsv" <<'PY'
-import gzip, json, random, re, sys
-src, out = sys.argv[1:]
-opener = gzip.open if src.endswith(".gz") else open
-with opener(src, "rt", encoding="utf-8") as f:
-    titles = [re.findall(r"[A-Za-z]{3,}", json.loads(l).get("title") or "") for l in f if l.strip()]
-titles = [t for t in titles if len(t) >= 2]
-rng = random.Random(11)
-with open(out, "w") as o:
-    for i in range(2000):
-        words = rng.choice(titles)
-        n = min(len(words), rng.choice((1, 2, 3)))
-        s = rng.randrange(len(words) - n + 1)
-        o.write(f"q{i}\t{' '.join(words[s:s + n]).lower()}\n")
-PY
+zcat -f "$corpus" >"$work/docs.jsonl"
+python3 "$anchors/make_queries.py" "$work/docs.jsonl" 2000 3 >"$work/queries.tsv"
 
 "$build/server/gazette-server" --db "$work/db" --port 0 --access-log "" >"$work/server.out" 2>&1 &
 server_pid=$!
@@ -47,8 +36,8 @@ rss() { awk '/^VmRSS/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$server_pid/statu
 echo "server up at $url, RSS $(rss) before load"
 
 seconds=$((minutes * 60))
-QUERIES="$work/queries.tsv" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s --latency \
-  -s "$root/tests/soak/wrk_mixed.lua" "$url" >"$work/wrk.out" 2>&1 &
+MIXED=1 QUERIES="$work/queries.tsv" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s --latency \
+  -s "$root/bench/wrk_queries.lua" "$url" >"$work/wrk.out" 2>&1 &
 wrk_pid=$!
 for ((m = 1; m <= minutes; ++m)); do
   sleep 60

@@ -1,0 +1,14 @@
+# Sourced by the benchmark scripts after they set $root: where the data, the reference engines
+# and the build are (each overridable), and `need` to install missing commands.
+data=${GAZETTE_DATA:-$root/../shared/data}
+anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
+build=${GAZETTE_BUILD_DIR:-$root/build}
+
+# Installs the Debian packages of missing commands. usage: need COMMAND:PACKAGE ...
+need() {
+  local missing=() pair
+  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}"); done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}

@@ -1,9 +1,0 @@
-# Sourced by the benchmark scripts: installs the Debian packages of missing commands.
-# usage: need COMMAND:PACKAGE ...
-need() {
-  local missing=() pair
-  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}"); done
-  [ ${#missing[@]} -gt 0 ] || return 0
-  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-}

@@ -1,6 +1,7 @@
 #include "analyzer.hpp"
 
 #include "schema.hpp"
+#include "stem_cache.hpp"
 #include "stopwords.hpp"
 #include "text_util.hpp"
 
@@ -72,7 +73,10 @@ const Analyzer::LanguageTools& Analyzer::tools(std::string_view language) {
     if (auto found = tools_.find(code); found != tools_.end()) return found->second;
 
     LanguageTools entry;
-    if (has_stemmer(code)) entry.stem = Xapian::Stem(code);
+    if (has_stemmer(code)) {
+        entry.stem = Xapian::Stem(code);
+        entry.indexing_stem = caching_stemmer(entry.stem);
+    }
     if (settings_.stopwords) {
         const auto& words = stopwords_for(code);
         if (!words.empty()) {
@@ -98,7 +102,7 @@ const std::vector<std::string_view>& Analyzer::stopwords(std::string_view langua
 
 void Analyzer::configure(Xapian::TermGenerator& generator, std::string_view language) {
     const auto& t = tools(language);
-    generator.set_stemmer(t.stem);
+    generator.set_stemmer(t.indexing_stem);
     // Stems only (with Xapian's "Z" prefix, which snippets need to highlight them), stopwords
     // left out: half the terms of Xapian's default (exact words plus stems), so indexing is much
     // faster, and relevance on the test collections is as good (bench/README.md). Positions

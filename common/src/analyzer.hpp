@@ -49,6 +49,7 @@ class Analyzer {
   private:
     struct LanguageTools {
         Xapian::Stem stem;
+        Xapian::Stem indexing_stem;         // the same, cached: documents repeat words far more than queries
         Xapian::Stopper* stopper = nullptr; // owned by stoppers_ below (Xapian keeps a ref)
     };
     const LanguageTools& tools(std::string_view language);

@@ -1,6 +1,7 @@
 #include "article_json.hpp"
 
 #include "article_fields.hpp"
+#include "json_writer.hpp"
 
 namespace gazette::detail {
 
@@ -50,10 +51,18 @@ Article article_from_json(const nlohmann::json& value, std::vector<std::string>&
     return article;
 }
 
-nlohmann::ordered_json article_to_json(const Article& a) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+std::string article_to_json(const Article& a) {
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
     const auto put = [&](const char* key, const std::string& v) {
-        if (!v.empty()) j[key] = v;
+        if (!v.empty()) out.key(key).string(v);
+    };
+    const auto put_list = [&](const char* key, const std::vector<std::string>& list) {
+        if (list.empty()) return;
+        out.key(key).begin_array();
+        for (const auto& item : list) out.string(item);
+        out.end_array();
     };
     put("id", a.id);
     put("title", a.title);
@@ -61,12 +70,13 @@ nlohmann::ordered_json article_to_json(const Article& a) {
     put("body", a.body);
     put("url", a.url);
     put("source", a.source);
-    if (!a.authors.empty()) j["authors"] = a.authors;
-    if (!a.tags.empty()) j["tags"] = a.tags;
+    put_list("authors", a.authors);
+    put_list("tags", a.tags);
     put("language", a.language);
     put("published", a.published);
     put("updated", a.updated);
-    return j;
+    out.end_object();
+    return text;
 }
 
 Article article_from_stored_json(const std::string& data) {

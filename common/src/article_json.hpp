@@ -23,8 +23,9 @@ class RecordError : public std::runtime_error {
 /// @throws RecordError for a value of the wrong type, or when `value` is not an object.
 Article article_from_json(const nlohmann::json& value, std::vector<std::string>& ignored);
 
-/// The canonical JSON of an article (empty fields omitted), as stored in the index.
-nlohmann::ordered_json article_to_json(const Article& article);
+/// The canonical JSON text of an article (empty fields omitted), as stored in the index.
+/// Written directly, without a JSON tree: every indexed article goes through it.
+std::string article_to_json(const Article& article);
 
 /// Reads back the stored form.
 Article article_from_stored_json(const std::string& data);

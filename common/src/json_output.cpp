@@ -76,7 +76,7 @@ std::string dump_json(const nlohmann::ordered_json& value) {
 } // namespace detail
 
 std::string to_json(const Article& article) {
-    return detail::dump_json(detail::article_to_json(article));
+    return detail::article_to_json(article);
 }
 
 std::string to_json(const std::vector<Completion>& completions, const std::string& query) {

@@ -66,7 +66,7 @@ std::string encode_hit(const Article& a, const std::string& story) {
 
 void store_article(Xapian::Document& doc, const Article& article, const std::string& story) {
     doc.set_data(encode_hit(article, story));
-    const std::string json = article_to_json(article).dump();
+    const std::string json = article_to_json(article);
     const int bound = LZ4_compressBound(static_cast<int>(json.size()));
     std::string stored(size_bytes + static_cast<std::size_t>(bound), '\0');
     const auto size = static_cast<std::uint32_t>(json.size());

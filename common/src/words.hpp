@@ -14,7 +14,17 @@ template <typename OnWord> void for_each_lower_word(std::string_view text, OnWor
     std::string word;
     for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
         const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch)) {
+        // ASCII first, without the Unicode tables: most news text is ASCII. The word
+        // characters of ASCII are exactly [A-Za-z0-9_] in Xapian's classification too.
+        if (ch < 0x80) {
+            const bool upper = ch >= 'A' && ch <= 'Z';
+            if (upper || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_') {
+                word += static_cast<char>(upper ? ch + ('a' - 'A') : ch);
+            } else if (!word.empty()) {
+                on_word(word);
+                word.clear();
+            }
+        } else if (Xapian::Unicode::is_wordchar(ch)) {
             Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
         } else if (!word.empty()) {
             on_word(word);

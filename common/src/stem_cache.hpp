@@ -9,8 +9,8 @@
 
 namespace gazette::detail {
 
-/// Wraps `stem` (which must not be the "none" stemmer) in a cache of at most `max_words` words;
-/// the cache starts over when full, so memory stays bounded on any vocabulary.
-Xapian::Stem caching_stemmer(const Xapian::Stem& stem, std::size_t max_words = std::size_t{1} << 17);
+/// Wraps `stem` (which must not be the "none" stemmer) in a cache of `slots` words (rounded up
+/// to a power of two): fixed memory, about 64 bytes a slot, whatever the vocabulary.
+Xapian::Stem caching_stemmer(const Xapian::Stem& stem, std::size_t slots = std::size_t{1} << 14);
 
 } // namespace gazette::detail

@@ -13,9 +13,12 @@ if(NOT TARGET Xapian::xapian)
                                                   INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}")
 endif()
 
-# jemalloc for the programs (not the library): Xapian's indexing allocates heavily and runs
-# about 8% faster with it (bench/README.md).
-option(GAZETTE_JEMALLOC "Link the programs with jemalloc" ON)
+# jemalloc for the indexer only (not the library): Xapian's indexing allocates heavily and runs
+# a little faster with it (3% on Reuters, 5 interleaved runs). Searching is the opposite: with jemalloc, Xapian's copies of index
+# blocks into its freshly allocated 8 KiB buffers took several times longer (perf), and the
+# bare Xapian floor program ran 28% slower per query, so the searching programs keep the C
+# library's allocator (bench/README.md).
+option(GAZETTE_JEMALLOC "Link the indexer with jemalloc" ON)
 add_library(gazette_allocator INTERFACE)
 if(GAZETTE_JEMALLOC)
   find_package(PkgConfig REQUIRED)

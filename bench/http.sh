@@ -33,19 +33,29 @@ library_qps=$(sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$library" | awk '{prin
 echo "library alone on one CPU: $library_qps queries/s ($library)"
 
 port=18480
-taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --threads 1 --io-threads 1 \
-  --access-log "" >"$work/server.out" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
-for connections in 8 64 256; do
-  out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
-        -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
-  rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
-  echo "gazette-server /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library_qps" | bc)% of the library)," \
-       "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
+start_server() {
+  taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --io-threads 1 \
+    --access-log "" "$@" >"$work/server.out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
+# Two ways to run requests: handed over to a worker thread (the default), and inline on the
+# I/O thread (--inline-search), which saves the two context switches per request.
+for mode in "--threads 1" "--inline-search"; do
+  start_server $mode
+  for connections in 8 64 256; do
+    out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
+          -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
+    rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
+    echo "gazette-server $mode /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library_qps" | bc)% of the library)," \
+         "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
+  done
+  if [ "$mode" = "--threads 1" ]; then
+    health=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+  fi
+  stop_server
 done
-health=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
 echo '{"status":"ok","documents":1}' >"$work/nginx/html/health"

@@ -15,6 +15,10 @@ struct ServerConfig {
     std::uint16_t port = 8080;
     unsigned threads = 0;    ///< search workers (each with its own index handle); 0 = one per core
     unsigned io_threads = 0; ///< threads doing network I/O; 0 = one per core, at most 4
+    /// Requests run on the I/O thread that read them, with no hand-over to a worker: no
+    /// context switches, but a slow search holds up that thread's other connections. For
+    /// machines where the I/O threads already cover the cores (`threads` is then unused).
+    bool inline_search = false;
 
     /// I/O threads to start (resolves 0).
     unsigned network_threads() const;
@@ -41,8 +45,10 @@ struct ServerConfig {
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
     std::string web_root;         ///< serve the search page from this directory instead of the binary
 
-    /// Worker threads to start (resolves 0).
+    /// Worker threads to start (resolves 0; none when searches run inline).
     unsigned worker_threads() const;
+    /// Requests that can be searching at once: one per worker, or per I/O thread inline.
+    unsigned concurrent_searches() const;
 };
 
 } // namespace gazette::server

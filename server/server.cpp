@@ -2,6 +2,7 @@
 
 #include "handlers.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <thread>
 
@@ -40,8 +41,9 @@ tcp::acceptor bind_acceptor(asio::io_context& ioc, const ServerConfig& config) {
 
 Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
     : config(std::move(c)), ioc(static_cast<int>(config.network_threads())), acceptor(bind_acceptor(ioc, config)),
-      workers(config.worker_threads()), searchers(config.db, search_limits(config), config.worker_threads()),
-      access_log(config.access_log), router(std::move(route_table)), context{config, searchers, metrics} {}
+      workers(std::max(1u, config.worker_threads())),
+      searchers(config.db, search_limits(config), config.concurrent_searches()), access_log(config.access_log),
+      router(std::move(route_table)), context{config, searchers, metrics} {}
 
 asio::awaitable<void> Server::Impl::accept_loop() {
     while (!stopping) {

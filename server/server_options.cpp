@@ -31,6 +31,9 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     app.add_option("--io-threads", c.io_threads, "Network I/O threads (0: one per core, at most 4)")
         ->capture_default_str()
         ->check(CLI::Range(0, 64));
+    app.add_flag("--inline-search", c.inline_search,
+                 "Run each request on the I/O thread that read it, with no worker hand-over (faster on "
+                 "a busy machine; a slow search then delays that thread's other connections)");
     app.add_option("--access-log", c.access_log, "Access log: - (stdout), a file, or empty for none")
         ->capture_default_str();
     app.add_option("--web-root", c.web_root,

@@ -70,9 +70,10 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
         response.headers.emplace_back("Retry-After", "1");
         co_return response;
     }
-    ++queued;
     const Route& route = *routed.route;
     const Request& request = routed.request;
+    if (config.inline_search) co_return dispatch(route, request, context);
+    ++queued;
     Response response = co_await asio::co_spawn(
         workers.get_executor(), [&]() -> asio::awaitable<Response> { co_return dispatch(route, request, context); },
         asio::use_awaitable);

@@ -16,7 +16,9 @@ using namespace std::chrono_literals;
 
 TEST_CASE("keep-alive serves many requests on one connection, pipelined too") {
     NewsroomIndex index;
-    RunningServer server(test_config(index.db));
+    auto config = test_config(index.db);
+    config.inline_search = GENERATE(false, true);
+    RunningServer server(config);
     HttpConnection c(server.port());
     for (int i = 0; i < 20; ++i) CHECK(c.get("/search?q=bridge").status == 200);
     c.send_raw("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /stats HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -43,9 +45,17 @@ TEST_CASE("malformed requests get 400 and the connection is closed") {
 }
 
 TEST_CASE("concurrent searches while the indexer commits: no errors, new articles appear") {
+    // Both ways of running requests: handed over to worker threads, and inline on the two
+    // I/O threads (each then leases its own searcher).
+    const bool inline_search = GENERATE(false, true);
+    INFO("inline_search " << inline_search);
     NewsroomIndex index;
     auto config = test_config(index.db);
     config.threads = 3;
+    config.io_threads = 2;
+    config.inline_search = inline_search;
+    // The clients keep one connection each; past the keep-alive cap the server would close it.
+    config.max_requests_per_connection = 1 << 30;
     RunningServer server(config);
     std::atomic<bool> done{false};
     std::atomic<int> requests{0}, failures{0};

@@ -1,5 +1,6 @@
 #include "minhash.hpp"
 
+#include "minhash_fold.hpp"
 #include "text_util.hpp"
 #include "words.hpp"
 
@@ -8,17 +9,9 @@
 
 namespace gazette::detail {
 
-namespace {
+static_assert(minhash_size == fold_width);
 
-// splitmix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit key.
-std::uint64_t mix(std::uint64_t x) noexcept {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
+namespace {
 
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
     std::vector<std::uint64_t> words;
@@ -33,14 +26,11 @@ MinHash minhash(std::string_view text, std::size_t min_words) {
     const auto words = word_hashes(text);
     if (words.size() < std::max<std::size_t>(min_words, 3)) return signature;
     signature.values.fill(std::numeric_limits<std::uint32_t>::max());
-    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-        const std::uint64_t shingle = mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2])));
-        // One hash function per value, made by mixing the shingle with the value's index.
-        for (std::size_t k = 0; k < minhash_size; ++k) {
-            const auto h = static_cast<std::uint32_t>(mix(shingle + 0x9e3779b97f4a7c15ULL * (k + 1)) >> 32);
-            if (h < signature.values[k]) signature.values[k] = h;
-        }
-    }
+    std::vector<std::uint64_t> shingles(words.size() - 2);
+    for (std::size_t i = 0; i + 2 < words.size(); ++i)
+        shingles[i] = mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2])));
+    // One hash function per value, made by mixing the shingle with the value's index.
+    fold_shingles(shingles.data(), shingles.size(), signature.values.data());
     signature.empty = false;
     return signature;
 }

@@ -10,8 +10,8 @@
 
 namespace gazette::detail {
 
-inline constexpr std::size_t minhash_size = 32;
-inline constexpr int minhash_bands = 8; ///< of minhash_size / minhash_bands values each
+inline constexpr std::size_t minhash_size = 32; // = fold_width (minhash_fold.hpp)
+inline constexpr int minhash_bands = 8;         ///< of minhash_size / minhash_bands values each
 
 /// Signatures with at least this many equal values (of 32: estimated Jaccard ≥ 0.72) are
 /// copies of one story. A one-word edit in a 100-word article leaves about 0.94.

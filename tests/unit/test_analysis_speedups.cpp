@@ -1,6 +1,8 @@
 // The indexing shortcuts must give exactly what the slow paths give: the cached stemmer, the
-// ASCII fast path of the word splitter, and the hand-formatted story band terms.
+// ASCII fast path of the word splitter, the hand-formatted story band terms, and the vector
+// version of the MinHash loop.
 #include "minhash.hpp"
+#include "minhash_fold.hpp"
 #include "stem_cache.hpp"
 #include "words.hpp"
 
@@ -61,4 +63,23 @@ TEST_CASE("Story band terms are XMH, the band and 12 hex digits") {
         CHECK(term.find_first_not_of("0123456789abcdef", 4) == std::string::npos);
     }
     CHECK(minhash_band_term(signature, 0) != minhash_band_term(signature, 1));
+}
+
+TEST_CASE("The AVX-512 MinHash loop computes exactly the scalar loop's values") {
+    std::vector<std::uint64_t> shingles;
+    std::uint64_t x = 42;
+    for (int i = 0; i < 1000; ++i) shingles.push_back(x = mix(x + static_cast<std::uint64_t>(i)));
+    shingles.push_back(0);
+    shingles.push_back(~std::uint64_t{0});
+    for (const std::size_t count : {std::size_t{1}, std::size_t{7}, shingles.size()}) {
+        std::uint32_t scalar[fold_width], vector[fold_width];
+        for (std::size_t k = 0; k < fold_width; ++k)
+            scalar[k] = vector[k] = 0xffffffffu - static_cast<std::uint32_t>(k);
+        fold_shingles_scalar(shingles.data(), count, scalar);
+        if (!fold_shingles_avx512(shingles.data(), count, vector)) {
+            WARN("this CPU has no AVX-512: only the scalar loop runs here");
+            return;
+        }
+        for (std::size_t k = 0; k < fold_width; ++k) CHECK(vector[k] == scalar[k]);
+    }
 }

@@ -41,6 +41,7 @@ tcp::acceptor bind_acceptor(asio::io_context& ioc, const ServerConfig& config) {
 
 Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
     : config(std::move(c)), ioc(static_cast<int>(config.network_threads())), acceptor(bind_acceptor(ioc, config)),
+      // One idle worker even inline: the pool's executor must exist, and it is never posted to.
       workers(std::max(1u, config.worker_threads())),
       searchers(config.db, search_limits(config), config.concurrent_searches()), access_log(config.access_log),
       router(std::move(route_table)), context{config, searchers, metrics} {}

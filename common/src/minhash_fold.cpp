@@ -21,8 +21,8 @@ __attribute__((target("avx512f,avx512dq"))) void fold_avx512(const std::uint64_t
                                                              std::uint32_t* values) noexcept {
     std::uint64_t steps[fold_width];
     for (std::size_t k = 0; k < fold_width; ++k) steps[k] = function_step * (k + 1);
-    const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
-    const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
+    const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(mix_multiplier_1));
+    const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(mix_multiplier_2));
     __m512i step[4];
     __m256i low[4];
     for (int j = 0; j < 4; ++j) {

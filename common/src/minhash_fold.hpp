@@ -8,12 +8,15 @@
 
 namespace gazette::detail {
 
+inline constexpr std::uint64_t mix_multiplier_1 = 0xbf58476d1ce4e5b9ULL;
+inline constexpr std::uint64_t mix_multiplier_2 = 0x94d049bb133111ebULL;
+
 /// splitmix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit key.
 inline std::uint64_t mix(std::uint64_t x) noexcept {
     x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
+    x *= mix_multiplier_1;
     x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
+    x *= mix_multiplier_2;
     x ^= x >> 31;
     return x;
 }

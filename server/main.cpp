@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
 
 int main(int argc, char** argv) {
     gazette::server::ServerConfig config;
@@ -12,8 +13,11 @@ int main(int argc, char** argv) {
     try {
         gazette::server::Server server(config);
         server.stop_on_signals();
-        std::printf("gazette-server listening on %s (index %s, %u search workers)\n", server.url().c_str(),
-                    config.db.c_str(), config.worker_threads());
+        const std::string searching =
+            config.inline_search ? "searching inline on " + std::to_string(config.network_threads()) + " I/O threads"
+                                 : std::to_string(config.worker_threads()) + " search workers";
+        std::printf("gazette-server listening on %s (index %s, %s)\n", server.url().c_str(), config.db.c_str(),
+                    searching.c_str());
         std::fflush(stdout);
         server.run();
         std::fprintf(stderr, "gazette-server: stopped\n");

@@ -14,10 +14,9 @@ if(NOT TARGET Xapian::xapian)
 endif()
 
 # jemalloc for the indexer only (not the library): Xapian's indexing allocates heavily and runs
-# a little faster with it (3% on Reuters, 5 interleaved runs). Searching is the opposite: with jemalloc, Xapian's copies of index
-# blocks into its freshly allocated 8 KiB buffers took several times longer (perf), and the
-# bare Xapian floor program ran 28% slower per query, so the searching programs keep the C
-# library's allocator (bench/README.md).
+# 4% faster with it on Reuters (5 interleaved runs). Searching is the opposite: with jemalloc,
+# Xapian's copies of index blocks into its fresh 8 KiB buffers took several times longer (perf),
+# and the bare Xapian floor program ran 28% slower per query (bench/README.md).
 option(GAZETTE_JEMALLOC "Link the indexer with jemalloc" ON)
 add_library(gazette_allocator INTERFACE)
 if(GAZETTE_JEMALLOC)

@@ -14,7 +14,7 @@ namespace gazette::detail {
 inline constexpr const char* metadata_updated_at = "gazette.updated_at";
 
 /// Bumped whenever the way articles are indexed changes incompatibly.
-inline constexpr int schema_version = 4;
+inline constexpr int schema_version = 5;
 
 /// Value slots (Xapian document values), for sorting, ranges and facets.
 enum class Slot : Xapian::valueno {
@@ -26,6 +26,7 @@ enum class Slot : Xapian::valueno {
     fingerprint = 5, ///< MinHash signature of the text (see minhash.hpp)
     story = 6,       ///< story id: the id of the first copy indexed of this story (collapse key)
     document = 7,    ///< the stored article (see stored_article.hpp)
+    hit = 8,         ///< what a result shows of the article (see stored_article.hpp)
 };
 
 /// Separates the items of a multi-valued value slot.

@@ -65,7 +65,7 @@ std::string encode_hit(const Article& a, const std::string& story) {
 } // namespace
 
 void store_article(Xapian::Document& doc, const Article& article, const std::string& story) {
-    doc.set_data(encode_hit(article, story));
+    doc.add_value(slot(Slot::hit), encode_hit(article, story));
     const std::string json = article_to_json(article);
     const int bound = LZ4_compressBound(static_cast<int>(json.size()));
     std::string stored(size_bytes + static_cast<std::size_t>(bound), '\0');
@@ -77,7 +77,7 @@ void store_article(Xapian::Document& doc, const Article& article, const std::str
 }
 
 StoredHit stored_hit(const Xapian::Document& doc) {
-    const std::string data = doc.get_data();
+    const std::string data = doc.get_value(slot(Slot::hit));
     Reader in{data};
     StoredHit hit;
     for (std::string* field : {&hit.id, &hit.title, &hit.url, &hit.source, &hit.published, &hit.language, &hit.story})

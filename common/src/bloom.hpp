@@ -1,6 +1,7 @@
 #pragma once
 // A Bloom filter of 64-bit hashes: "certainly absent" or "maybe present", at ~10 bits per key.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +29,7 @@ class BloomFilter {
     /// More keys than it was sized for: false positives rise; callers rebuild it bigger.
     bool saturated() const { return count_ > capacity_; }
     std::size_t count() const { return count_; }
+    std::size_t capacity() const { return capacity_; }
 
   private:
     template <typename Fn> void for_each_bit(std::uint64_t hash, Fn&& fn) const {
@@ -40,6 +42,40 @@ class BloomFilter {
     std::vector<std::uint64_t> bits_;
     std::size_t count_ = 0;
     std::size_t capacity_ = 0;
+};
+
+/// A Bloom filter for a key count not known in advance: when its newest filter is full it starts
+/// one twice the size for the keys that follow. A lookup asks each filter, so false positives
+/// add up, to about 1% per doubling (4% at 8 times the first capacity); a filter that was
+/// saturated instead would make almost every lookup a false positive.
+class GrowingBloomFilter {
+  public:
+    explicit GrowingBloomFilter(std::size_t capacity = 0) { reset(capacity); }
+
+    void reset(std::size_t capacity) {
+        filters_.clear();
+        filters_.emplace_back(std::max(capacity, min_capacity));
+    }
+    void add(std::uint64_t hash) {
+        if (filters_.back().count() >= filters_.back().capacity())
+            filters_.emplace_back(2 * filters_.back().capacity());
+        filters_.back().add(hash);
+    }
+    bool maybe_contains(std::uint64_t hash) const {
+        for (const auto& filter : filters_)
+            if (filter.maybe_contains(hash)) return true;
+        return false;
+    }
+    std::size_t count() const {
+        std::size_t n = 0;
+        for (const auto& filter : filters_) n += filter.count();
+        return n;
+    }
+    std::size_t filters() const { return filters_.size(); }
+
+  private:
+    static constexpr std::size_t min_capacity = 1024;
+    std::vector<BloomFilter> filters_;
 };
 
 } // namespace gazette::detail

@@ -125,7 +125,6 @@ void StoryIndex::committed(unsigned shard, std::uint64_t sequence) {
         }
         queue.pop_front();
     }
-    if (filter_complete_ && committed_bands_.saturated()) filter_complete_ = false; // rebuilt bigger when needed
     view_stale_ = true;
 }
 

@@ -26,7 +26,7 @@ class BloomFilter {
         for_each_bit(hash, [&](std::size_t bit) { all = all && (bits_[bit / 64] >> (bit % 64)) & 1; });
         return all;
     }
-    /// More keys than it was sized for: false positives rise; callers rebuild it bigger.
+    /// More keys than it was sized for: false positives rise (GrowingBloomFilter moves on).
     bool saturated() const { return count_ > capacity_; }
     std::size_t count() const { return count_; }
     std::size_t capacity() const { return capacity_; }
@@ -57,8 +57,7 @@ class GrowingBloomFilter {
         filters_.emplace_back(std::max(capacity, min_capacity));
     }
     void add(std::uint64_t hash) {
-        if (filters_.back().count() >= filters_.back().capacity())
-            filters_.emplace_back(2 * filters_.back().capacity());
+        if (filters_.back().saturated()) filters_.emplace_back(2 * filters_.back().capacity());
         filters_.back().add(hash);
     }
     bool maybe_contains(std::uint64_t hash) const {

@@ -27,8 +27,8 @@ MinHash article_signature(const Article& article);
 /// index (or of its shards during a bulk build), so lookups never flush a writer's batch;
 /// articles not committed yet are kept in memory until their shard commits them. A Bloom
 /// filter of the committed band terms skips view lookups that cannot match; it grows with
-/// them, because a full one sent every article to the view (a third of the main thread's
-/// time past 500k articles, in B-tree lookups on every shard).
+/// them, because a full one sent every article to the view (8 B-tree lookups per shard), which
+/// made this thread the bottleneck of bulk builds past 500k articles.
 class StoryIndex {
   public:
     using ViewOpener = std::function<std::unique_ptr<Xapian::Database>()>;

@@ -57,14 +57,15 @@ class ShardWriter {
     };
     void push(Item item);
     void run();
-    void apply(Item& item);
     void commit();
+    std::size_t commit_interval() const;
 
     std::string path_;
     std::size_t commit_every_;
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     std::size_t uncommitted_ = 0;
+    std::uint64_t committed_changes_ = 0;
     std::uint64_t uncommitted_text_bytes_ = 0;
     std::uint64_t last_sequence_ = 0;
     std::atomic<std::uint64_t> committed_{0};

@@ -19,7 +19,8 @@ struct WriterOptions {
     bool stopwords = true;
     /// Changes per batch. A batch is committed as one transaction when it fills up and on
     /// commit(); a crash loses at most the open batch, never part of one. Around 1000-2000
-    /// is fastest: Xapian's in-memory batch structures slow down as they grow.
+    /// is fastest: Xapian's in-memory batch structures slow down as they grow. A bulk build
+    /// divides it among its threads, whose batches start shorter and grow to that share.
     std::size_t batch_size = 2000;
     /// Threads for a bulk build (see IndexWriter); 0 = one per core (at most 8), 1 = none.
     unsigned threads = 0;

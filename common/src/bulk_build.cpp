@@ -138,7 +138,8 @@ WriteCounts BulkBuild::counts() const {
 }
 
 void BulkBuild::compact_into(const std::string& output) {
-    for (auto& shard : shards_) shard->flush();
+    for (auto& shard : shards_) shard->request_flush();
+    for (auto& shard : shards_) shard->wait_for_flush();
     // The compacted index is at most the size of the shards together.
     require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
     with_xapian_errors(output, [&] {

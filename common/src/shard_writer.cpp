@@ -70,15 +70,15 @@ void ShardWriter::remove(std::string id, std::uint64_t sequence) {
     push(std::move(item));
 }
 
-void ShardWriter::flush() {
-    std::size_t target;
-    {
-        std::lock_guard lock(mutex_);
-        target = flushes_done_ + 1;
-    }
+void ShardWriter::request_flush() {
     push({Item::Kind::flush, {}, {}, {}, 0});
+    std::lock_guard lock(mutex_);
+    ++flushes_requested_;
+}
+
+void ShardWriter::wait_for_flush() {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return flushes_done_ >= target || failure_; });
+    changed_.wait(lock, [&] { return flushes_done_ >= flushes_requested_ || failure_; });
     if (failure_) std::rethrow_exception(failure_);
 }
 

@@ -36,9 +36,12 @@ class ShardWriter {
     /// Queues work (blocks while the queue is full). `sequence` numbers the shard's changes.
     void upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence);
     void remove(std::string id, std::uint64_t sequence);
-    /// Waits until everything queued is written and committed.
+    /// Queues a commit of everything queued so far; wait_for_flush() waits for it. Separate, so
+    /// that several shards make their final commits at the same time.
+    void request_flush();
+    /// Waits until everything queued before the last request_flush() is written and committed.
     /// @throws the shard's first failure (as gazette::Error).
-    void flush();
+    void wait_for_flush();
 
     /// The highest sequence number committed so far.
     std::uint64_t committed_sequence() const { return committed_.load(std::memory_order_acquire); }
@@ -74,6 +77,7 @@ class ShardWriter {
     std::condition_variable changed_;
     std::deque<Item> queue_;
     bool stopping_ = false;
+    std::size_t flushes_requested_ = 0;
     std::size_t flushes_done_ = 0;
     std::exception_ptr failure_;
     WriteCounts counts_;

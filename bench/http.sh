@@ -27,10 +27,15 @@ zcat -f "$docs" >"$work/docs.jsonl"
 python3 "$anchors/make_queries.py" "$work/docs.jsonl" 2000 3 >"$work/queries.tsv"
 "$build/indexer/gazette-index" -q --show-errors 0 --db "$work/db" "$docs" 2>/dev/null || [ $? = 2 ]
 
-# The same request both ways: top 10, no snippets, exact totals up to 1000 (the default).
-library=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
-library_qps=$(sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$library" | awk '{printf "%d", 1e6 / $1}')
-echo "library alone on one CPU: $library_qps queries/s ($library)"
+# The same request both ways: top 10, no snippets, exact totals up to 1000 (the default). The
+# machine's speed drifts, so the library is measured again just before each server run and each
+# ratio is against that figure.
+library_qps() {
+  local out
+  out=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
+  sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$out" | awk '{printf "%d", 1e6 / $1}'
+}
+echo "library alone on one CPU: $(library_qps) queries/s"
 
 port=18480
 start_server() {
@@ -45,10 +50,11 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 for mode in "--threads 1" "--inline-search"; do
   start_server $mode
   for connections in 8 64 256; do
+    library=$(library_qps)
     out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
           -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
     rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
-    echo "gazette-server $mode /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library_qps" | bc)% of the library)," \
+    echo "gazette-server $mode /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library" | bc)% of the library's $library q/s just before)," \
          "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
   done
   if [ "$mode" = "--threads 1" ]; then

@@ -20,9 +20,10 @@ namespace {
 constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory, gives backpressure
 
 // Shard batches start short and grow with the shard. Xapian's in-memory batch slows down as it
-// grows, while a commit costs more the larger the B-trees it updates: measured with
-// gazette-index, 500 changes per shard batch was fastest on Reuters-21578 and 20 Newsgroups
-// (about 10,000 articles per shard), 1000 on 100,000 and 300,000 articles (bench/README.md).
+// grows, while a commit costs more the larger the B-trees it updates. Measured with fixed sizes
+// (bench/README.md): 500 changes per shard batch was fastest on Reuters-21578 and 20 Newsgroups
+// (about 10,000 articles per shard); at 100,000 and 300,000 articles 1000 was as fast or faster,
+// and 250 or 2000 slower.
 constexpr std::size_t first_commit_interval = 500;
 constexpr std::size_t shard_size_per_interval = 20;
 
@@ -154,11 +155,11 @@ std::size_t ShardWriter::commit_interval() const {
 }
 
 void ShardWriter::commit() {
-    committed_changes_ += uncommitted_;
     if (uncommitted_ > 0) {
         require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
         with_xapian_errors(path_, [&] { db_.commit(); });
     }
+    committed_changes_ += uncommitted_;
     uncommitted_ = 0;
     uncommitted_text_bytes_ = 0;
     committed_.store(last_sequence_, std::memory_order_release);

@@ -35,8 +35,6 @@ library_qps() {
   out=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
   sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$out" | awk '{printf "%d", 1e6 / $1}'
 }
-echo "library alone on one CPU: $(library_qps) queries/s"
-
 port=18480
 start_server() {
   taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --io-threads 1 \

@@ -16,7 +16,6 @@ trap 'rm -rf "$work"' EXIT
 export ANCHORS_WORK="$work/anchors"
 [ -x "$build/indexer/gazette-index" ] || "$root/scripts/build.sh" >/dev/null
 
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 size_of() { du -sb "$@" | awk '{s += $1} END {print s}'; }
 
 for corpus in "${corpora[@]}"; do

@@ -23,7 +23,6 @@ python3 "$anchors/make_queries.py" "$work/docs.jsonl" 2000 3 >"$work/queries.tsv
 bench() { "$build/bench/gazette-query-bench" --db "$work/gazette.db" --queries "$work/queries.tsv" "$@"; }
 value() { # FIELD: its number in the line on stdin
   sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | head -1; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 for round in $(seq 1 "$rounds"); do
   "$anchors/anchors.sh" latency "$docs" "$work/queries.tsv" | tee "$work/anchors.$round"
   echo "gazette (estimated totals, like the floor):  $(bench --exact-total 0)" | tee "$work/plain.$round"

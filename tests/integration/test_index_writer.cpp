@@ -132,6 +132,23 @@ TEST_CASE("a bulk build is visible only once committed, and leaves nothing behin
         CHECK_FALSE(std::filesystem::exists(leftover));
 }
 
+TEST_CASE("a searcher open during a bulk build sees the new index after refresh") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    IndexWriter writer(db, with_threads(2, 4));
+    Searcher searcher(db);
+    CHECK(searcher.document_count() == 0);
+    for (int i = 0; i < 20; ++i) writer.upsert(article("id" + std::to_string(i), "Title", "Body"));
+    CHECK_FALSE(searcher.refresh());
+    writer.commit(); // the built index takes the place of the empty one
+    CHECK(searcher.refresh());
+    CHECK(searcher.document_count() == 20);
+    writer.upsert(article("late", "Title", "Body"));
+    writer.commit();
+    CHECK(searcher.refresh());
+    CHECK(searcher.document_count() == 21);
+}
+
 TEST_CASE("an interrupted swap of a bulk build is completed by the next writer") {
     TempDir dir;
     const auto db = dir.file("db");

@@ -258,6 +258,21 @@ TEST_CASE("a searcher sees new commits after refresh") {
     CHECK_FALSE(s.refresh());
 }
 
+TEST_CASE("refresh sees every commit, one after another, and nothing when there was none") {
+    Newsroom n;
+    Searcher s(n.db);
+    const auto before = s.document_count();
+    IndexWriter writer(n.db);
+    for (int i = 1; i <= 5; ++i) {
+        INFO("commit " << i);
+        writer.upsert(test::article("glacier-" + std::to_string(i), "Glacier " + std::to_string(i), "Ice."));
+        writer.commit();
+        CHECK(s.refresh());
+        CHECK(s.document_count() == before + i);
+        CHECK_FALSE(s.refresh());
+    }
+}
+
 TEST_CASE("JSON output of results and articles") {
     Newsroom n;
     Searcher s(n.db);

@@ -1,0 +1,29 @@
+#include "version_watch.hpp"
+
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace gazette::detail {
+
+VersionWatch::VersionWatch(std::string db_path) {
+    std::error_code ec;
+    file_ = std::filesystem::is_directory(db_path, ec) ? db_path + "/iamglass" : std::move(db_path);
+}
+
+VersionWatch::~VersionWatch() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void VersionWatch::arm() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+bool VersionWatch::may_have_changed() const {
+    struct stat st {};
+    return fd_ < 0 || ::fstat(fd_, &st) != 0 || st.st_nlink == 0;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,32 @@
+#pragma once
+// Tells, with one fstat() and no path lookup, whether an index may have a new revision.
+// Every commit writes the version file anew and renames it over the old one, and a rebuild
+// swaps in a new directory and deletes the old: either way the file seen last is left with
+// no name. Holding it open keeps its inode from being reused, so "still has a name" means
+// "still the current version".
+
+#include <string>
+
+namespace gazette::detail {
+
+class VersionWatch {
+  public:
+    /// `db_path`: a glass database directory (or a single-file database).
+    explicit VersionWatch(std::string db_path);
+    ~VersionWatch();
+    VersionWatch(const VersionWatch&) = delete;
+    VersionWatch& operator=(const VersionWatch&) = delete;
+
+    /// Starts watching the current version file. Call it before the database reads its
+    /// revision, so a commit in between is noticed next time rather than missed.
+    void arm();
+
+    /// False only if the file seen by arm() is certainly still the current one.
+    bool may_have_changed() const;
+
+  private:
+    std::string file_;
+    int fd_ = -1; ///< -1: nothing held (no such file), so every check says "may have changed"
+};
+
+} // namespace gazette::detail

@@ -1,0 +1,67 @@
+// VersionWatch: "unchanged" only while the version file it saw still has its name.
+
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "version_watch.hpp"
+
+#include <filesystem>
+
+using gazette::detail::VersionWatch;
+using gazette::test::TempDir;
+
+TEST_CASE("a version file replaced by rename is noticed, every time") {
+    TempDir dir;
+    dir.write("db/iamglass", "revision 1");
+    VersionWatch watch(dir.file("db"));
+    CHECK(watch.may_have_changed()); // not armed yet
+    watch.arm();
+    CHECK_FALSE(watch.may_have_changed());
+    CHECK_FALSE(watch.may_have_changed());
+    // As a commit does it: a new file renamed over the old one. Repeated, so that a freed
+    // inode number coming back cannot hide a change.
+    for (int revision = 2; revision <= 6; ++revision) {
+        INFO("revision " << revision);
+        dir.write("db/v.tmp", "revision " + std::to_string(revision));
+        std::filesystem::rename(dir.file("db/v.tmp"), dir.file("db/iamglass"));
+        CHECK(watch.may_have_changed());
+        watch.arm();
+        CHECK_FALSE(watch.may_have_changed());
+    }
+}
+
+TEST_CASE("a database directory swapped for another is noticed once the old one is deleted") {
+    TempDir dir;
+    dir.write("db/iamglass", "old");
+    dir.write("new/iamglass", "new");
+    VersionWatch watch(dir.file("db"));
+    watch.arm();
+    std::filesystem::rename(dir.file("db"), dir.file("db.old"));
+    std::filesystem::rename(dir.file("new"), dir.file("db"));
+    std::filesystem::remove_all(dir.file("db.old"));
+    CHECK(watch.may_have_changed());
+}
+
+TEST_CASE("without a version file every check says it may have changed") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("db"));
+    VersionWatch watch(dir.file("db"));
+    watch.arm();
+    CHECK(watch.may_have_changed());
+    dir.write("db/iamglass", "revision 1");
+    CHECK(watch.may_have_changed());
+    watch.arm();
+    CHECK_FALSE(watch.may_have_changed());
+}
+
+TEST_CASE("a single-file database is watched as the file itself") {
+    TempDir dir;
+    dir.write("db.glass", "single file");
+    VersionWatch watch(dir.file("db.glass"));
+    watch.arm();
+    CHECK_FALSE(watch.may_have_changed());
+    dir.write("db.tmp", "replacement");
+    std::filesystem::rename(dir.file("db.tmp"), dir.file("db.glass"));
+    CHECK(watch.may_have_changed());
+}

@@ -18,6 +18,9 @@ struct Route {
     std::string pattern;
     std::string name; ///< label for metrics and logs
     Handler handler;
+    /// Answers without searching (status, static files): runs on the I/O thread, since handing
+    /// it to a worker would cost more than the work itself.
+    bool quick = false;
 };
 
 struct RouteMatch {

@@ -9,11 +9,11 @@ std::vector<Route> routes() {
         {"GET", "/articles/{id}",          "article", handle_article},
         {"GET", "/articles/{id}/related",  "related", handle_related},
         {"GET", "/suggest",                "suggest", handle_suggest},
-        {"GET", "/health",                 "health",  handle_health},
-        {"GET", "/stats",                  "stats",   handle_stats},
-        {"GET", "/metrics",                "metrics", handle_metrics},
-        {"GET", "/",                       "page",    handle_page},
-        {"GET", "/ui/{name}",              "asset",   handle_web_asset},
+        {"GET", "/health",                 "health",  handle_health, true},
+        {"GET", "/stats",                  "stats",   handle_stats, true},
+        {"GET", "/metrics",                "metrics", handle_metrics, true},
+        {"GET", "/",                       "page",    handle_page, true},
+        {"GET", "/ui/{name}",              "asset",   handle_web_asset, true},
     };
     // clang-format on
 }

@@ -46,7 +46,7 @@ struct Server::Impl {
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> session(tcp::socket socket);
     asio::awaitable<void> turn_away(tcp::socket socket);
-    /// Routes one parsed request and runs its handler on a worker.
+    /// Routes one parsed request and runs its handler: on a worker, or here if it is quick.
     asio::awaitable<Response> respond(const http::request<http::string_body>& request, const std::string& remote,
                                       std::string& route_name);
     void begin_shutdown();

@@ -1,5 +1,6 @@
 // One client connection: read requests within the limits, answer them, keep alive or close.
-// Sessions only do I/O; handlers run on the worker pool.
+// Sessions do the I/O and answer quick routes (status, static files) themselves; searches go to
+// the worker pool unless the server searches inline.
 
 #include "api_error.hpp"
 #include "dispatch.hpp"
@@ -64,15 +65,16 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
     route_name = routed.route->name;
     routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
 
+    const Route& route = *routed.route;
+    const Request& request = routed.request;
+    // Quick routes wait for no worker, so /health and /metrics answer while searches queue.
+    if (config.inline_search || route.quick) co_return dispatch(route, request, context);
     if (queued >= config.max_queue) {
         metrics.rejected("queue");
         Response response = error_response("overloaded", "the server is busy; retry shortly");
         response.headers.emplace_back("Retry-After", "1");
         co_return response;
     }
-    const Route& route = *routed.route;
-    const Request& request = routed.request;
-    if (config.inline_search) co_return dispatch(route, request, context);
     ++queued;
     Response response = co_await asio::co_spawn(
         workers.get_executor(), [&]() -> asio::awaitable<Response> { co_return dispatch(route, request, context); },

@@ -178,7 +178,7 @@ TEST_CASE("open connections: past the cap new ones get 503, others keep working"
     });
 }
 
-TEST_CASE("worker queue: when full, requests get 503 at once") {
+TEST_CASE("worker queue: when full, searches get 503 at once and status routes still answer") {
     NewsroomIndex index;
     auto config = test_config(index.db);
     config.threads = 1;
@@ -191,9 +191,15 @@ TEST_CASE("worker queue: when full, requests get 503 at once") {
     wait_until([&] { return gate.waiting == 1; });
     auto second = std::async(std::launch::async, [&] { return http_get(server.port(), "/slow"); });
     std::this_thread::sleep_for(100ms); // let it queue behind the first
-    const auto rejected = http_get(server.port(), "/health");
+    const auto rejected = http_get(server.port(), "/search?q=bridge");
     CHECK(rejected.status == 503);
     CHECK(error_code(rejected) == "overloaded");
+    CHECK(rejected.header("retry-after") == "1");
+    // Answered on the I/O thread, without waiting for the busy worker.
+    CHECK(http_get(server.port(), "/health").status == 200);
+    const auto metrics = http_get(server.port(), "/metrics");
+    CHECK(metrics.status == 200);
+    CHECK_THAT(metrics.body, Catch::Contains("gazette_http_rejected_total{reason=\"queue\"} 1"));
     gate.release();
     CHECK(first.get().status == 200);
     CHECK(second.get().status == 200);

@@ -68,13 +68,14 @@ void replace_index(const std::string& path, const std::string& replacement) {
 }
 
 BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
-                     std::size_t batch_size)
-    : dir_(bulk_shards_dir(target)), sequence_(shards, 0), seen_committed_(shards, 0),
+                     std::size_t batch_size, std::size_t generation_size)
+    : dir_(bulk_shards_dir(target)), sequence_(shards, 0), seen_committed_(shards, 0), seen_generations_(shards, 1),
       stories_(
           [this] {
               // The story view spans every shard's committed articles.
               auto view = std::make_unique<Xapian::Database>();
-              for (const auto& shard : shards_) view->add_database(Xapian::Database(shard->path()));
+              for (const auto& shard : shards_)
+                  for (const auto& path : shard->paths()) view->add_database(Xapian::Database(path));
               return view;
           },
           shards) {
@@ -83,8 +84,8 @@ BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings
     if (ec) throw Error(ErrorCode::io_error, dir_ + ": cannot create: " + ec.message());
     const std::size_t per_shard = std::max<std::size_t>(1, batch_size / shards);
     for (unsigned k = 0; k < shards; ++k)
-        shards_.push_back(
-            std::make_unique<ShardWriter>((fs::path(dir_) / std::to_string(k)).string(), settings, per_shard));
+        shards_.push_back(std::make_unique<ShardWriter>((fs::path(dir_) / std::to_string(k)).string(), settings,
+                                                        per_shard, generation_size));
 }
 
 BulkBuild::~BulkBuild() {
@@ -101,6 +102,11 @@ unsigned BulkBuild::shard_of(const std::string& id) const {
 void BulkBuild::note_commits() {
     for (unsigned k = 0; k < shards_.size(); ++k) {
         const std::uint64_t committed = shards_[k]->committed_sequence();
+        // Read after the commit: a shard publishes a new database before committing to it.
+        if (const std::size_t generations = shards_[k]->generations(); generations != seen_generations_[k]) {
+            stories_.databases_changed();
+            seen_generations_[k] = generations;
+        }
         if (committed != seen_committed_[k]) {
             stories_.committed(k, committed);
             seen_committed_[k] = committed;
@@ -137,14 +143,19 @@ WriteCounts BulkBuild::counts() const {
     return total;
 }
 
-void BulkBuild::compact_into(const std::string& output) {
+void BulkBuild::flush() {
     for (auto& shard : shards_) shard->request_flush();
     for (auto& shard : shards_) shard->wait_for_flush();
+}
+
+void BulkBuild::compact_into(const std::string& output) {
+    flush();
     // The compacted index is at most the size of the shards together.
     require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
     with_xapian_errors(output, [&] {
         Xapian::Database all;
-        for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path()));
+        for (const auto& shard : shards_)
+            for (const auto& path : shard->paths()) all.add_database(Xapian::Database(path));
         all.compact(output);
     });
 }

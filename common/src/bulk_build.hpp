@@ -26,7 +26,12 @@ void replace_index(const std::string& path, const std::string& replacement);
 
 class BulkBuild {
   public:
-    BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards, std::size_t batch_size);
+    /// Articles per shard database. Measured at a million articles (bench/README.md).
+    static constexpr std::size_t default_generation_size = 100000;
+
+    /// Each shard starts a new database every `generation_size` articles.
+    BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards, std::size_t batch_size,
+              std::size_t generation_size = default_generation_size);
     /// Discards the build (shards are deleted).
     ~BulkBuild();
     BulkBuild(const BulkBuild&) = delete;
@@ -38,6 +43,8 @@ class BulkBuild {
     WriteCounts counts() const;
     std::uint64_t changes() const { return changes_; }
 
+    /// Writes and commits everything given so far.
+    void flush();
     /// Writes everything out and compacts the shards into a new index at `output`.
     void compact_into(const std::string& output);
 
@@ -49,6 +56,7 @@ class BulkBuild {
     std::vector<std::unique_ptr<ShardWriter>> shards_;
     std::vector<std::uint64_t> sequence_;       ///< last change number given to each shard
     std::vector<std::uint64_t> seen_committed_; ///< last committed number passed to the stories
+    std::vector<std::size_t> seen_generations_; ///< databases per shard the story view was opened on
     StoryIndex stories_;
     std::uint64_t changes_ = 0;
 };

@@ -10,6 +10,7 @@
 #include "xapian_errors.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <pthread.h>
 
@@ -26,6 +27,7 @@ constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory
 // and 250 or 2000 slower.
 constexpr std::size_t first_commit_interval = 500;
 constexpr std::size_t shard_size_per_interval = 20;
+constexpr std::size_t generations_per_doubling = 4;
 
 Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSettings& settings) {
     return with_xapian_errors(path, [&] {
@@ -40,9 +42,11 @@ Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSet
 
 } // namespace
 
-ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every)
-    : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)), db_(create_shard(path_, settings)),
-      analyzer_(settings), thread_([this] { run(); }) {}
+ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
+                         std::size_t generation_size)
+    : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)),
+      generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings),
+      db_(create_shard(path_, settings)), paths_{path_}, analyzer_(settings), thread_([this] { run(); }) {}
 
 ShardWriter::~ShardWriter() {
     {
@@ -83,6 +87,11 @@ void ShardWriter::wait_for_flush() {
     if (failure_) std::rethrow_exception(failure_);
 }
 
+std::vector<std::string> ShardWriter::paths() const {
+    std::lock_guard lock(mutex_);
+    return paths_;
+}
+
 WriteCounts ShardWriter::counts() const {
     std::lock_guard lock(mutex_);
     return counts_;
@@ -108,13 +117,18 @@ void ShardWriter::run() {
         }
         changed_.notify_all();
         try {
+            // Started by the first change after the commit that filled the last one, so that a
+            // build never ends with an empty generation. The new path is published before any
+            // commit in it, so whoever sees a commit also sees its database.
+            if (generation_full_ && item.kind != Item::Kind::flush)
+                with_xapian_errors(path_, [&] { start_generation(); });
             if (item.kind == Item::Kind::upsert) {
                 Xapian::Document doc = mapper.build(item.article);
                 add_story(doc, item.signature, item.story);
                 store_article(doc, item.article, item.story);
                 const std::string term = id_term(item.article.id);
                 const bool existed = with_xapian_errors(path_, [&] {
-                    const bool was = db_.term_exists(term);
+                    const bool was = db_.term_exists(term) || remove_from_older(term);
                     db_.replace_document(term, doc);
                     return was;
                 });
@@ -127,7 +141,7 @@ void ShardWriter::run() {
                 const bool existed = with_xapian_errors(path_, [&] {
                     const bool was = db_.term_exists(term);
                     if (was) db_.delete_document(term);
-                    return was;
+                    return was || remove_from_older(term);
                 });
                 std::lock_guard lock(mutex_);
                 ++(existed ? counts_.deleted : counts_.not_found);
@@ -154,15 +168,53 @@ std::size_t ShardWriter::commit_interval() const {
     return std::min(commit_every_, grown);
 }
 
+bool ShardWriter::remove_from_older(const std::string& id_term) {
+    for (auto& older : older_) {
+        if (older.db.term_exists(id_term)) {
+            older.db.delete_document(id_term);
+            older.changed = true;
+            return true; // an id is in one database at most
+        }
+    }
+    return false;
+}
+
 void ShardWriter::commit() {
     if (uncommitted_ > 0) {
         require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
-        with_xapian_errors(path_, [&] { db_.commit(); });
+        with_xapian_errors(path_, [&] {
+            for (auto& older : older_)
+                if (std::exchange(older.changed, false)) older.db.commit();
+            db_.commit();
+        });
     }
     committed_changes_ += uncommitted_;
     uncommitted_ = 0;
     uncommitted_text_bytes_ = 0;
+    generation_full_ = with_xapian_errors(path_, [&] { return db_.get_doccount(); }) >= generation_capacity();
     committed_.store(last_sequence_, std::memory_order_release);
+}
+
+std::size_t ShardWriter::generation_capacity() const {
+    // Doubling every few generations bounds how many databases (and open files) a very large
+    // build keeps open: 12 per shard at 5 million articles on two shards, 15 at 10 million.
+    return generation_size_ << std::min<std::size_t>(older_.size() / generations_per_doubling, 16);
+}
+
+void ShardWriter::start_generation() {
+    const std::string next = path_ + "." + std::to_string(older_.size() + 1);
+    Xapian::WritableDatabase fresh = create_shard(next, settings_);
+    older_.push_back({std::move(db_), false});
+    db_ = std::move(fresh);
+    committed_changes_ = 0; // batches start short again, as the B-trees do
+    generation_full_ = false;
+    std::size_t count = 0;
+    {
+        std::lock_guard lock(mutex_);
+        paths_.push_back(next);
+        count = paths_.size();
+    }
+    generations_.store(count, std::memory_order_release);
 }
 
 } // namespace gazette::detail

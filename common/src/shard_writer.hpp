@@ -1,7 +1,11 @@
 #pragma once
-// One shard of a bulk build: a Xapian database written by its own thread. Articles arrive
+// One shard of a bulk build: Xapian databases written by its own thread. Articles arrive
 // already validated and with their story; the thread analyses them, writes them, and commits
-// every `commit_every` changes, publishing how far it has committed.
+// every `commit_every` changes, publishing how far it has committed. Once a database holds
+// `generation_size` articles (twice that from the fifth, four times from the ninth...) the
+// shard starts a new one, a generation: a commit costs more the larger the B-trees it updates,
+// so small databases merged once at the end index a million articles faster than two large
+// ones (bench/README.md).
 
 #include <gazette/article.hpp>
 #include <gazette/index_writer.hpp>
@@ -19,6 +23,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace gazette::detail {
 
@@ -26,8 +31,10 @@ using gazette::WriteCounts;
 
 class ShardWriter {
   public:
-    /// Creates the shard database at `path` with the index's analysis settings.
-    ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every);
+    /// Creates the shard's first database at `path` with the index's analysis settings; later
+    /// generations go to `path`.1, `path`.2, ...
+    ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
+                std::size_t generation_size);
     /// Stops the thread; what was not committed is lost (the shard is temporary anyway).
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
@@ -46,7 +53,10 @@ class ShardWriter {
     /// The highest sequence number committed so far.
     std::uint64_t committed_sequence() const { return committed_.load(std::memory_order_acquire); }
     WriteCounts counts() const;
-    const std::string& path() const { return path_; }
+    /// The shard's databases, oldest first; each article is in one of them.
+    std::vector<std::string> paths() const;
+    /// How many databases the shard has (grows as generations start).
+    std::size_t generations() const { return generations_.load(std::memory_order_acquire); }
     /// @throws the shard's first failure, if any.
     void rethrow_if_failed();
 
@@ -62,10 +72,24 @@ class ShardWriter {
     void run();
     void commit();
     std::size_t commit_interval() const;
+    /// Deletes the article from an older generation; returns whether one held it.
+    bool remove_from_older(const std::string& id_term);
+    void start_generation();
+    std::size_t generation_capacity() const;
 
     std::string path_;
     std::size_t commit_every_;
-    Xapian::WritableDatabase db_;
+    std::size_t generation_size_;
+    AnalysisSettings settings_;
+    Xapian::WritableDatabase db_; ///< the current generation
+    struct Older {
+        Xapian::WritableDatabase db;
+        bool changed = false; ///< has deletions to commit
+    };
+    std::vector<Older> older_;
+    std::vector<std::string> paths_; ///< guarded by mutex_
+    std::atomic<std::size_t> generations_{1};
+    bool generation_full_ = false; ///< the current generation has reached generation_size_
     Analyzer analyzer_;
     std::size_t uncommitted_ = 0;
     std::uint64_t committed_changes_ = 0;

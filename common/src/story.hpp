@@ -41,6 +41,8 @@ class StoryIndex {
                   std::uint64_t sequence);
     /// `shard` has committed its changes up to `sequence`: the view covers them now.
     void committed(unsigned shard, std::uint64_t sequence);
+    /// The set of databases changed (a shard started a new one): the view is opened anew.
+    void databases_changed() { view_.reset(); }
 
     /// Candidates examined per article at most, so templated text (thousands of near-identical
     /// articles) stays cheap.

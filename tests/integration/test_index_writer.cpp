@@ -9,6 +9,7 @@
 
 #include "bulk_build.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace gazette;
@@ -195,6 +196,60 @@ TEST_CASE("re-indexing the same articles changes nothing") {
         CHECK(before.hits[i].id == after.hits[i].id);
         CHECK(before.hits[i].score == Approx(after.hits[i].score));
     }
+}
+
+TEST_CASE("a bulk build in many small generations: updates, deletions and stories across them") {
+    TempDir dir;
+    const std::string wire =
+        "Port Calder closed the Tessaly Bridge to all traffic on Wednesday night after a routine inspection found "
+        "advanced corrosion in two of the main suspension cables, city officials said. Engineers will spend at "
+        "least three weeks assessing the damage before deciding whether the span can reopen to light traffic.";
+    const std::string early =
+        "The regional ferry operator published its winter timetable on Monday, with sailings every forty minutes "
+        "between the harbour district and the northern suburbs and an extra late boat on Fridays and Saturdays.";
+    WriteCounts counts;
+    {
+        // Two shards of 3 articles per database: 40 articles make about 14 databases.
+        detail::BulkBuild build(dir.file("db"), detail::AnalysisSettings{}, 2, 4, 3);
+        const auto upsert = [&](Article a) { build.upsert(normalize_article(std::move(a))); };
+        const auto filler = [&](int i) {
+            upsert(article("n" + std::to_string(i), "Harbour news " + std::to_string(i),
+                           "Ferry item " + std::to_string(i)));
+        };
+        // A copy found early opens the story view on the databases there are then.
+        upsert(article("early", "Ferry timetable", early));
+        for (int i = 0; i < 10; ++i) filler(i);
+        build.flush(); // committed: found through the view, not among the pending articles
+        upsert(article("early-copy", "Ferry timetable, again", early));
+        for (int i = 10; i < 20; ++i) filler(i);
+        upsert(article("wire", "Bridge closed", wire)); // in a generation started after that
+        for (int i = 20; i < 40; ++i) filler(i);
+        upsert(article("n1", "Harbour news 1, corrected", "Ferry item one")); // its first version is long committed
+        build.remove("n2");
+        build.remove("never-indexed");
+        build.flush();
+        upsert(article("copy", "Tessaly Bridge shut", wire)); // a copy of an article in an old generation
+        build.compact_into(dir.file("out"));
+        counts = build.counts();
+    }
+    CHECK(counts.added == 44);
+    CHECK(counts.updated == 1);
+    CHECK(counts.deleted == 1);
+    CHECK(counts.not_found == 1);
+    Searcher searcher(dir.file("out"));
+    CHECK(searcher.document_count() == 43);
+    REQUIRE(searcher.get("n1"));
+    CHECK(searcher.get("n1")->title == "Harbour news 1, corrected");
+    CHECK_FALSE(searcher.get("n2"));
+    SearchRequest r;
+    r.query = "story:wire";
+    std::vector<std::string> members;
+    for (const auto& hit : searcher.search(r).hits) members.push_back(hit.id);
+    std::sort(members.begin(), members.end());
+    CHECK(members == std::vector<std::string>{"copy", "wire"});
+    CHECK(searcher.get("early-copy")->id == "early-copy");
+    r.query = "story:early";
+    CHECK(searcher.search(r).total == 2);
 }
 
 TEST_CASE("a bulk build and a one-thread build give the same results") {

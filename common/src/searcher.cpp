@@ -350,7 +350,7 @@ std::optional<Article> Searcher::get(const std::string& id) {
 }
 
 bool Searcher::refresh() {
-    // Asking Xapian opens and reads the version file: a tenth of the server's time on a
+    // Asking Xapian opens and reads the version file: about 15% of the server's CPU on a
     // request as small as /health (bench/README.md). Unchanged, it has nothing to do.
     if (!impl_->version.may_have_changed()) return false;
     return detail::with_xapian_errors(impl_->path, [&] {

@@ -7,9 +7,20 @@
 #include "version_watch.hpp"
 
 #include <filesystem>
+#include <string>
 
 using gazette::detail::VersionWatch;
 using gazette::test::TempDir;
+
+namespace {
+
+// What a commit does: writes the new file aside, then renames it over the old one.
+void replace_by_rename(const TempDir& dir, const std::string& name, const std::string& content) {
+    dir.write(name + ".tmp", content);
+    std::filesystem::rename(dir.file(name + ".tmp"), dir.file(name));
+}
+
+} // namespace
 
 TEST_CASE("a version file replaced by rename is noticed, every time") {
     TempDir dir;
@@ -19,12 +30,10 @@ TEST_CASE("a version file replaced by rename is noticed, every time") {
     watch.arm();
     CHECK_FALSE(watch.may_have_changed());
     CHECK_FALSE(watch.may_have_changed());
-    // As a commit does it: a new file renamed over the old one. Repeated, so that a freed
-    // inode number coming back cannot hide a change.
+    // Repeated, so that a freed inode number coming back cannot hide a change.
     for (int revision = 2; revision <= 6; ++revision) {
         INFO("revision " << revision);
-        dir.write("db/v.tmp", "revision " + std::to_string(revision));
-        std::filesystem::rename(dir.file("db/v.tmp"), dir.file("db/iamglass"));
+        replace_by_rename(dir, "db/iamglass", "revision " + std::to_string(revision));
         CHECK(watch.may_have_changed());
         watch.arm();
         CHECK_FALSE(watch.may_have_changed());
@@ -61,7 +70,6 @@ TEST_CASE("a single-file database is watched as the file itself") {
     VersionWatch watch(dir.file("db.glass"));
     watch.arm();
     CHECK_FALSE(watch.may_have_changed());
-    dir.write("db.tmp", "replacement");
-    std::filesystem::rename(dir.file("db.tmp"), dir.file("db.glass"));
+    replace_by_rename(dir, "db.glass", "replacement");
     CHECK(watch.may_have_changed());
 }

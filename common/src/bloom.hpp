@@ -1,5 +1,6 @@
 #pragma once
-// A Bloom filter of 64-bit hashes: "certainly absent" or "maybe present", at ~10 bits per key.
+// A Bloom filter of 64-bit hashes: "certainly absent" or "maybe present", at 10 or more bits
+// per key.
 
 #include <algorithm>
 #include <cstdint>
@@ -9,13 +10,16 @@ namespace gazette::detail {
 
 class BloomFilter {
   public:
-    /// Sized for `capacity` keys at about 1% false positives.
-    explicit BloomFilter(std::size_t capacity = 0) { reset(capacity); }
+    /// Sized for `capacity` keys at `bits_per_key`: about 0.6^bits_per_key false positives
+    /// (0.8% at 10).
+    explicit BloomFilter(std::size_t capacity = 0, unsigned bits_per_key = 10) { reset(capacity, bits_per_key); }
 
-    void reset(std::size_t capacity) {
-        bits_.assign(std::max<std::size_t>(1024, capacity * 10 / 64 + 1), 0);
+    void reset(std::size_t capacity, unsigned bits_per_key = 10) {
+        bits_.assign(std::max<std::size_t>(1024, capacity * bits_per_key / 64 + 1), 0);
         count_ = 0;
         capacity_ = capacity;
+        bits_per_key_ = bits_per_key;
+        probes_ = std::max(1u, (bits_per_key * 69 + 50) / 100); // ln 2 bits per key: the fewest false positives
     }
     void add(std::uint64_t hash) {
         for_each_bit(hash, [&](std::size_t bit) { bits_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
@@ -30,24 +34,29 @@ class BloomFilter {
     bool saturated() const { return count_ > capacity_; }
     std::size_t count() const { return count_; }
     std::size_t capacity() const { return capacity_; }
+    unsigned bits_per_key() const { return bits_per_key_; }
 
   private:
     template <typename Fn> void for_each_bit(std::uint64_t hash, Fn&& fn) const {
-        // Double hashing: k = 7 probes from two halves of one 64-bit hash.
+        // Double hashing: all probes from two halves of one 64-bit hash.
         const std::size_t size = bits_.size() * 64;
         const std::uint64_t h1 = hash, h2 = (hash >> 32) | (hash << 32) | 1;
-        for (std::uint64_t i = 0; i < 7; ++i) fn(static_cast<std::size_t>((h1 + i * h2) % size));
+        for (std::uint64_t i = 0; i < probes_; ++i) fn(static_cast<std::size_t>((h1 + i * h2) % size));
     }
 
     std::vector<std::uint64_t> bits_;
     std::size_t count_ = 0;
     std::size_t capacity_ = 0;
+    unsigned bits_per_key_ = 10;
+    unsigned probes_ = 7;
 };
 
 /// A Bloom filter for a key count not known in advance: when its newest filter is full it starts
-/// one twice the size for the keys that follow. A lookup asks each filter, so false positives
-/// add up, to about 1% per doubling (4% at 8 times the first capacity); a filter that was
-/// saturated instead would make almost every lookup a false positive.
+/// one for twice as many keys, at 2 more bits per key, for the keys that follow. A lookup asks
+/// each filter, so their false positives add up; as each new filter has about 0.4 times the
+/// false positives of the last, the sum stays under 1.5% however many keys come. (At the same
+/// bits per key it grew by about 1% per doubling, and made story lookups cost more per article
+/// the larger the index; a filter left saturated would make almost every lookup a false one.)
 class GrowingBloomFilter {
   public:
     explicit GrowingBloomFilter(std::size_t capacity = 0) { reset(capacity); }
@@ -57,7 +66,8 @@ class GrowingBloomFilter {
         filters_.emplace_back(std::max(capacity, min_capacity));
     }
     void add(std::uint64_t hash) {
-        if (filters_.back().saturated()) filters_.emplace_back(2 * filters_.back().capacity());
+        if (const BloomFilter& last = filters_.back(); last.saturated())
+            filters_.emplace_back(2 * last.capacity(), last.bits_per_key() + 2);
         filters_.back().add(hash);
     }
     bool maybe_contains(std::uint64_t hash) const {

@@ -3,6 +3,8 @@
 #include "schema.hpp"
 #include "text_util.hpp"
 
+#include <optional>
+
 namespace gazette::detail {
 
 namespace {
@@ -72,25 +74,27 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
     if (!any) return {};
 
-    // The document this article replaces (if any) is not a copy of it.
-    const std::string self = id_term(id);
-    Xapian::docid self_docid = 0;
-    if (auto p = v.postlist_begin(self); p != v.postlist_end(self)) self_docid = *p;
     // The first copy found wins: postings come in document order, so that is the earliest
-    // indexed one in the first matching band, a stable choice.
+    // indexed one in the first matching band, a stable choice. Each candidate's signature is
+    // read from its own database: a value stream over the whole view would position itself in
+    // every database of it (one per shard generation), for each band.
     const Xapian::valueno signature_slot = slot(Slot::fingerprint);
+    std::optional<Xapian::docid> self_docid; // the document this article replaces is no copy of it
     std::size_t examined = 0;
     for (const auto& term : terms) {
         if (filter_complete_ && !committed_bands_.maybe_contains(fnv1a64(term))) continue;
-        // Postings and the value stream both run in document order: skip_to walks forward.
-        auto values = v.valuestream_begin(signature_slot);
         for (auto p = v.postlist_begin(term); p != v.postlist_end(term); ++p) {
             const Xapian::docid candidate = *p;
-            if (candidate == self_docid) continue;
-            values.skip_to(candidate);
-            if (values == v.valuestream_end(signature_slot)) break;
-            if (values.get_docid() == candidate && same_story(signature, decode_minhash(*values)))
-                return v.get_document(candidate).get_value(slot(Slot::story));
+            // Looked up only now: most articles that get this far share no band with any other.
+            if (!self_docid) {
+                const std::string self = id_term(id);
+                const auto s = v.postlist_begin(self);
+                self_docid = s == v.postlist_end(self) ? 0 : *s;
+            }
+            if (candidate == *self_docid) continue;
+            const Xapian::Document doc = v.get_document(candidate, Xapian::DOC_ASSUME_VALID);
+            const MinHash other = decode_minhash(doc.get_value(signature_slot));
+            if (!other.empty && same_story(signature, other)) return doc.get_value(slot(Slot::story));
             if (++examined >= max_candidates) return {};
         }
     }

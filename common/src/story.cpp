@@ -85,7 +85,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
         if (filter_complete_ && !committed_bands_.maybe_contains(fnv1a64(term))) continue;
         for (auto p = v.postlist_begin(term); p != v.postlist_end(term); ++p) {
             const Xapian::docid candidate = *p;
-            // Looked up only now: most articles that get this far share no band with any other.
+            // Looked up only now, so that a Bloom filter false positive costs no lookup of it.
             if (!self_docid) {
                 const std::string self = id_term(id);
                 const auto s = v.postlist_begin(self);

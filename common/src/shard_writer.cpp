@@ -7,6 +7,7 @@
 #include "schema.hpp"
 #include "stored_article.hpp"
 #include "story.hpp"
+#include "text_util.hpp"
 #include "xapian_errors.hpp"
 
 #include <algorithm>
@@ -46,7 +47,8 @@ ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std
                          std::size_t generation_size)
     : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)),
       generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings),
-      db_(create_shard(path_, settings)), paths_{path_}, analyzer_(settings), thread_([this] { run(); }) {}
+      db_(create_shard(path_, settings)), written_ids_(generation_size_), paths_{path_}, analyzer_(settings),
+      thread_([this] { run(); }) {}
 
 ShardWriter::~ShardWriter() {
     {
@@ -130,6 +132,7 @@ void ShardWriter::run() {
                 const bool existed = with_xapian_errors(path_, [&] {
                     const bool was = db_.term_exists(term) || remove_from_older(term);
                     db_.replace_document(term, doc);
+                    written_ids_.add(fnv1a64(term));
                     return was;
                 });
                 uncommitted_text_bytes_ +=
@@ -169,6 +172,7 @@ std::size_t ShardWriter::commit_interval() const {
 }
 
 bool ShardWriter::remove_from_older(const std::string& id_term) {
+    if (older_.empty() || !written_ids_.maybe_contains(fnv1a64(id_term))) return false;
     for (auto& older : older_) {
         if (older.db.term_exists(id_term)) {
             older.db.delete_document(id_term);

@@ -11,6 +11,7 @@
 #include <gazette/index_writer.hpp>
 
 #include "analyzer.hpp"
+#include "bloom.hpp"
 #include "minhash.hpp"
 
 #include <xapian.h>
@@ -87,6 +88,9 @@ class ShardWriter {
         bool changed = false; ///< has deletions to commit
     };
     std::vector<Older> older_;
+    /// Every id this shard has written: a new id (most of a bulk build) needs no lookup in the
+    /// older generations, which otherwise cost one B-tree lookup per generation per article.
+    GrowingBloomFilter written_ids_;
     std::vector<std::string> paths_; ///< guarded by mutex_
     std::atomic<std::size_t> generations_{1};
     bool generation_full_ = false; ///< the current generation has reached generation_size_

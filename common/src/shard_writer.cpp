@@ -132,7 +132,7 @@ void ShardWriter::run() {
                 const bool existed = with_xapian_errors(path_, [&] {
                     const bool was = db_.term_exists(term) || remove_from_older(term);
                     db_.replace_document(term, doc);
-                    written_ids_.add(fnv1a64(term));
+                    if (!was) written_ids_.add(fnv1a64(term)); // an update's id is there already
                     return was;
                 });
                 uncommitted_text_bytes_ +=

@@ -4,6 +4,7 @@
 
 #include "disk_space.hpp"
 #include "fsync_dir.hpp"
+#include "prefetch.hpp"
 #include "schema.hpp"
 #include "text_util.hpp"
 #include "xapian_errors.hpp"
@@ -152,10 +153,13 @@ void BulkBuild::compact_into(const std::string& output) {
     flush();
     // The compacted index is at most the size of the shards together.
     require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
+    std::vector<std::string> databases;
+    for (const auto& shard : shards_)
+        for (const auto& path : shard->paths()) databases.push_back(path);
+    const BackgroundPrefetch prefetch(glass_tables_in_compaction_order(databases));
     with_xapian_errors(output, [&] {
         Xapian::Database all;
-        for (const auto& shard : shards_)
-            for (const auto& path : shard->paths()) all.add_database(Xapian::Database(path));
+        for (const auto& path : databases) all.add_database(Xapian::Database(path));
         all.compact(output);
     });
 }

@@ -33,7 +33,10 @@ void AccessLog::write(const AccessRecord& r) {
     line.key("time").string(detail::format_utc(detail::current_unix_seconds()));
     line.key("remote").string(r.remote);
     line.key("method").string(r.method);
-    line.key("target").string(r.target.size() > 1024 ? r.target.substr(0, 1024) + "..." : r.target);
+    if (r.target.size() > 1024)
+        line.key("target").string(std::string(r.target.substr(0, 1024)) + "...");
+    else
+        line.key("target").string(r.target);
     line.key("route").string(r.route);
     line.key("status").number(static_cast<std::uint64_t>(r.status));
     line.key("bytes").number(static_cast<std::uint64_t>(r.bytes));

@@ -4,14 +4,16 @@
 #include <cstdio>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace gazette::server {
 
+/// Views into the request being answered: a record is written before the request goes away.
 struct AccessRecord {
-    std::string remote;
-    std::string method;
-    std::string target;
-    std::string route;
+    std::string_view remote;
+    std::string_view method;
+    std::string_view target;
+    std::string_view route;
     int status = 0;
     std::size_t bytes = 0;
     double milliseconds = 0;

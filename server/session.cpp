@@ -36,7 +36,8 @@ std::optional<Response> read_failure(const boost::system::error_code& ec, Metric
     return error_response("bad_request", "malformed HTTP request: " + ec.message());
 }
 
-http::response<http::string_body> to_beast(const Response& r, unsigned version, bool keep_alive, bool head) {
+// Takes the response by value so that callers can move a large body in rather than copy it.
+http::response<http::string_body> to_beast(Response r, unsigned version, bool keep_alive, bool head) {
     http::response<http::string_body> response{static_cast<http::status>(r.status), version};
     response.set(http::field::server, "gazette/" GAZETTE_VERSION);
     response.set(http::field::content_type, r.content_type);
@@ -48,7 +49,7 @@ http::response<http::string_body> to_beast(const Response& r, unsigned version, 
     if (head) {
         response.content_length(r.body.size()); // what a GET would send, without the body
     } else {
-        response.body() = r.body;
+        response.body() = std::move(r.body);
         response.prepare_payload();
     }
     return response;
@@ -143,15 +144,17 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
             const auto started = std::chrono::steady_clock::now();
             metrics.request_started();
             std::string route_name = "unknown";
-            const Response response = co_await respond(request, remote, route_name);
+            Response response = co_await respond(request, remote, route_name);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             metrics.request_finished(route_name, response.status, seconds);
-            access_log.write({remote, std::string(request.method_string()), std::string(request.target()), route_name,
+            access_log.write({remote, std::string_view(request.method_string().data(), request.method_string().size()),
+                              std::string_view(request.target().data(), request.target().size()), route_name,
                               response.status, response.body.size(), seconds * 1000});
 
             const bool keep_alive =
                 request.keep_alive() && !stopping && served + 1 < config.max_requests_per_connection;
-            auto out = to_beast(response, request.version(), keep_alive, request.method() == http::verb::head);
+            auto out =
+                to_beast(std::move(response), request.version(), keep_alive, request.method() == http::verb::head);
             stream.expires_after(config.request_timeout); // a client that will not read is cut off too
             co_await http::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
             if (ec || !keep_alive) break;

@@ -4,12 +4,15 @@
 # cycling through 2,000 news queries (bench/wrk_queries.lua). So that the load generator does
 # not eat into what is measured, the server (and the library, and nginx) run on CPU 0 and wrk
 # on CPU 1 (taskset).
-# usage: bench/http.sh [DOCS.jsonl.gz] [SECONDS]
+# This machine's speed drifts by ±10% between runs of a few seconds, so every measurement is
+# repeated ROUNDS times, interleaved, and the ratios are between medians.
+# usage: bench/http.sh [DOCS.jsonl.gz] [SECONDS] [ROUNDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 seconds=${2:-10}
+rounds=${3:-3}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-http-XXXXXX")
 server_pid= nginx_conf=
 cleanup() {
@@ -28,13 +31,13 @@ python3 "$anchors/make_queries.py" "$work/docs.jsonl" 2000 3 >"$work/queries.tsv
 "$build/indexer/gazette-index" -q --show-errors 0 --db "$work/db" "$docs" 2>/dev/null || [ $? = 2 ]
 
 # The same request both ways: top 10, no snippets, exact totals up to 1000 (the default). The
-# machine's speed drifts, so the library is measured again just before each server run and each
-# ratio is against that figure.
+# library is measured just before each server run, so both see the same drift.
 library_qps() {
   local out
   out=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
   sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$out" | awk '{printf "%d", 1e6 / $1}'
 }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 port=18480
 start_server() {
   taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --io-threads 1 \
@@ -45,21 +48,37 @@ start_server() {
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 # Two ways to run requests: handed over to a worker thread (the default), and inline on the
 # I/O thread (--inline-search), which saves the two context switches per request.
-for mode in "--threads 1" "--inline-search"; do
-  start_server $mode
-  for connections in 8 64 256; do
-    library=$(library_qps)
-    out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
-          -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
-    rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
-    echo "gazette-server $mode /search c=$connections: $rps req/s ($(echo "scale=0; 100 * $rps / $library" | bc)% of the library's $library q/s just before)," \
-         "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
+modes=("--threads 1" "--inline-search")
+declare -A served
+libraries= healths=
+for round in $(seq 1 "$rounds"); do
+  for mode in "${modes[@]}"; do
+    start_server $mode
+    for connections in 8 64 256; do
+      library=$(library_qps)
+      out=$(QUERIES="$work/queries.tsv" PARAMS="&snippet=0" taskset -c "$load_cpu" wrk -t1 -c"$connections" -d"${seconds}s" \
+            -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port")
+      rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
+      libraries+=" $library"
+      served["$mode c=$connections"]+=" $rps"
+      echo "round $round: gazette-server $mode /search c=$connections: $rps req/s (library just before: $library q/s)," \
+           "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
+    done
+    if [ "$mode" = "--threads 1" ]; then
+      healths+=" $(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')"
+    fi
+    stop_server
   done
-  if [ "$mode" = "--threads 1" ]; then
-    health=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
-  fi
-  stop_server
 done
+library=$(median <<<"$libraries")
+echo "library alone, median of $((rounds * 6)) runs: $library q/s (runs:$libraries)"
+for mode in "${modes[@]}"; do
+  for connections in 8 64 256; do
+    rps=$(median <<<"${served["$mode c=$connections"]}")
+    echo "gazette-server $mode /search c=$connections: median $rps req/s = $(echo "scale=0; 100 * $rps / $library" | bc)% of the library (target >= 80%; runs:${served["$mode c=$connections"]})"
+  done
+done
+health=$(median <<<"$healths")
 
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
 echo '{"status":"ok","documents":1}' >"$work/nginx/html/health"
@@ -74,5 +93,5 @@ CONF
 taskset -c "$server_cpu" nginx -c "$nginx_conf" -p "$work/nginx"
 sleep 0.3
 static=$(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:18481/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
-echo "gazette-server /health c=64: $health req/s; nginx static file: $static req/s;" \
+echo "gazette-server /health c=64: median $health req/s; nginx static file: $static req/s;" \
      "gazette = $(echo "scale=0; 100 * $health / $static" | bc)% of nginx (target >= 50%)"

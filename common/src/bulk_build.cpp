@@ -75,8 +75,7 @@ BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings
           [this] {
               // The story view spans every shard's committed articles.
               auto view = std::make_unique<Xapian::Database>();
-              for (const auto& shard : shards_)
-                  for (const auto& path : shard->paths()) view->add_database(Xapian::Database(path));
+              for (const auto& path : database_paths()) view->add_database(Xapian::Database(path));
               return view;
           },
           shards) {
@@ -132,6 +131,13 @@ void BulkBuild::remove(const std::string& id) {
     ++changes_;
 }
 
+std::vector<std::string> BulkBuild::database_paths() const {
+    std::vector<std::string> paths;
+    for (const auto& shard : shards_)
+        for (auto& path : shard->paths()) paths.push_back(std::move(path));
+    return paths;
+}
+
 WriteCounts BulkBuild::counts() const {
     WriteCounts total;
     for (const auto& shard : shards_) {
@@ -153,9 +159,7 @@ void BulkBuild::compact_into(const std::string& output) {
     flush();
     // The compacted index is at most the size of the shards together.
     require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
-    std::vector<std::string> databases;
-    for (const auto& shard : shards_)
-        for (const auto& path : shard->paths()) databases.push_back(path);
+    const std::vector<std::string> databases = database_paths();
     const BackgroundPrefetch prefetch(glass_tables_in_compaction_order(databases));
     with_xapian_errors(output, [&] {
         Xapian::Database all;

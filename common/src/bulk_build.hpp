@@ -50,6 +50,8 @@ class BulkBuild {
 
   private:
     unsigned shard_of(const std::string& id) const;
+    /// Every database of every shard, shard by shard, generations in order.
+    std::vector<std::string> database_paths() const;
     void note_commits();
 
     std::string dir_;

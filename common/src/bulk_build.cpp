@@ -69,23 +69,17 @@ void replace_index(const std::string& path, const std::string& replacement) {
 }
 
 BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
-                     std::size_t batch_size, std::size_t generation_size)
-    : dir_(bulk_shards_dir(target)), sequence_(shards, 0), seen_committed_(shards, 0), seen_generations_(shards, 1),
-      stories_(
-          [this] {
-              // The story view spans every shard's committed articles.
-              auto view = std::make_unique<Xapian::Database>();
-              for (const auto& path : database_paths()) view->add_database(Xapian::Database(path));
-              return view;
-          },
-          shards) {
+                     std::size_t batch_size, BulkBuildTuning tuning)
+    : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), sequence_(shards, 0), story_limits_(shards),
+      seen_commits_(shards, 0), stories_([this] { return open_story_view(); }, shards) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw Error(ErrorCode::io_error, dir_ + ": cannot create: " + ec.message());
     const std::size_t per_shard = std::max<std::size_t>(1, batch_size / shards);
     for (unsigned k = 0; k < shards; ++k)
-        shards_.push_back(std::make_unique<ShardWriter>((fs::path(dir_) / std::to_string(k)).string(), settings,
-                                                        per_shard, generation_size));
+        shards_.push_back(std::make_unique<ShardWriter>(
+            (fs::path(dir_) / std::to_string(k)).string(), settings, per_shard, tuning.generation_size,
+            tuning.before_change ? [hook = tuning.before_change, k] { hook(k); } : std::function<void()>{}));
 }
 
 BulkBuild::~BulkBuild() {
@@ -99,27 +93,45 @@ unsigned BulkBuild::shard_of(const std::string& id) const {
     return static_cast<unsigned>(fnv1a64(id) % shards_.size());
 }
 
-void BulkBuild::note_commits() {
-    for (unsigned k = 0; k < shards_.size(); ++k) {
-        const std::uint64_t committed = shards_[k]->committed_sequence();
-        // Read after the commit: a shard publishes a new database before committing to it.
-        if (const std::size_t generations = shards_[k]->generations(); generations != seen_generations_[k]) {
-            stories_.databases_changed();
-            seen_generations_[k] = generations;
+StoryView BulkBuild::open_story_view() const {
+    // Shard by shard, generations in order. A shard's new database only appends to the list, so
+    // the documents that count keep their order in the view, and so do the lookups.
+    StoryView view{std::make_unique<Xapian::Database>(), {}};
+    for (std::size_t k = 0; k < shards_.size(); ++k) {
+        const std::vector<std::string> paths = shards_[k]->paths();
+        for (std::size_t g = 0; g < paths.size(); ++g) {
+            view.database->add_database(Xapian::Database(paths[g]));
+            view.last_visible.push_back(g < story_limits_[k].size() ? story_limits_[k][g] : 0);
         }
-        if (committed != seen_committed_[k]) {
-            stories_.committed(k, committed);
-            seen_committed_[k] = committed;
+    }
+    return view;
+}
+
+void BulkBuild::advance_story_view(unsigned shard) {
+    for (std::size_t k = 0; k < shards_.size(); ++k) {
+        if (const std::uint64_t commits = shards_[k]->commits(); commits != seen_commits_[k]) {
+            stories_.refresh();
+            seen_commits_[k] = commits;
         }
+    }
+    // At a fixed point of the input, with a commit chosen by change number alone.
+    if (sequence_[shard] <= story_lag_) return;
+    if (auto point = shards_[shard]->take_commit_point(sequence_[shard] - story_lag_)) {
+        story_limits_[shard] = std::move(point->last_docids);
+        stories_.committed(shard, point->sequence);
     }
 }
 
 void BulkBuild::upsert(const Article& article) {
-    note_commits();
+    const unsigned shard = shard_of(article.id);
+    advance_story_view(shard);
+    const std::uint64_t sequence = ++sequence_[shard];
+    if (const std::uint64_t key = fnv1a64(article.id); seen_ids_.maybe_contains(key))
+        stories_.superseded(article.id, shard, sequence);
+    else
+        seen_ids_.add(key);
     const MinHash signature = article_signature(article);
     const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature); });
-    const unsigned shard = shard_of(article.id);
-    const std::uint64_t sequence = ++sequence_[shard];
     stories_.remember(article.id, signature, story, shard, sequence);
     shards_[shard]->upsert(article, signature, story, sequence);
     ++changes_;
@@ -127,7 +139,10 @@ void BulkBuild::upsert(const Article& article) {
 
 void BulkBuild::remove(const std::string& id) {
     const unsigned shard = shard_of(id);
-    shards_[shard]->remove(id, ++sequence_[shard]);
+    advance_story_view(shard);
+    const std::uint64_t sequence = ++sequence_[shard];
+    if (seen_ids_.maybe_contains(fnv1a64(id))) stories_.superseded(id, shard, sequence);
+    shards_[shard]->remove(id, sequence);
     ++changes_;
 }
 

@@ -74,7 +74,11 @@ struct IndexWriter::Impl {
     void start_sequential() {
         mapper.emplace(analyzer);
         stories = std::make_unique<detail::StoryIndex>(
-            [p = path] { return std::make_unique<Xapian::Database>(p, Xapian::DB_BACKEND_GLASS); }, 1);
+            [p = path] {
+                // One writer, which reports its own commits: everything committed counts.
+                return detail::StoryView{std::make_unique<Xapian::Database>(p, Xapian::DB_BACKEND_GLASS), {}};
+            },
+            1);
     }
 
     static detail::AnalysisSettings settings_for(Xapian::WritableDatabase& db, const WriterOptions& options,

@@ -44,11 +44,11 @@ Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSet
 } // namespace
 
 ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
-                         std::size_t generation_size)
+                         std::size_t generation_size, std::function<void()> before_change)
     : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)),
       generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings),
       db_(create_shard(path_, settings)), written_ids_(generation_size_), paths_{path_}, analyzer_(settings),
-      thread_([this] { run(); }) {}
+      before_change_(std::move(before_change)), thread_([this] { run(); }) {}
 
 ShardWriter::~ShardWriter() {
     {
@@ -89,6 +89,18 @@ void ShardWriter::wait_for_flush() {
     if (failure_) std::rethrow_exception(failure_);
 }
 
+std::optional<ShardWriter::CommitPoint> ShardWriter::take_commit_point(std::uint64_t sequence) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return handled_ >= sequence || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    std::optional<CommitPoint> taken;
+    while (!commit_points_.empty() && commit_points_.front().sequence <= sequence) {
+        taken = std::move(commit_points_.front());
+        commit_points_.pop_front();
+    }
+    return taken;
+}
+
 std::vector<std::string> ShardWriter::paths() const {
     std::lock_guard lock(mutex_);
     return paths_;
@@ -119,9 +131,9 @@ void ShardWriter::run() {
         }
         changed_.notify_all();
         try {
+            if (before_change_ && item.kind != Item::Kind::flush) before_change_();
             // Started by the first change after the commit that filled the last one, so that a
-            // build never ends with an empty generation. The new path is published before any
-            // commit in it, so whoever sees a commit also sees its database.
+            // build never ends with an empty generation.
             if (generation_full_ && item.kind != Item::Kind::flush)
                 with_xapian_errors(path_, [&] { start_generation(); });
             if (item.kind == Item::Kind::upsert) {
@@ -152,6 +164,8 @@ void ShardWriter::run() {
             if (item.kind != Item::Kind::flush) {
                 last_sequence_ = item.sequence;
                 if (++uncommitted_ >= commit_interval()) commit();
+                std::lock_guard lock(mutex_);
+                handled_ = item.sequence;
             } else {
                 commit();
                 std::lock_guard lock(mutex_);
@@ -184,19 +198,24 @@ bool ShardWriter::remove_from_older(const std::string& id_term) {
 }
 
 void ShardWriter::commit() {
-    if (uncommitted_ > 0) {
-        require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
-        with_xapian_errors(path_, [&] {
-            for (auto& older : older_)
-                if (std::exchange(older.changed, false)) older.db.commit();
-            db_.commit();
-        });
-    }
+    if (uncommitted_ == 0) return;
+    require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
+    CommitPoint point{last_sequence_, {}};
+    with_xapian_errors(path_, [&] {
+        for (auto& older : older_) {
+            if (std::exchange(older.changed, false)) older.db.commit();
+            point.last_docids.push_back(older.db.get_lastdocid());
+        }
+        db_.commit();
+        point.last_docids.push_back(db_.get_lastdocid());
+    });
+    commits_.fetch_add(1, std::memory_order_release);
     committed_changes_ += uncommitted_;
     uncommitted_ = 0;
     uncommitted_text_bytes_ = 0;
     generation_full_ = with_xapian_errors(path_, [&] { return db_.get_doccount(); }) >= generation_capacity();
-    committed_.store(last_sequence_, std::memory_order_release);
+    std::lock_guard lock(mutex_);
+    commit_points_.push_back(std::move(point));
 }
 
 std::size_t ShardWriter::generation_capacity() const {
@@ -212,13 +231,8 @@ void ShardWriter::start_generation() {
     db_ = std::move(fresh);
     committed_changes_ = 0; // batches start short again, as the B-trees do
     generation_full_ = false;
-    std::size_t count = 0;
-    {
-        std::lock_guard lock(mutex_);
-        paths_.push_back(next);
-        count = paths_.size();
-    }
-    generations_.store(count, std::memory_order_release);
+    std::lock_guard lock(mutex_);
+    paths_.push_back(next);
 }
 
 } // namespace gazette::detail

@@ -1,11 +1,11 @@
 #pragma once
 // One shard of a bulk build: Xapian databases written by its own thread. Articles arrive
 // already validated and with their story; the thread analyses them, writes them, and commits
-// every `commit_every` changes, publishing how far it has committed. Once a database holds
-// `generation_size` articles (twice that from the fifth, four times from the ninth...) the
-// shard starts a new one, a generation: a commit costs more the larger the B-trees it updates,
-// so small databases merged once at the end index a million articles faster than two large
-// ones (bench/README.md).
+// every `commit_every` changes, recording what each commit covers for the story lookups. Once
+// a database holds `generation_size` articles (twice that from the fifth, four times from the
+// ninth...) the shard starts a new one, a generation: a commit costs more the larger the
+// B-trees it updates, so small databases merged once at the end index a million articles
+// faster than two large ones (bench/README.md).
 
 #include <gazette/article.hpp>
 #include <gazette/index_writer.hpp>
@@ -21,7 +21,9 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,8 +36,10 @@ class ShardWriter {
   public:
     /// Creates the shard's first database at `path` with the index's analysis settings; later
     /// generations go to `path`.1, `path`.2, ...
+    /// `before_change`, if set, is called by the shard's thread before each change (tests slow
+    /// a shard down with it).
     ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
-                std::size_t generation_size);
+                std::size_t generation_size, std::function<void()> before_change = {});
     /// Stops the thread; what was not committed is lost (the shard is temporary anyway).
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
@@ -51,13 +55,22 @@ class ShardWriter {
     /// @throws the shard's first failure (as gazette::Error).
     void wait_for_flush();
 
-    /// The highest sequence number committed so far.
-    std::uint64_t committed_sequence() const { return committed_.load(std::memory_order_acquire); }
+    /// Where a commit left the shard: its last change, and the last document id of each of its
+    /// databases (oldest first). What was added later has higher ids or is in a newer database.
+    struct CommitPoint {
+        std::uint64_t sequence = 0;
+        std::vector<Xapian::docid> last_docids;
+    };
+    /// The last commit at or before change `sequence`, if newer than the last one taken. Waits
+    /// until the thread has handled that change.
+    /// @throws the shard's first failure.
+    std::optional<CommitPoint> take_commit_point(std::uint64_t sequence);
+    /// How many commits the shard has made: readers of its databases reopen them when it grows,
+    /// before the revision they read is overwritten.
+    std::uint64_t commits() const { return commits_.load(std::memory_order_acquire); }
     WriteCounts counts() const;
     /// The shard's databases, oldest first; each article is in one of them.
     std::vector<std::string> paths() const;
-    /// How many databases the shard has (grows as generations start).
-    std::size_t generations() const { return generations_.load(std::memory_order_acquire); }
     /// @throws the shard's first failure, if any.
     void rethrow_if_failed();
 
@@ -92,14 +105,14 @@ class ShardWriter {
     /// older generations, which otherwise cost one B-tree lookup per generation per article.
     GrowingBloomFilter written_ids_;
     std::vector<std::string> paths_; ///< guarded by mutex_
-    std::atomic<std::size_t> generations_{1};
-    bool generation_full_ = false; ///< the current generation has reached generation_size_
+    bool generation_full_ = false;   ///< the current generation has reached generation_size_
     Analyzer analyzer_;
     std::size_t uncommitted_ = 0;
     std::uint64_t committed_changes_ = 0;
     std::uint64_t uncommitted_text_bytes_ = 0;
     std::uint64_t last_sequence_ = 0;
-    std::atomic<std::uint64_t> committed_{0};
+    std::function<void()> before_change_;
+    std::atomic<std::uint64_t> commits_{0};
 
     mutable std::mutex mutex_;
     std::condition_variable changed_;
@@ -107,6 +120,8 @@ class ShardWriter {
     bool stopping_ = false;
     std::size_t flushes_requested_ = 0;
     std::size_t flushes_done_ = 0;
+    std::uint64_t handled_ = 0;             ///< changes up to this one are written (and committed if due)
+    std::deque<CommitPoint> commit_points_; ///< not taken yet, oldest first
     std::exception_ptr failure_;
     WriteCounts counts_;
     std::thread thread_;

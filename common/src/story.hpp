@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,15 +24,25 @@ namespace gazette::detail {
 /// else of all its text; empty when there is too little text.
 MinHash article_signature(const Article& article);
 
+/// What the story lookups read of the committed articles: a database and, per sub-database,
+/// the last document id that counts. Later documents (a shard may have committed more than the
+/// lookups are to see) are looked up in memory. No limits: every document counts.
+struct StoryView {
+    std::unique_ptr<Xapian::Database> database;
+    std::vector<Xapian::docid> last_visible;
+
+    bool visible(Xapian::docid docid) const;
+};
+
 /// Assigns stories. Articles already committed are found through a read-only view of the
-/// index (or of its shards during a bulk build), so lookups never flush a writer's batch;
-/// articles not committed yet are kept in memory until their shard commits them. A Bloom
+/// index (or of its shards during a bulk build), so lookups never flush a writer's batch; the
+/// others are kept in memory until the owner reports that the view covers them. A Bloom
 /// filter of the committed band terms skips view lookups that cannot match; it grows with
 /// them, because a full one sent every article to the view (8 B-tree lookups per shard), which
 /// made this thread the bottleneck of bulk builds past 500k articles.
 class StoryIndex {
   public:
-    using ViewOpener = std::function<std::unique_ptr<Xapian::Database>()>;
+    using ViewOpener = std::function<StoryView()>;
     StoryIndex(ViewOpener open_view, unsigned shards);
 
     /// The story of an article with this id and signature (its own id if it matches nothing).
@@ -39,10 +50,14 @@ class StoryIndex {
     /// Records an article given to `shard` as its change number `sequence` (increasing).
     void remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
                   std::uint64_t sequence);
-    /// `shard` has committed its changes up to `sequence`: the view covers them now.
+    /// An earlier version of `id` (changed or removed as `shard`'s change `sequence`), if the
+    /// view holds one, no longer counts.
+    void superseded(const std::string& id, unsigned shard, std::uint64_t sequence);
+    /// The view of `shard` now covers its changes up to `sequence`: it is opened anew for the
+    /// next lookup.
     void committed(unsigned shard, std::uint64_t sequence);
-    /// The set of databases changed (a shard started a new one): the view is opened anew.
-    void databases_changed() { view_.reset(); }
+    /// The databases have newer commits: the view reopens them (what counts stays the same).
+    void refresh() { view_refresh_ = true; }
 
     /// Candidates examined per article at most, so templated text (thousands of near-identical
     /// articles) stays cheap.
@@ -56,15 +71,20 @@ class StoryIndex {
         std::uint64_t sequence;
         std::array<std::uint64_t, minhash_bands> bands;
     };
-    Xapian::Database& view();
+    StoryView& view();
+    /// The document is an earlier version of an article changed since the view's limits.
+    bool is_superseded(const Xapian::Document& doc) const;
     std::string committed_match(const std::string& id, const MinHash& signature,
                                 const std::array<std::string, minhash_bands>& terms);
     void load_filter();
 
     ViewOpener open_view_;
-    std::unique_ptr<Xapian::Database> view_;
-    bool view_stale_ = false;
-    std::vector<std::deque<Pending>> pending_; ///< per shard, in sequence order
+    std::optional<StoryView> view_;
+    bool view_stale_ = false;                                                   ///< the limits moved: open anew
+    bool view_refresh_ = false;                                                 ///< newer commits: reopen
+    std::vector<std::deque<Pending>> pending_;                                  ///< per shard, in sequence order
+    std::vector<std::deque<std::pair<std::uint64_t, std::string>>> superseded_; ///< per shard
+    std::unordered_map<std::string, unsigned> superseded_ids_;                  ///< id: entries
     std::unordered_multimap<std::uint64_t, const Pending*> pending_bands_;
     GrowingBloomFilter committed_bands_;
     bool filter_complete_ = false; ///< the filter holds every committed band term

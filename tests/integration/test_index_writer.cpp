@@ -209,8 +209,12 @@ TEST_CASE("a bulk build in many small generations: updates, deletions and storie
         "between the harbour district and the northern suburbs and an extra late boat on Fridays and Saturdays.";
     WriteCounts counts;
     {
-        // Two shards of 3 articles per database: 40 articles make about 14 databases.
-        detail::BulkBuild build(dir.file("db"), detail::AnalysisSettings{}, 2, 4, 3);
+        // Two shards of 3 articles per database: 40 articles make about 14 databases. The story
+        // lookups see each shard as of one change before the present one.
+        detail::BulkBuildTuning tuning;
+        tuning.generation_size = 3;
+        tuning.story_lag = 1;
+        detail::BulkBuild build(dir.file("db"), detail::AnalysisSettings{}, 2, 4, tuning);
         const auto upsert = [&](Article a) { build.upsert(normalize_article(std::move(a))); };
         const auto filler = [&](int i) {
             upsert(article("n" + std::to_string(i), "Harbour news " + std::to_string(i),

@@ -1,0 +1,169 @@
+// Stories of a bulk build do not depend on how fast its shards happen to run.
+
+#include "../support/articles.hpp"
+#include "../support/temp_dir.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "bulk_build.hpp"
+#include "schema.hpp"
+#include "story.hpp"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <random>
+#include <thread>
+
+using namespace gazette;
+using gazette::test::article;
+using gazette::test::TempDir;
+
+namespace {
+
+class TextMaker {
+  public:
+    std::string words(int count) {
+        std::string text;
+        for (int i = 0; i < count; ++i) {
+            if (i > 0) text += ' ';
+            const int length = 4 + static_cast<int>(random_() % 5);
+            for (int c = 0; c < length; ++c) text += static_cast<char>('a' + random_() % 26);
+        }
+        return text;
+    }
+
+  private:
+    std::mt19937 random_{20261125};
+};
+
+// Triples of articles: A and B share a core of text but differ too much to be one story; X is
+// the core alone, a copy of either. Which one X joins depends on which of them the lookup finds
+// first, so on what it sees of each shard at that moment. Unrelated articles fill the gaps and
+// put X from a few to a thousand articles after A and B, across the span in which what a
+// shard has committed depends on its speed.
+std::vector<Article> ambiguous_corpus(int triples) {
+    TextMaker text;
+    std::vector<std::optional<Article>> slots(static_cast<std::size_t>(10 * triples + 1100));
+    const auto place = [&](std::size_t at, Article a) {
+        while (slots.at(at)) ++at;
+        slots[at] = std::move(a);
+    };
+    for (int t = 0; t < triples; ++t) {
+        const std::string core = text.words(60), n = std::to_string(t);
+        const auto at = static_cast<std::size_t>(10 * t);
+        place(at, article("a" + n, "A " + n, core + " " + text.words(12)));
+        place(at + 1, article("b" + n, "B " + n, text.words(12) + " " + core));
+        place(at + 2 + static_cast<std::size_t>(t * 37 % 1000), article("x" + n, "X " + n, core));
+    }
+    std::vector<Article> corpus;
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        corpus.push_back(slots[i] ? std::move(*slots[i]) : article("f" + std::to_string(i), "Filler", text.words(70)));
+    return corpus;
+}
+
+bool same_story(const Article& a, const Article& b) {
+    return detail::equal_values(detail::article_signature(a), detail::article_signature(b)) >=
+           detail::minhash_min_equal;
+}
+
+// Builds the corpus with two shards and small batches; returns each article's story.
+std::map<std::string, std::string> build_stories(const std::vector<Article>& corpus, const std::string& dir,
+                                                 int slow_shard) {
+    detail::BulkBuildTuning tuning;
+    tuning.generation_size = 200; // several databases per shard
+    tuning.story_lag = 16;
+    tuning.before_change = [slow_shard](unsigned k) {
+        if (static_cast<int>(k) == slow_shard) std::this_thread::sleep_for(std::chrono::microseconds(100));
+    };
+    {
+        detail::BulkBuild build(dir + "/db", detail::AnalysisSettings{}, 2, 8, tuning);
+        for (const auto& a : corpus) build.upsert(normalize_article(a));
+        build.compact_into(dir + "/out");
+    }
+    Xapian::Database db(dir + "/out");
+    std::map<std::string, std::string> stories;
+    for (const auto& a : corpus) {
+        const auto p = db.postlist_begin(detail::id_term(a.id));
+        REQUIRE(p != db.postlist_end(detail::id_term(a.id)));
+        stories[a.id] = db.get_document(*p).get_value(detail::slot(detail::Slot::story));
+    }
+    return stories;
+}
+
+struct StoryViewFixture {
+    std::vector<std::string> paths;
+    StoryViewFixture(const TempDir& dir, const std::vector<int>& sizes) {
+        for (std::size_t k = 0; k < sizes.size(); ++k) {
+            paths.push_back(dir.file("part" + std::to_string(k)));
+            Xapian::WritableDatabase db(paths.back(), Xapian::DB_CREATE);
+            for (int d = 1; d <= sizes[k]; ++d) {
+                Xapian::Document doc;
+                doc.add_term("all");
+                doc.set_data(std::to_string(k) + ":" + std::to_string(d));
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("a bulk build assigns the same stories however fast each shard runs") {
+    const auto corpus = ambiguous_corpus(80);
+    // The corpus must hold real ambiguities, or this test shows nothing.
+    int ambiguous = 0;
+    std::map<std::string, const Article*> by_id;
+    for (const auto& a : corpus) by_id[a.id] = &a;
+    for (int t = 0; t < 80; ++t) {
+        const auto n = std::to_string(t);
+        const Article &a = *by_id["a" + n], &b = *by_id["b" + n], &x = *by_id["x" + n];
+        if (same_story(x, a) && same_story(x, b) && !same_story(a, b)) ++ambiguous;
+    }
+    INFO(ambiguous << " ambiguous triples");
+    REQUIRE(ambiguous >= 20);
+
+    TempDir dir;
+    const auto even = build_stories(corpus, dir.file("even"), -1);
+    const auto slow_first = build_stories(corpus, dir.file("slow0"), 0);
+    const auto slow_second = build_stories(corpus, dir.file("slow1"), 1);
+    for (const auto& [id, story] : even) {
+        INFO(id);
+        CHECK(slow_first.at(id) == story);
+        CHECK(slow_second.at(id) == story);
+    }
+    // And the stories are sensible: X joins A's or B's, both of which start their own.
+    for (int t = 0; t < 80; ++t) {
+        const auto n = std::to_string(t);
+        CHECK(even.at("a" + n) == "a" + n);
+        const std::string x = even.at("x" + n);
+        if (same_story(*by_id["x" + n], *by_id["a" + n])) CHECK((x == "a" + n || x == "b" + n));
+    }
+}
+
+TEST_CASE("a story view counts each database's documents up to its limit") {
+    // Three databases of 2, 3 and 1 documents, seen as one: Xapian interleaves their ids.
+    TempDir dir;
+    StoryViewFixture fixture(dir, {2, 3, 1});
+    detail::StoryView view{std::make_unique<Xapian::Database>(), {1, 2, 0}};
+    for (const auto& path : fixture.paths) view.database->add_database(Xapian::Database(path));
+    int counted = 0;
+    for (auto p = view.database->postlist_begin("all"); p != view.database->postlist_end("all"); ++p) {
+        const std::string data = view.database->get_document(*p).get_data(); // "database:local id"
+        const auto colon = data.find(':');
+        const std::size_t database = std::stoul(data.substr(0, colon));
+        const auto local = static_cast<Xapian::docid>(std::stoul(data.substr(colon + 1)));
+        INFO(data);
+        CHECK(view.visible(*p) == (local <= view.last_visible[database]));
+        counted += view.visible(*p);
+    }
+    CHECK(counted == 3);
+    view.last_visible.clear(); // no limits
+    for (auto p = view.database->postlist_begin("all"); p != view.database->postlist_end("all"); ++p)
+        CHECK(view.visible(*p));
+}

@@ -167,3 +167,38 @@ TEST_CASE("a story view counts each database's documents up to its limit") {
     for (auto p = view.database->postlist_begin("all"); p != view.database->postlist_end("all"); ++p)
         CHECK(view.visible(*p));
 }
+
+TEST_CASE("a story lookup on a revision a writer has since overwritten starts over") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    TextMaker text;
+    const Article wire = article("wire", "Wire story", text.words(80));
+    WriterOptions one_thread;
+    one_thread.threads = 1;
+    IndexWriter writer(db, one_thread);
+    // Enough articles that the B-trees have more than a root block, which a reader keeps.
+    for (int i = 0; i < 300; ++i) writer.upsert(article("old" + std::to_string(i), "News", text.words(80)));
+    writer.upsert(wire);
+    writer.commit();
+
+    detail::StoryIndex stories([&] { return detail::StoryView{std::make_unique<Xapian::Database>(db), {}}; }, 1);
+    const Article unrelated = article("other", "Other", text.words(80));
+    CHECK(stories.assign(unrelated.id, detail::article_signature(unrelated)) == "other"); // opens the view
+    Xapian::Database stale(db); // the same revision as the view
+    // Several commits later the blocks of that revision have been reused.
+    for (int batch = 0; batch < 4; ++batch) {
+        for (int i = 0; i < 50; ++i)
+            writer.upsert(article("n" + std::to_string(batch * 50 + i), "News", text.words(80)));
+        writer.upsert(article("wire", "Wire story, updated " + std::to_string(batch), wire.body));
+        writer.commit();
+    }
+    REQUIRE_THROWS_AS(
+        [&] {
+            for (auto t = stale.allterms_begin(); t != stale.allterms_end(); ++t)
+                for (auto p = stale.postlist_begin(*t); p != stale.postlist_end(*t); ++p) (void)*p;
+        }(),
+        Xapian::DatabaseModifiedError);
+    // The view was not told of the commits, yet finds the copy in the newest revision.
+    const Article copy = article("copy", "Wire story, again", wire.body);
+    CHECK(stories.assign(copy.id, detail::article_signature(copy)) == "wire");
+}

@@ -46,9 +46,23 @@ start_server() {
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
-# Two ways to run requests: handed over to a worker thread (the default), and inline on the
-# I/O thread (--inline-search), which saves the two context switches per request.
-modes=("--threads 1" "--inline-search")
+# Three ways to run requests: handed over to a worker thread (the default, with batch
+# scheduling), the same with normal scheduling, and inline on the I/O thread (--inline-search),
+# which saves the hand-over.
+modes=("--threads 1" "--threads 1 --no-batch-scheduling" "--inline-search")
+# /health latency while searches (with facets, so slower) keep the worker busy: what batch
+# scheduling costs the routes that need no worker. 30 requests, one every 0.1 s.
+health_under_load() {
+  QUERIES="$work/queries.tsv" PARAMS="&snippet=0&facets=source,tag,month,year,lang" taskset -c "$load_cpu" \
+    wrk -t1 -c64 -d6s -s "$root/bench/wrk_queries.lua" "http://127.0.0.1:$port" >/dev/null &
+  local load=$!
+  sleep 1
+  for _ in $(seq 1 30); do
+    taskset -c "$load_cpu" curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/health"
+    sleep 0.1
+  done | sort -g | awk '{v[NR] = 1000 * $1} END {printf "median %.2f ms, max %.2f ms", v[int((NR + 1) / 2)], v[NR]}'
+  wait "$load"
+}
 declare -A served
 libraries= healths=
 for round in $(seq 1 "$rounds"); do
@@ -67,11 +81,12 @@ for round in $(seq 1 "$rounds"); do
     if [ "$mode" = "--threads 1" ]; then
       healths+=" $(taskset -c "$load_cpu" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/health" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')"
     fi
+    [ "$mode" = "--inline-search" ] || echo "round $round: gazette-server $mode /health while searches fill the worker: $(health_under_load)"
     stop_server
   done
 done
 library=$(median <<<"$libraries")
-echo "library alone, median of $((rounds * 6)) runs: $library q/s (runs:$libraries)"
+echo "library alone, median of $((rounds * ${#modes[@]} * 3)) runs: $library q/s (runs:$libraries)"
 for mode in "${modes[@]}"; do
   for connections in 8 64 256; do
     rps=$(median <<<"${served["$mode c=$connections"]}")

@@ -19,6 +19,9 @@ struct ServerConfig {
     /// context switches, but a slow search holds up that thread's other connections. For
     /// machines where the I/O threads already cover the cores (`threads` is then unused).
     bool inline_search = false;
+    /// Schedule the server's threads as batch work (see scheduling.hpp): more searches per
+    /// second on a busy machine, quick routes answered within a time slice rather than at once.
+    bool batch_scheduling = true;
 
     /// I/O threads to start (resolves 0).
     unsigned network_threads() const;

@@ -1,5 +1,6 @@
 // gazette-server: serves a Gazette index over HTTP.
 
+#include "scheduling.hpp"
 #include "server.hpp"
 #include "server_options.hpp"
 
@@ -10,6 +11,11 @@
 int main(int argc, char** argv) {
     gazette::server::ServerConfig config;
     if (const int code = gazette::server::parse_server_options(argc, argv, config); code >= 0) return code;
+    // Before any thread starts: they inherit the policy.
+    if (config.batch_scheduling) {
+        if (const std::string why_not = gazette::server::use_batch_scheduling(); !why_not.empty())
+            std::fprintf(stderr, "gazette-server: normal scheduling (%s)\n", why_not.c_str());
+    }
     try {
         gazette::server::Server server(config);
         server.stop_on_signals();

@@ -23,6 +23,9 @@ check "the server prints the address it listens on" test -n "$url"
 
 out=$(curl -s "$url/health")
 check "/health answers" contains "$out" '"status":"ok","documents":67'
+# Field 41 of a thread's stat is its scheduling policy: 3 is SCHED_BATCH, 0 the normal one.
+policies() { awk '{print $41}' /proc/"$1"/task/*/stat | sort -u | tr '\n' ' '; }
+check "every server thread is scheduled as batch work" test "$(policies "$pid")" = "3 "
 out=$(curl -s "$url/search?q=conjoined+twins&size=1")
 check "/search finds the seed article" contains "$out" '"id":"000_f1d144996bf222f8"'
 out=$(curl -s "$url/search?q=bridge&source=Harbor+Daily&facets=year&sort=newest")
@@ -47,6 +50,12 @@ kill -TERM "$pid"
 wait "$pid"; rc=$?
 pid=
 check "SIGTERM stops the server with exit code 0" test "$rc" = 0
+
+"$server" --db "$work/db" --port 0 --no-batch-scheduling >"$work/out2" 2>&1 &
+normal=$!
+for _ in $(seq 1 100); do grep -q 'listening on' "$work/out2" && break; sleep 0.05; done
+check "--no-batch-scheduling leaves the threads' scheduling normal" test "$(policies "$normal")" = "0 "
+kill -TERM "$normal"; wait "$normal"
 
 "$server" --db "$work/db" --port 0 --bind 256.1.1.1 >/dev/null 2>"$work/err"; rc=$?
 check "a bad bind address fails with a message" test "$rc" = 1

@@ -20,6 +20,7 @@ namespace gazette::detail {
 namespace {
 
 constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory, gives backpressure
+// BulkBuildTuning::story_lag is twice this: a shard is never further behind.
 
 // Shard batches start short and grow with the shard. Xapian's in-memory batch slows down as it
 // grows, while a commit costs more the larger the B-trees it updates. Measured with fixed sizes
@@ -61,7 +62,9 @@ ShardWriter::~ShardWriter() {
 
 void ShardWriter::push(Item item) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.size() < max_queue || failure_; });
+    // A full queue is left to drain by half: waking the caller for every free place made two
+    // context switches per article (the caller is faster than a shard).
+    if (queue_.size() >= max_queue) space_.wait(lock, [&] { return queue_.size() <= max_queue / 2 || failure_; });
     if (failure_) std::rethrow_exception(failure_);
     queue_.push_back(std::move(item));
     changed_.notify_all();
@@ -128,8 +131,8 @@ void ShardWriter::run() {
             if (queue_.empty()) return;
             item = std::move(queue_.front());
             queue_.pop_front();
+            if (queue_.size() == max_queue / 2) space_.notify_one();
         }
-        changed_.notify_all();
         try {
             if (before_change_ && item.kind != Item::Kind::flush) before_change_();
             // Started by the first change after the commit that filled the last one, so that a
@@ -174,6 +177,7 @@ void ShardWriter::run() {
         } catch (...) {
             std::lock_guard lock(mutex_);
             if (!failure_) failure_ = std::current_exception();
+            space_.notify_one();
         }
         changed_.notify_all();
     }

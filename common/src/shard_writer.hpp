@@ -115,7 +115,8 @@ class ShardWriter {
     std::atomic<std::uint64_t> commits_{0};
 
     mutable std::mutex mutex_;
-    std::condition_variable changed_;
+    std::condition_variable changed_; ///< work queued, a change handled, a flush done, a failure
+    std::condition_variable space_;   ///< the queue has drained to half (or a failure)
     std::deque<Item> queue_;
     bool stopping_ = false;
     std::size_t flushes_requested_ = 0;

@@ -21,6 +21,8 @@ struct ServerConfig {
     bool inline_search = false;
     /// Schedule the server's threads as batch work (see scheduling.hpp): more searches per
     /// second on a busy machine, quick routes answered within a time slice rather than at once.
+    /// Applied by gazette-server before it starts the server, whose threads inherit it; a
+    /// program embedding the server chooses for its own threads.
     bool batch_scheduling = true;
 
     /// I/O threads to start (resolves 0).

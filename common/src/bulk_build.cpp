@@ -125,7 +125,9 @@ void BulkBuild::advance_story_view(unsigned shard) {
 void BulkBuild::upsert(const Article& article) {
     const unsigned shard = shard_of(article.id);
     advance_story_view(shard);
-    const std::uint64_t sequence = ++sequence_[shard];
+    // Numbered for good only once nothing can fail before it is queued: the shard must see
+    // every number, or waiting for it to handle one would never end.
+    const std::uint64_t sequence = sequence_[shard] + 1;
     if (const std::uint64_t key = fnv1a64(article.id); seen_ids_.maybe_contains(key))
         stories_.superseded(article.id, shard, sequence);
     else
@@ -133,6 +135,7 @@ void BulkBuild::upsert(const Article& article) {
     const MinHash signature = article_signature(article);
     const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature); });
     stories_.remember(article.id, signature, story, shard, sequence);
+    sequence_[shard] = sequence;
     shards_[shard]->upsert(article, signature, story, sequence);
     ++changes_;
 }

@@ -15,11 +15,6 @@ namespace {
 
 using RequestParser = http::request_parser<http::string_body>;
 
-// Beast's string_view (Boost's own, in Boost 1.74) does not convert to std::string_view.
-std::string_view std_view(beast::string_view text) {
-    return {text.data(), text.size()};
-}
-
 // The error response for a request that could not be read, or nothing to just close.
 std::optional<Response> read_failure(const boost::system::error_code& ec, Metrics& metrics) {
     if (ec == http::error::header_limit) {
@@ -65,7 +60,7 @@ http::response<http::string_body> to_beast(Response r, unsigned version, bool ke
 asio::awaitable<Response> Server::Impl::respond(const http::request<http::string_body>& beast_request,
                                                 const std::string& remote, std::string& route_name) {
     RoutedRequest routed =
-        route_request(router, std::string(beast_request.method_string()), std_view(beast_request.target()), remote);
+        route_request(router, std::string(beast_request.method_string()), beast_request.target(), remote);
     if (!routed.route) co_return std::move(routed.failure);
     route_name = routed.route->name;
     routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
@@ -151,8 +146,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
             Response response = co_await respond(request, remote, route_name);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             metrics.request_finished(route_name, response.status, seconds);
-            access_log.write({remote, std_view(request.method_string()), std_view(request.target()), route_name,
-                              response.status, response.body.size(), seconds * 1000});
+            access_log.write({remote, request.method_string(), request.target(), route_name, response.status,
+                              response.body.size(), seconds * 1000});
 
             const bool keep_alive =
                 request.keep_alive() && !stopping && served + 1 < config.max_requests_per_connection;

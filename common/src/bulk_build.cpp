@@ -94,14 +94,15 @@ unsigned BulkBuild::shard_of(const std::string& id) const {
 }
 
 StoryView BulkBuild::open_story_view() const {
-    // Shard by shard, generations in order. A shard's new database only appends to the list, so
+    // Shard by shard, generations in order. A shard's new database only appends to its list, so
     // the documents that count keep their order in the view, and so do the lookups.
-    StoryView view{std::make_unique<Xapian::Database>(), {}};
+    StoryView view;
     for (std::size_t k = 0; k < shards_.size(); ++k) {
         const std::vector<std::string> paths = shards_[k]->paths();
         for (std::size_t g = 0; g < paths.size(); ++g) {
-            view.database->add_database(Xapian::Database(paths[g]));
-            view.last_visible.push_back(g < story_limits_[k].size() ? story_limits_[k][g] : 0);
+            const Xapian::docid last = g < story_limits_[k].size() ? story_limits_[k][g] : 0;
+            view.parts.push_back(
+                {Xapian::Database(paths[g]), last, static_cast<unsigned>(k), static_cast<unsigned>(g)});
         }
     }
     return view;
@@ -118,7 +119,7 @@ void BulkBuild::advance_story_view(unsigned shard) {
     if (sequence_[shard] <= story_lag_) return;
     if (auto point = shards_[shard]->take_commit_point(sequence_[shard] - story_lag_)) {
         story_limits_[shard] = std::move(point->last_docids);
-        stories_.committed(shard, point->sequence);
+        stories_.committed(shard, point->sequence, point->first_sequences);
     }
 }
 
@@ -128,12 +129,15 @@ void BulkBuild::upsert(const Article& article) {
     // Numbered for good only once nothing can fail before it is queued: the shard must see
     // every number, or waiting for it to handle one would never end.
     const std::uint64_t sequence = sequence_[shard] + 1;
-    if (const std::uint64_t key = fnv1a64(article.id); seen_ids_.maybe_contains(key))
+    // The index was empty: only an id seen earlier in the build can be in it.
+    const std::uint64_t key = fnv1a64(article.id);
+    const bool seen = seen_ids_.maybe_contains(key);
+    if (seen)
         stories_.superseded(article.id, shard, sequence);
     else
         seen_ids_.add(key);
     const MinHash signature = article_signature(article);
-    const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature); });
+    const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature, seen); });
     stories_.remember(article.id, signature, story, shard, sequence);
     sequence_[shard] = sequence;
     shards_[shard]->upsert(article, signature, story, sequence);

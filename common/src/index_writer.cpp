@@ -76,7 +76,7 @@ struct IndexWriter::Impl {
         stories = std::make_unique<detail::StoryIndex>(
             [p = path] {
                 // One writer, which reports its own commits: everything committed counts.
-                return detail::StoryView{std::make_unique<Xapian::Database>(p, Xapian::DB_BACKEND_GLASS), {}};
+                return detail::StoryView::whole(Xapian::Database(p, Xapian::DB_BACKEND_GLASS));
             },
             1);
     }

@@ -138,7 +138,7 @@ void ShardWriter::run() {
             // Started by the first change after the commit that filled the last one, so that a
             // build never ends with an empty generation.
             if (generation_full_ && item.kind != Item::Kind::flush)
-                with_xapian_errors(path_, [&] { start_generation(); });
+                with_xapian_errors(path_, [&] { start_generation(item.sequence); });
             if (item.kind == Item::Kind::upsert) {
                 Xapian::Document doc = mapper.build(item.article);
                 add_story(doc, item.signature, item.story);
@@ -204,7 +204,7 @@ bool ShardWriter::remove_from_older(const std::string& id_term) {
 void ShardWriter::commit() {
     if (uncommitted_ == 0) return;
     require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
-    CommitPoint point{last_sequence_, {}};
+    CommitPoint point{last_sequence_, {}, first_sequences_};
     with_xapian_errors(path_, [&] {
         for (auto& older : older_) {
             if (std::exchange(older.changed, false)) older.db.commit();
@@ -228,11 +228,12 @@ std::size_t ShardWriter::generation_capacity() const {
     return generation_size_ << std::min<std::size_t>(older_.size() / generations_per_doubling, 16);
 }
 
-void ShardWriter::start_generation() {
+void ShardWriter::start_generation(std::uint64_t first_sequence) {
     const std::string next = path_ + "." + std::to_string(older_.size() + 1);
     Xapian::WritableDatabase fresh = create_shard(next, settings_);
     older_.push_back({std::move(db_), false});
     db_ = std::move(fresh);
+    first_sequences_.push_back(first_sequence);
     committed_changes_ = 0; // batches start short again, as the B-trees do
     generation_full_ = false;
     std::lock_guard lock(mutex_);

@@ -60,6 +60,9 @@ class ShardWriter {
     struct CommitPoint {
         std::uint64_t sequence = 0;
         std::vector<Xapian::docid> last_docids;
+        /// The first change written to each database after the first: which database a change
+        /// went to, for the story filters.
+        std::vector<std::uint64_t> first_sequences;
     };
     /// The last commit at or before change `sequence`, if newer than the last one taken. Waits
     /// until the thread has handled that change.
@@ -88,7 +91,7 @@ class ShardWriter {
     std::size_t commit_interval() const;
     /// Deletes the article from an older generation; returns whether one held it.
     bool remove_from_older(const std::string& id_term);
-    void start_generation();
+    void start_generation(std::uint64_t first_sequence);
     std::size_t generation_capacity() const;
 
     std::string path_;
@@ -101,6 +104,7 @@ class ShardWriter {
         bool changed = false; ///< has deletions to commit
     };
     std::vector<Older> older_;
+    std::vector<std::uint64_t> first_sequences_; ///< of each generation after the first
     /// Every id this shard has written: a new id (most of a bulk build) needs no lookup in the
     /// older generations, which otherwise cost one B-tree lookup per generation per article.
     GrowingBloomFilter written_ids_;

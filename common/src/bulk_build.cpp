@@ -186,7 +186,9 @@ void BulkBuild::compact_into(const std::string& output) {
     with_xapian_errors(output, [&] {
         Xapian::Database all;
         for (const auto& path : databases) all.add_database(Xapian::Database(path));
-        all.compact(output);
+        ReleasingCompactor compactor(databases);
+        all.compact(output, 0, 0, compactor);
+        compactor.finish();
     });
 }
 

@@ -5,7 +5,9 @@
 # not eat into what is measured, the server (and the library, and nginx) run on CPU 0 and wrk
 # on CPU 1 (taskset).
 # This machine's speed drifts by ±10% between runs of a few seconds, so every measurement is
-# repeated ROUNDS times, interleaved, and the ratios are between medians.
+# repeated ROUNDS times, interleaved. Two shares are printed: median over median, and the median
+# of each round's ratio to the library run just before it (paired, so the machine's drift
+# between rounds cancels out).
 # usage: bench/http.sh [DOCS.jsonl.gz] [SECONDS] [ROUNDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,7 +65,7 @@ health_under_load() {
   done | sort -g | awk '{v[NR] = 1000 * $1} END {printf "median %.2f ms, max %.2f ms", v[int((NR + 1) / 2)], v[NR]}'
   wait "$load"
 }
-declare -A served
+declare -A served paired
 libraries= healths=
 for round in $(seq 1 "$rounds"); do
   for mode in "${modes[@]}"; do
@@ -75,6 +77,7 @@ for round in $(seq 1 "$rounds"); do
       rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$out")
       libraries+=" $library"
       served["$mode c=$connections"]+=" $rps"
+      paired["$mode c=$connections"]+=" $(echo "scale=0; 100 * $rps / $library" | bc)"
       echo "round $round: gazette-server $mode /search c=$connections: $rps req/s (library just before: $library q/s)," \
            "$(grep '^latency' <<<"$out"), $(grep '^errors' <<<"$out"), non-2xx $(grep -c 'Non-2xx' <<<"$out" || true)"
     done
@@ -90,7 +93,8 @@ echo "library alone, median of $((rounds * ${#modes[@]} * 3)) runs: $library q/s
 for mode in "${modes[@]}"; do
   for connections in 8 64 256; do
     rps=$(median <<<"${served["$mode c=$connections"]}")
-    echo "gazette-server $mode /search c=$connections: median $rps req/s = $(echo "scale=0; 100 * $rps / $library" | bc)% of the library (target >= 80%; runs:${served["$mode c=$connections"]})"
+    echo "gazette-server $mode /search c=$connections: median $rps req/s = $(echo "scale=0; 100 * $rps / $library" | bc)% of the library (target >= 80%; runs:${served["$mode c=$connections"]});" \
+         "paired: $(median <<<"${paired["$mode c=$connections"]}")% (rounds:${paired["$mode c=$connections"]})"
   done
 done
 health=$(median <<<"$healths")

@@ -39,7 +39,6 @@ library_qps() {
   out=$(taskset -c "$server_cpu" "$build/bench/gazette-query-bench" --db "$work/db" --queries "$work/queries.tsv" --repeat 3)
   sed -n 's/.*mean_us=\([0-9.]*\).*/\1/p' <<<"$out" | awk '{printf "%d", 1e6 / $1}'
 }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 port=18480
 start_server() {
   taskset -c "$server_cpu" "$build/server/gazette-server" --db "$work/db" --port "$port" --io-threads 1 \

@@ -4,6 +4,10 @@ data=${GAZETTE_DATA:-$root/../shared/data}
 anchors=${GAZETTE_ANCHORS:-$root/../shared/anchors}
 build=${GAZETTE_BUILD_DIR:-$root/build}
 
+# Stops with a clear message when a directory a benchmark reads is missing. usage: require_dir DIR VARIABLE
+require_dir() { [ -d "$1" ] || { echo "${0##*/}: $1 not found; set $2 to where it is" >&2; exit 2; }; }
+require_dir "$data" GAZETTE_DATA
+
 # Installs the Debian packages of missing commands. usage: need COMMAND:PACKAGE ...
 need() {
   local missing=() pair

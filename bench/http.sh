@@ -12,6 +12,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
+require_dir "$anchors" GAZETTE_ANCHORS
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 seconds=${2:-10}
 rounds=${3:-3}

@@ -7,6 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
+require_dir "$anchors" GAZETTE_ANCHORS
 need bc:bc
 runs=${1:-3}; shift || true
 corpora=("$@")

@@ -8,6 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
+require_dir "$anchors" GAZETTE_ANCHORS
 need bc:bc
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 rounds=${2:-3}

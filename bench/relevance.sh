@@ -6,6 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
+require_dir "$anchors" GAZETTE_ANCHORS
 work=${GAZETTE_BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/gazette-relevance-XXXXXX")}
 [ -d "$data/relevance" ] || { echo "no test collections at $data/relevance" >&2; exit 2; }
 [ -x "$build/search/gazette-search" ] || "$root/scripts/build.sh" >/dev/null

@@ -15,6 +15,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
+require_dir "$anchors" GAZETTE_ANCHORS
 need bc:bc
 rounds=${1:-3}; shift || true
 sizes=("$@")

@@ -20,7 +20,7 @@ std::string bulk_shards_dir(const std::string& path);
 std::string bulk_output_dir(const std::string& path);
 
 /// Finishes or discards what an interrupted bulk build left: completes a half-done swap,
-/// removes shards and partial outputs. Call before opening `path` for writing.
+/// removes shards and partial outputs. Call holding the IndexLock, before opening `path` for writing.
 void recover_interrupted_build(const std::string& path);
 
 /// Replaces the index at `path` by the one at `replacement` (renames, then fsyncs the parent).

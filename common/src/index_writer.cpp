@@ -7,6 +7,7 @@
 #include "disk_space.hpp"
 #include "document_mapper.hpp"
 #include "fsync_dir.hpp"
+#include "index_lock.hpp"
 #include "schema.hpp"
 #include "stored_article.hpp"
 #include "story.hpp"
@@ -43,6 +44,7 @@ WriteCounts operator+(const WriteCounts& a, const WriteCounts& b) {
 
 struct IndexWriter::Impl {
     std::string path;
+    detail::IndexLock lock; ///< before anything touches the index or its side directories
     std::size_t batch_size;
     Xapian::WritableDatabase db;
     detail::Analyzer analyzer;
@@ -57,7 +59,7 @@ struct IndexWriter::Impl {
     bool in_transaction = false;
 
     Impl(const std::string& p, const WriterOptions& options)
-        : path(p), batch_size(std::max<std::size_t>(1, options.batch_size)), db(open_after_recovery(p)),
+        : path(p), lock(p), batch_size(std::max<std::size_t>(1, options.batch_size)), db(open_after_recovery(p)),
           analyzer(settings_for(db, options, p)) {
         const bool empty = detail::with_xapian_errors(path, [&] { return db.get_doccount() == 0; });
         if (empty && thread_count(options) > 1)

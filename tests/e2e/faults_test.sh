@@ -51,7 +51,7 @@ fi
 # A location that cannot be written.
 "$index" --db /proc/gazette-cannot-write "$samples" >/dev/null 2>"$work/err"; rc=$?
 check "an unwritable location fails with exit code 1" test "$rc" = 1
-check "and says it cannot create the directory" grep -q "cannot create the index directory" "$work/err"
+check "and says it cannot write there" grep -q "^gazette-index: /proc/gazette-cannot-write: cannot write here: cannot create the lock file" "$work/err"
 check "in one line" one_line "$work/err"
 
 # A missing index.

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "bulk_build.hpp"
+#include "index_lock.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -291,6 +292,31 @@ TEST_CASE("a second writer gets a clear lock error") {
         CHECK(e.code() == ErrorCode::database_locked);
         CHECK(std::string(e.what()) == db + ": another indexer holds the lock on this index");
     }
+}
+
+TEST_CASE("a second writer leaves a bulk build in progress untouched") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    IndexWriter first(db, with_threads(2, 4));
+    for (int i = 0; i < 40; ++i) first.upsert(article("id" + std::to_string(i), "Title", "Body"));
+    REQUIRE(first.bulk());
+    REQUIRE(std::filesystem::exists(detail::bulk_shards_dir(db)));
+    // Refused before it could clean up what looks like an interrupted build.
+    CHECK_THROWS_MATCHES(IndexWriter(db, with_threads(2)), Error, Catch::Matchers::Predicate<Error>([](const Error& e) {
+                             return e.code() == ErrorCode::database_locked;
+                         }));
+    CHECK(std::filesystem::exists(detail::bulk_shards_dir(db)));
+    for (int i = 40; i < 60; ++i) first.upsert(article("id" + std::to_string(i), "Title", "Body"));
+    first.commit();
+    CHECK(Searcher(db).document_count() == 60);
+}
+
+TEST_CASE("the lock is let go with the writer, and taken on a missing directory") {
+    TempDir dir;
+    const auto db = dir.file("deep/er/db");
+    { IndexWriter writer(db); }
+    IndexWriter again(db);
+    CHECK(std::filesystem::exists(detail::index_lock_path(db)));
 }
 
 TEST_CASE("opening problems are reported with codes") {

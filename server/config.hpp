@@ -36,11 +36,15 @@ struct ServerConfig {
     std::size_t max_requests_per_connection = 1000;
     std::size_t max_connections = 1024;
     std::size_t max_queue = 512; ///< requests waiting for a worker before 503
+    /// A request that waited longer than this for a worker is answered 503 instead of run.
+    std::chrono::milliseconds queue_timeout{5000};
+    /// A search running longer than this stops and is answered 504 (0: no limit).
+    std::chrono::milliseconds search_timeout{10000};
     std::chrono::milliseconds shutdown_timeout{10000};
 
     // Search
     std::size_t max_query_bytes = 2048;
-    std::size_t max_query_terms = 64;
+    std::size_t max_query_terms = 1024; ///< distinct terms, a wildcard counting as its expansions
     std::size_t max_wildcard_expansion = 1000;
     std::size_t max_page_size = 100;    ///< `size`
     std::size_t max_page_depth = 10000; ///< `page * size`; deeper with a cursor (date sorts)
@@ -48,7 +52,11 @@ struct ServerConfig {
     std::size_t max_snippet_bytes = 1000;
 
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
-    std::string web_root;         ///< serve the search page from this directory instead of the binary
+    /// A second listener for /stats and /metrics, which the public one then does not serve
+    /// ("" for none: they are on the public listener).
+    std::string admin_bind;
+    std::uint16_t admin_port = 8081;
+    std::string web_root; ///< serve the search page from this directory instead of the binary
 
     /// Worker threads to start (resolves 0; none when searches run inline).
     unsigned worker_threads() const;

@@ -1,6 +1,7 @@
 #pragma once
-// What handlers may use: the searcher pool, metrics and configuration.
+// What handlers may use: the searcher pool, metrics, the access log's counters and configuration.
 
+#include "access_log.hpp"
 #include "config.hpp"
 #include "metrics.hpp"
 #include "searcher_pool.hpp"
@@ -13,6 +14,7 @@ struct Context {
     const ServerConfig& config;
     SearcherPool& searchers;
     Metrics& metrics;
+    AccessLog& access_log;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
     double uptime_seconds() const {

@@ -27,6 +27,8 @@ std::uint64_t directory_bytes(const std::string& path) {
 Response handle_health(const Request&, Context& context) {
     try {
         auto searcher = context.searchers.lease();
+        // Healthy means a search can run: read a little of the index, not only its header.
+        searcher->probe();
         const auto documents = searcher->document_count();
         Response response;
         response.body = detail::dump_json(nlohmann::ordered_json{{"status", "ok"}, {"documents", documents}});
@@ -58,7 +60,7 @@ Response handle_metrics(const Request&, Context& context) {
     }
     Response response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    response.body = context.metrics.render(documents, context.uptime_seconds());
+    response.body = context.metrics.render(documents, context.uptime_seconds(), context.access_log.dropped());
     return response;
 }
 

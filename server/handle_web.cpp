@@ -33,19 +33,27 @@ Response serve_asset(const Request& request, const Context& context, const std::
     return response;
 }
 
+// Every HTML answer, whichever path it is reached by, runs under the page's policy and cannot
+// be framed.
+Response with_page_policy(Response response) {
+    if (response.content_type.rfind("text/html", 0) == 0) {
+        response.headers.emplace_back("Content-Security-Policy", page_policy);
+        response.headers.emplace_back("X-Frame-Options", "DENY");
+        response.headers.emplace_back("Referrer-Policy", "no-referrer");
+    }
+    return response;
+}
+
 } // namespace
 
 Response handle_page(const Request& request, Context& context) {
     // The page reads its own query string (the search state), so any parameter is accepted.
-    Response response = serve_asset(request, context, "index.html");
-    response.headers.emplace_back("Content-Security-Policy", page_policy);
-    response.headers.emplace_back("Referrer-Policy", "no-referrer");
-    return response;
+    return with_page_policy(serve_asset(request, context, "index.html"));
 }
 
 Response handle_web_asset(const Request& request, Context& context) {
     if (!request.params.empty()) throw ApiError("invalid_parameter", "files take no parameters");
-    return serve_asset(request, context, request.path_params.at("name"));
+    return with_page_policy(serve_asset(request, context, request.path_params.at("name")));
 }
 
 } // namespace gazette::server

@@ -1,9 +1,11 @@
 // gazette-server: serves a Gazette index over HTTP.
 
+#include "descriptors.hpp"
 #include "scheduling.hpp"
 #include "server.hpp"
 #include "server_options.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -11,6 +13,10 @@
 int main(int argc, char** argv) {
     gazette::server::ServerConfig config;
     if (const int code = gazette::server::parse_server_options(argc, argv, config); code >= 0) return code;
+    // A reader of the access log on stdout going away must not kill the server: writes then
+    // fail with EPIPE instead. Set before any thread starts, like the scheduling policy.
+    std::signal(SIGPIPE, SIG_IGN);
+    gazette::server::raise_descriptor_limit();
     // Before any thread starts: they inherit the policy.
     if (config.batch_scheduling) {
         if (const std::string why_not = gazette::server::use_batch_scheduling(); !why_not.empty())

@@ -20,7 +20,7 @@ void Metrics::rejected(const std::string& reason) {
     ++rejected_[reason];
 }
 
-std::string Metrics::render(std::int64_t documents, double uptime_seconds) const {
+std::string Metrics::render(std::int64_t documents, double uptime_seconds, std::uint64_t log_lines_dropped) const {
     std::string out;
     char line[256];
     const auto add = [&](const char* format, auto... args) {
@@ -59,6 +59,9 @@ std::string Metrics::render(std::int64_t documents, double uptime_seconds) const
     out += "# HELP gazette_index_documents Articles in the index (-1 when it is unavailable).\n"
            "# TYPE gazette_index_documents gauge\n";
     add("gazette_index_documents %lld\n", static_cast<long long>(documents));
+    out += "# HELP gazette_access_log_dropped_total Access log lines dropped: the log could not keep up.\n"
+           "# TYPE gazette_access_log_dropped_total counter\n";
+    add("gazette_access_log_dropped_total %llu\n", static_cast<unsigned long long>(log_lines_dropped));
     out += "# HELP gazette_uptime_seconds Seconds since the server started.\n"
            "# TYPE gazette_uptime_seconds gauge\n";
     add("gazette_uptime_seconds %.3f\n", uptime_seconds);

@@ -18,11 +18,13 @@ class Metrics {
     void request_finished(const std::string& route, int status, double seconds);
     void connection_opened() { ++connections_; }
     void connection_closed() { --connections_; }
-    /// A connection or request turned away: "connections", "queue", "timeout", "header", "body".
+    /// A connection or request turned away: "connections", "queue", "queue_timeout", "timeout",
+    /// "header", "uri", "body", "framing", "malformed", "client_gone", "shutdown", "descriptors".
     void rejected(const std::string& reason);
 
-    /// The exposition text; `documents` is the index size (negative: index unavailable).
-    std::string render(std::int64_t documents, double uptime_seconds) const;
+    /// The exposition text; `documents` is the index size (negative: index unavailable),
+    /// `log_lines_dropped` the access log lines not written.
+    std::string render(std::int64_t documents, double uptime_seconds, std::uint64_t log_lines_dropped) const;
 
   private:
     static constexpr std::array<double, 14> bounds_{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,

@@ -21,6 +21,8 @@ struct Route {
     /// Answers without searching (status, static files): runs on the I/O thread, since handing
     /// it to a worker would cost more than the work itself.
     bool quick = false;
+    /// For operators (/stats, /metrics): only on the admin listener when there is one.
+    bool admin = false;
 };
 
 struct RouteMatch {

@@ -10,8 +10,8 @@ std::vector<Route> routes() {
         {"GET", "/articles/{id}/related",  "related", handle_related},
         {"GET", "/suggest",                "suggest", handle_suggest},
         {"GET", "/health",                 "health",  handle_health, true},
-        {"GET", "/stats",                  "stats",   handle_stats, true},
-        {"GET", "/metrics",                "metrics", handle_metrics, true},
+        {"GET", "/stats",                  "stats",   handle_stats, true, true},
+        {"GET", "/metrics",                "metrics", handle_metrics, true, true},
         {"GET", "/",                       "page",    handle_page, true},
         {"GET", "/ui/{name}",              "asset",   handle_web_asset, true},
     };

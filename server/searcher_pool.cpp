@@ -6,30 +6,55 @@ SearcherPool::SearcherPool(std::string path, SearchLimits limits, std::size_t si
     : path_(std::move(path)), limits_(limits), size_(size) {}
 
 SearcherPool::Lease::~Lease() {
-    if (searcher_) pool_->give_back(std::move(searcher_));
+    if (searcher_) pool_->give_back(std::move(searcher_), generation_);
 }
 
 SearcherPool::Lease SearcherPool::lease() {
     std::unique_ptr<Searcher> searcher;
+    std::uint64_t generation;
     {
         std::lock_guard lock(mutex_);
+        generation = generation_;
         if (!idle_.empty()) {
             searcher = std::move(idle_.back());
             idle_.pop_back();
         }
     }
     if (searcher) {
-        // New commits become visible without a restart.
-        searcher->refresh();
+        // New commits become visible without a restart; a replaced index is opened anew.
+        if (searcher->refresh()) seen_index(searcher->uuid());
     } else {
         searcher = std::make_unique<Searcher>(path_, limits_);
+        seen_index(searcher->uuid());
     }
-    return Lease(*this, std::move(searcher));
+    return Lease(*this, std::move(searcher), generation);
 }
 
-void SearcherPool::give_back(std::unique_ptr<Searcher> searcher) {
+void SearcherPool::seen_index(const std::string& uuid) {
+    std::vector<std::unique_ptr<Searcher>> stale;
+    {
+        std::lock_guard lock(mutex_);
+        if (uuid == uuid_) return;
+        const bool replaced = !uuid_.empty();
+        uuid_ = uuid;
+        if (!replaced) return;
+        stale.swap(idle_);
+        ++generation_;
+    }
+    // Closed outside the lock.
+}
+
+void SearcherPool::reopen_all() {
+    std::vector<std::unique_ptr<Searcher>> stale;
     std::lock_guard lock(mutex_);
-    if (idle_.size() < size_) idle_.push_back(std::move(searcher));
+    stale.swap(idle_);
+    ++generation_;
+    uuid_.clear();
+}
+
+void SearcherPool::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation) {
+    std::lock_guard lock(mutex_);
+    if (generation == generation_ && idle_.size() < size_) idle_.push_back(std::move(searcher));
 }
 
 } // namespace gazette::server

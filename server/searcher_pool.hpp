@@ -5,6 +5,7 @@
 
 #include <gazette/searcher.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,7 +19,8 @@ class SearcherPool {
 
     class Lease {
       public:
-        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher) : pool_(&pool), searcher_(std::move(searcher)) {}
+        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher, std::uint64_t generation)
+            : pool_(&pool), searcher_(std::move(searcher)), generation_(generation) {}
         Lease(Lease&&) noexcept = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease();
@@ -30,6 +32,7 @@ class SearcherPool {
       private:
         SearcherPool* pool_;
         std::unique_ptr<Searcher> searcher_;
+        std::uint64_t generation_;
     };
 
     /// A searcher at the latest committed revision.
@@ -38,14 +41,24 @@ class SearcherPool {
 
     const std::string& path() const { return path_; }
 
+    /// Closes the idle handles: leases open the index anew (after SIGHUP, or a replaced index).
+    void reopen_all();
+
   private:
-    void give_back(std::unique_ptr<Searcher> searcher);
+    void give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation);
+    /// Notes the index a handle reads; closes the idle handles if it is a new one.
+    void seen_index(const std::string& uuid);
 
     std::string path_;
     SearchLimits limits_;
     std::size_t size_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Searcher>> idle_;
+    /// The index the handles read. When a lease finds another one at the path, the idle handles
+    /// are closed at once: they hold the old files open, keeping their disk space, and would
+    /// each answer from the old index until leased.
+    std::string uuid_;
+    std::uint64_t generation_ = 0; ///< bumped by reopen_all(): older handles are not given back
 };
 
 } // namespace gazette::server

@@ -22,10 +22,15 @@ class Server {
     Server& operator=(const Server&) = delete;
 
     std::uint16_t port() const;
+    /// The admin listener's port (config.admin_bind), or 0 without one.
+    std::uint16_t admin_port() const;
+    /// The connection cap in force: the configured one, lowered to fit the descriptor limit.
+    std::size_t max_connections() const;
     /// "http://127.0.0.1:8080"
     std::string url() const;
 
-    /// Makes SIGINT and SIGTERM call stop().
+    /// Makes SIGINT and SIGTERM call stop(), SIGUSR1 reopen the access log, and SIGHUP reopen
+    /// the access log and the index handles.
     void stop_on_signals();
     /// Serves until stop(); returns once in-flight requests are done (or the shutdown timeout).
     void run();

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <list>
 #include <mutex>
+#include <thread>
 
 namespace gazette::server {
 
@@ -27,13 +28,16 @@ struct Server::Impl {
     ServerConfig config;
     asio::io_context ioc;
     tcp::acceptor acceptor;
+    std::unique_ptr<tcp::acceptor> admin_acceptor; ///< only with config.admin_bind
     asio::thread_pool workers;
+    std::thread queue_drainer; ///< started at shutdown: runs the worker queue (each answers 503)
     SearcherPool searchers;
     Metrics metrics;
     AccessLog access_log;
     Router router;
     Context context;
-    std::unique_ptr<asio::signal_set> signals;
+    std::unique_ptr<asio::signal_set> signals;        ///< SIGINT, SIGTERM: stop
+    std::unique_ptr<asio::signal_set> reload_signals; ///< SIGHUP, SIGUSR1: reopen the log (and index handles)
 
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> sessions{0};
@@ -43,12 +47,17 @@ struct Server::Impl {
 
     Impl(ServerConfig c, std::vector<Route> routes);
 
-    asio::awaitable<void> accept_loop();
-    asio::awaitable<void> session(tcp::socket socket);
+    asio::awaitable<void> accept_loop(tcp::acceptor& from, bool admin_listener);
+    asio::awaitable<void> session(tcp::socket socket, bool admin_listener);
     asio::awaitable<void> turn_away(tcp::socket socket);
     /// Routes one parsed request and runs its handler: on a worker, or here if it is quick.
+    /// `client_fd` is the connection's socket, to skip queued work whose client has gone.
     asio::awaitable<Response> respond(const http::request<http::string_body>& request, const std::string& remote,
-                                      std::string& route_name);
+                                      bool admin_listener, int client_fd, std::string& route_name);
+    void wait_for_reload_signals();
+    /// Runs the io_context on this thread until it stops; an exception escaping a handler is
+    /// logged and the thread goes on serving.
+    void run_io();
     void begin_shutdown();
     asio::awaitable<void> drain();
 };

@@ -10,10 +10,10 @@ namespace {
 
 // CLI11 has no std::chrono support in 2.1: read milliseconds into an integer.
 void add_milliseconds(CLI::App& app, const std::string& name, std::chrono::milliseconds& target,
-                      const std::string& help) {
+                      const std::string& help, long long minimum = 1) {
     auto* option = app.add_option_function<long long>(
         name, [&target](long long ms) { target = std::chrono::milliseconds(ms); }, help);
-    option->default_str(std::to_string(target.count()))->check(CLI::Range(1LL, 3600000LL));
+    option->default_str(std::to_string(target.count()))->check(CLI::Range(minimum, 3600000LL));
 }
 
 } // namespace
@@ -37,8 +37,13 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     app.add_flag("--batch-scheduling,!--no-batch-scheduling", c.batch_scheduling,
                  "Schedule the server's threads as batch work (Linux): fewer context switches, more "
                  "searches per second; quick routes then wait up to a time slice under full load (default: on)");
-    app.add_option("--access-log", c.access_log, "Access log: - (stdout), a file, or empty for none")
+    app.add_option("--access-log", c.access_log,
+                   "Access log: - (stdout), a file, or empty for none (SIGUSR1 reopens it after rotation)")
         ->capture_default_str();
+    app.add_option("--admin-bind", c.admin_bind,
+                   "Address of a second listener for /stats and /metrics, which the public one then "
+                   "does not serve (default: none, they are public)");
+    app.add_option("--admin-port", c.admin_port, "Port of the admin listener")->capture_default_str();
     app.add_option("--web-root", c.web_root,
                    "Serve the search page's files from this directory instead of the built-in copy "
                    "(for working on the page)")
@@ -52,6 +57,10 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     add_milliseconds(app, "--request-timeout-ms", c.request_timeout, "Time to receive a whole request");
     add_milliseconds(app, "--idle-timeout-ms", c.idle_timeout, "Keep-alive idle time between requests");
     add_milliseconds(app, "--shutdown-timeout-ms", c.shutdown_timeout, "Time for in-flight requests at shutdown");
+    add_milliseconds(app, "--queue-timeout-ms", c.queue_timeout,
+                     "A request that waited longer for a search worker is answered 503");
+    add_milliseconds(app, "--search-timeout-ms", c.search_timeout,
+                     "A search running longer stops and is answered 504 (0: no limit)", 0);
     limits->add_option("--max-requests-per-connection", c.max_requests_per_connection, "Keep-alive request cap")
         ->capture_default_str()
         ->check(CLI::Range(1, 1 << 30));
@@ -62,7 +71,10 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1 << 20));
     limits->add_option("--max-query-bytes", c.max_query_bytes, "Length of q")->capture_default_str();
-    limits->add_option("--max-query-terms", c.max_query_terms, "Distinct terms in q")->capture_default_str();
+    limits
+        ->add_option("--max-query-terms", c.max_query_terms,
+                     "Distinct terms in q, a wildcard counting as the words it expands to")
+        ->capture_default_str();
     limits->add_option("--max-wildcard-expansion", c.max_wildcard_expansion, "Words one prefix* may expand to")
         ->capture_default_str();
     limits->add_option("--max-page-size", c.max_page_size, "Largest size")

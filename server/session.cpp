@@ -4,10 +4,14 @@
 
 #include "api_error.hpp"
 #include "dispatch.hpp"
+#include "http_checks.hpp"
 #include "routing.hpp"
 #include "server_impl.hpp"
 
 #include <gazette/version.hpp>
+
+#include <cerrno>
+#include <sys/socket.h>
 
 namespace gazette::server {
 
@@ -15,15 +19,35 @@ namespace {
 
 using RequestParser = http::request_parser<http::string_body>;
 
+// Bytes a session's read buffer may hold beyond the header limit. Beast reads up to 64 KiB at
+// a time; a chunk header, chunk extension or trailer that does not fit is refused rather than
+// buffered without end.
+constexpr std::size_t read_slack = 64 * 1024;
+
+// Lingering close (as nginx does): after the last response, what the client still sends is
+// read and thrown away for a while, so that closing with unread bytes does not reset the
+// connection before the client has read the response.
+constexpr auto linger_time = std::chrono::seconds(2);
+constexpr std::size_t linger_bytes = 16 << 20;
+
 // The error response for a request that could not be read, or nothing to just close.
-std::optional<Response> read_failure(const boost::system::error_code& ec, Metrics& metrics) {
+// `uri_too_long`: the header limit was hit before the end of the request line.
+std::optional<Response> read_failure(const boost::system::error_code& ec, bool uri_too_long, Metrics& metrics) {
     if (ec == http::error::header_limit) {
+        if (uri_too_long) {
+            metrics.rejected("uri");
+            return error_response("uri_too_long", "the request line exceeds the limit");
+        }
         metrics.rejected("header");
         return error_response("headers_too_large", "request headers exceed the limit");
     }
     if (ec == http::error::body_limit) {
         metrics.rejected("body");
         return error_response("payload_too_large", "request body exceeds the limit");
+    }
+    if (ec == http::error::buffer_overflow) {
+        metrics.rejected("framing");
+        return error_response("bad_request", "a chunk header, chunk extension or trailer exceeds the limit");
     }
     if (ec == beast::error::timeout) {
         metrics.rejected("timeout");
@@ -55,13 +79,34 @@ http::response<http::string_body> to_beast(Response r, unsigned version, bool ke
     return response;
 }
 
+// True when the client has closed its side or the connection is broken: a queued request whose
+// client is gone is not worth a search. A peek, so pipelined bytes stay where they are.
+bool client_gone(int fd) {
+    char byte;
+    const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0) return true;
+    return n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
+}
+
+// Decrements the session count however the session ends.
+struct SessionCount {
+    std::atomic<std::size_t>& sessions;
+    ~SessionCount() { --sessions; }
+};
+
 } // namespace
 
 asio::awaitable<Response> Server::Impl::respond(const http::request<http::string_body>& beast_request,
-                                                const std::string& remote, std::string& route_name) {
-    RoutedRequest routed =
-        route_request(router, std::string(beast_request.method_string()), beast_request.target(), remote);
+                                                const std::string& remote, bool admin_listener, int client_fd,
+                                                std::string& route_name) {
+    const std::string_view raw_target(beast_request.target().data(), beast_request.target().size());
+    const std::string absolute = raw_target.empty() || raw_target[0] == '/' ? std::string() : origin_form(raw_target);
+    RoutedRequest routed = route_request(router, std::string(beast_request.method_string()),
+                                         absolute.empty() ? raw_target : std::string_view(absolute), remote);
     if (!routed.route) co_return std::move(routed.failure);
+    // With an admin listener, its routes are not on the public one.
+    if (routed.route->admin && admin_acceptor && !admin_listener)
+        co_return error_response("route_not_found", "no such endpoint");
     route_name = routed.route->name;
     routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
 
@@ -76,28 +121,52 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
         co_return response;
     }
     ++queued;
+    const auto enqueued = std::chrono::steady_clock::now();
     Response response = co_await asio::co_spawn(
-        workers.get_executor(), [&]() -> asio::awaitable<Response> { co_return dispatch(route, request, context); },
+        workers.get_executor(),
+        [&]() -> asio::awaitable<Response> {
+            // Work that waited too long, or that nobody will read, is not done.
+            if (stopping) {
+                metrics.rejected("shutdown");
+                co_return error_response("shutting_down", "the server is shutting down");
+            }
+            if (std::chrono::steady_clock::now() - enqueued > config.queue_timeout) {
+                metrics.rejected("queue_timeout");
+                Response busy = error_response("overloaded", "the server is busy; retry shortly");
+                busy.headers.emplace_back("Retry-After", "1");
+                co_return busy;
+            }
+            if (client_gone(client_fd)) {
+                metrics.rejected("client_gone");
+                co_return error_response("client_closed", "the client closed the connection");
+            }
+            co_return dispatch(route, request, context);
+        },
         asio::use_awaitable);
     --queued;
     co_return response;
 }
 
-asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
-    auto entry = std::make_shared<SessionEntry>(SessionEntry{socket.get_executor(), nullptr, false});
+asio::awaitable<void> Server::Impl::session(tcp::socket socket, bool admin_listener) {
+    SessionCount count{sessions};
     boost::system::error_code ec;
     const auto endpoint = socket.remote_endpoint(ec);
     const std::string remote = ec ? std::string("?") : endpoint.address().to_string();
     beast::tcp_stream stream(std::move(socket));
-    entry->stream = &stream;
-    {
-        std::lock_guard lock(registry_mutex);
-        registry.push_back(entry);
-    }
-    metrics.connection_opened();
+    std::shared_ptr<SessionEntry> entry;
+    bool linger = false;
 
+    // Nothing may escape: an exception out of a detached session would reach io_context::run().
     try {
-        beast::flat_buffer buffer;
+        entry = std::make_shared<SessionEntry>(SessionEntry{stream.get_executor(), &stream, false});
+        {
+            std::lock_guard lock(registry_mutex);
+            registry.push_back(entry);
+        }
+        metrics.connection_opened();
+        const int fd = stream.socket().native_handle();
+
+        beast::flat_buffer buffer(config.max_header_bytes + read_slack);
         for (std::size_t served = 0; served < config.max_requests_per_connection && !stopping; ++served) {
             // Wait for the next request to start: the idle timeout applies between requests.
             entry->busy = false;
@@ -122,19 +191,35 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
             stream.expires_after(config.request_timeout);
             const std::size_t header_bytes =
                 co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+            // Beast hands the request line to the parser as soon as it is whole: without a target,
+            // the limit was hit inside the request line.
+            const bool uri_too_long = ec == http::error::header_limit && parser.get().target().empty();
             if (!ec && header_bytes > config.max_header_bytes) ec = http::error::header_limit;
             // Transfer-Encoding other than plain "chunked" (say "chunked, gzip") frames the body
             // in a way proxies disagree on: refused, as RFC 9112 asks of servers.
             if (!ec && parser.get().count(http::field::transfer_encoding) > 0 &&
                 !beast::iequals(parser.get()[http::field::transfer_encoding], "chunked"))
                 ec = http::error::bad_transfer_encoding;
-            if (!ec && !parser.is_done())
-                co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-            if (ec) {
-                if (auto failure = read_failure(ec, metrics)) {
-                    auto response = to_beast(*failure, 11, false, false);
+            std::optional<Response> refused;
+            if (!ec) refused = refuse_header(parser.get().base());
+            if (!ec && !refused && !parser.is_done()) {
+                if (expects_continue(parser.get().base())) {
+                    http::response<http::empty_body> go_on{http::status::continue_, 11};
+                    co_await http::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+                }
+                if (!ec)
+                    co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+            }
+            if (ec || refused) {
+                if (!refused)
+                    refused = read_failure(ec, uri_too_long, metrics);
+                else
+                    metrics.rejected("malformed");
+                if (refused) {
+                    auto response = to_beast(*refused, 11, false, false);
                     co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-                    access_log.write({remote, "?", "?", "", failure->status, failure->body.size(), 0});
+                    access_log.write({remote, "?", "?", "", refused->status, refused->body.size(), 0});
+                    linger = !ec;
                 }
                 break;
             }
@@ -143,11 +228,12 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
             const auto started = std::chrono::steady_clock::now();
             metrics.request_started();
             std::string route_name = "unknown";
-            Response response = co_await respond(request, remote, route_name);
+            Response response = co_await respond(request, remote, admin_listener, fd, route_name);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             metrics.request_finished(route_name, response.status, seconds);
             access_log.write({remote, request.method_string(), request.target(), route_name, response.status,
                               response.body.size(), seconds * 1000});
+            if (response.status == 499) break; // the client is gone: nothing to write to
 
             const bool keep_alive =
                 request.keep_alive() && !stopping && served + 1 < config.max_requests_per_connection;
@@ -155,31 +241,53 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
                 to_beast(std::move(response), request.version(), keep_alive, request.method() == http::verb::head);
             stream.expires_after(config.request_timeout); // a client that will not read is cut off too
             co_await http::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-            if (ec || !keep_alive) break;
+            if (ec) break;
+            if (!keep_alive) {
+                linger = true;
+                break;
+            }
+        }
+
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        if (linger && !stopping) {
+            // Read and discard until the client closes, for a bounded time and number of bytes.
+            entry->busy = false;
+            stream.expires_after(linger_time);
+            std::array<char, 4096> sink;
+            std::size_t discarded = 0;
+            while (discarded < linger_bytes) {
+                const std::size_t n =
+                    co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+                if (ec) break;
+                discarded += n;
+            }
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "gazette-server: connection from %s: %s\n", remote.c_str(), e.what());
     }
 
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    entry->stream = nullptr;
-    {
+    stream.socket().close(ec);
+    if (entry) {
+        entry->stream = nullptr;
         std::lock_guard lock(registry_mutex);
         registry.remove(entry);
+        metrics.connection_closed();
     }
-    metrics.connection_closed();
-    --sessions;
 }
 
 asio::awaitable<void> Server::Impl::turn_away(tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
-    stream.expires_after(std::chrono::seconds(1));
-    auto response =
-        to_beast(error_response("overloaded", "too many open connections; retry shortly"), 11, false, false);
-    response.set(http::field::retry_after, "1");
-    boost::system::error_code ec;
-    co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    try {
+        beast::tcp_stream stream(std::move(socket));
+        stream.expires_after(std::chrono::seconds(1));
+        auto response =
+            to_beast(error_response("overloaded", "too many open connections; retry shortly"), 11, false, false);
+        response.set(http::field::retry_after, "1");
+        boost::system::error_code ec;
+        co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    } catch (const std::exception&) {
+        // Out of memory turning a client away: it is closed all the same.
+    }
 }
 
 } // namespace gazette::server

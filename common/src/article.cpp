@@ -36,8 +36,10 @@ void clean_list(std::string_view field, std::vector<std::string>& values) {
     for (const auto& value : values) {
         check_utf8(field, value);
         std::string v = detail::normalize_space(value);
+        detail::truncate_utf8(v, FieldLimits::list_item);
         if (!v.empty() && std::find(cleaned.begin(), cleaned.end(), v) == cleaned.end())
             cleaned.push_back(std::move(v));
+        if (cleaned.size() == FieldLimits::list_items) break;
     }
     values = std::move(cleaned);
 }
@@ -70,6 +72,10 @@ Article normalize_article(Article a) {
     a.url = detail::trim(a.url);
     a.source = detail::normalize_space(a.source);
     a.language = detail::canonical_language(a.language);
+    detail::truncate_utf8(a.title, FieldLimits::title);
+    detail::truncate_utf8(a.summary, FieldLimits::summary);
+    detail::truncate_utf8(a.body, FieldLimits::body);
+    detail::truncate_utf8(a.source, FieldLimits::source);
     clean_list("authors", a.authors);
     clean_list("tags", a.tags);
     a.published = canonical_date("published", a.published);
@@ -81,6 +87,8 @@ Article normalize_article(Article a) {
     if (a.id.size() > max_id_bytes)
         reject("id is " + std::to_string(a.id.size()) + " bytes long; the limit is " + std::to_string(max_id_bytes));
     if (a.id.find('\0') != std::string::npos) reject("id contains a NUL byte");
+    // A cut link would lead nowhere: one that long is dropped (after it gave the id).
+    if (a.url.size() > FieldLimits::url) a.url.clear();
     return a;
 }
 

@@ -16,6 +16,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::database_error: return "database_error";
     case ErrorCode::io_error: return "io_error";
     case ErrorCode::internal: return "internal";
+    case ErrorCode::timeout: return "timeout";
     }
     return "internal";
 }

@@ -9,6 +9,8 @@
 #include "synonyms.hpp"
 #include "text_util.hpp"
 
+#include <algorithm>
+
 namespace gazette::detail {
 
 namespace {
@@ -21,6 +23,35 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
     std::vector<Xapian::Query> terms;
     for (const auto& v : values) terms.emplace_back(exact_term(prefix, v));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Xapian 1.4 has no accessor for an OP_WILDCARD's pattern; its description is
+// "Query(WILDCARD SYNONYM <pattern>)", with the pattern last.
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+    std::string text = wildcard.get_description();
+    if (!text.empty() && text.back() == ')') text.pop_back();
+    const auto space = text.rfind(' ');
+    return space == std::string::npos ? std::string() : text.substr(space + 1);
+}
+
+// Words the wildcards of `query` expand to, counted until `budget` is passed: each one costs
+// a search as much as a word typed out.
+// @throws Error invalid_query if one wildcard alone expands to more than `per_wildcard`.
+std::size_t wildcard_expansions(const Xapian::Query& query, const Xapian::Database& db, std::size_t budget,
+                                std::size_t per_wildcard) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+        const std::string pattern = wildcard_pattern(query);
+        const std::size_t cap = std::min(budget, per_wildcard);
+        std::size_t words = 0;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern) && words <= cap; ++t) ++words;
+        if (words > per_wildcard)
+            throw Error(ErrorCode::invalid_query, "a wildcard matches too many words; use a longer prefix");
+        return words;
+    }
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < query.get_num_subqueries() && total <= budget; ++i)
+        total += wildcard_expansions(query.get_subquery(i), db, budget - total, per_wildcard);
+    return total;
 }
 
 } // namespace
@@ -83,6 +114,13 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) ++terms;
     if (terms > limits_.max_query_terms)
         throw Error(ErrorCode::invalid_query, "query has " + std::to_string(terms) + " distinct terms; the limit is " +
+                                                  std::to_string(limits_.max_query_terms));
+    // A wildcard counts as the words it expands to.
+    const std::size_t expanded =
+        wildcard_expansions(query, db_, limits_.max_query_terms - terms, limits_.max_wildcard_expansion);
+    if (terms + expanded > limits_.max_query_terms)
+        throw Error(ErrorCode::invalid_query, "query has more than " + std::to_string(limits_.max_query_terms) +
+                                                  " terms once its wildcards are expanded; the limit is " +
                                                   std::to_string(limits_.max_query_terms));
     return query;
 }

@@ -18,6 +18,7 @@
 #include "xapian_errors.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace gazette {
 
@@ -64,6 +65,27 @@ struct Ranked {
     double score() const { return text_score * freshness; }
 };
 
+// A search's time limit (SearchLimits::search_timeout), checked between its stages; the match
+// itself is bounded by Xapian's own time limit.
+class Deadline {
+  public:
+    explicit Deadline(std::chrono::milliseconds limit) : limit_(limit), start_(std::chrono::steady_clock::now()) {}
+    bool set() const { return limit_.count() > 0; }
+    double remaining_seconds() const {
+        const auto left = limit_ - (std::chrono::steady_clock::now() - start_);
+        return std::max(0.001, std::chrono::duration<double>(left).count());
+    }
+    void check() const {
+        if (set() && std::chrono::steady_clock::now() - start_ > limit_)
+            throw Error(ErrorCode::timeout,
+                        "the search took longer than its limit of " + std::to_string(limit_.count()) + " ms");
+    }
+
+  private:
+    std::chrono::milliseconds limit_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 std::optional<detail::UnixSeconds> published_of(const Xapian::Document& doc) {
     const std::string value = doc.get_value(detail::slot(detail::Slot::published));
     if (value.empty()) return std::nullopt;
@@ -77,17 +99,28 @@ struct Searcher::Impl {
     SearchLimits limits;
     detail::VersionWatch version; // before db: armed before the database reads its revision
     Xapian::Database db;
-    detail::Analyzer analyzer;
+    // Rebuilt when the index at the path is replaced by another one (adopt()).
+    std::optional<detail::Analyzer> analyzer;
     std::string synonyms_text;
     detail::SynonymMap synonyms;
-    detail::QueryBuilder builder{db, analyzer, limits, synonyms};
+    std::optional<detail::QueryBuilder> builder;
 
-    Impl(const std::string& p, const SearchLimits& l)
-        : path(p), limits(l), version(p), db(open_watched(version, p)), analyzer(detail::with_xapian_errors(p, [&] {
-              detail::check_schema_version(db, p);
-              return detail::AnalysisSettings::load(db);
-          })) {
-        detail::with_xapian_errors(p, [&] { load_synonyms(); });
+    Impl(const std::string& p, const SearchLimits& l) : path(p), limits(l), version(p) {
+        detail::with_xapian_errors(p, [&] { adopt(open_watched(version, p)); });
+    }
+
+    // Takes `fresh` as the database to read, with the analysis settings and synonyms it holds.
+    // Nothing changes if `fresh` cannot be read.
+    void adopt(Xapian::Database fresh) {
+        detail::check_schema_version(fresh, path);
+        detail::Analyzer fresh_analyzer(detail::AnalysisSettings::load(fresh));
+        builder.reset();
+        db = std::move(fresh);
+        analyzer.emplace(std::move(fresh_analyzer));
+        synonyms_text.clear();
+        synonyms = {};
+        load_synonyms();
+        builder.emplace(db, *analyzer, limits, synonyms);
     }
 
     // Synonyms live in the index metadata; re-read them when a commit changed them.
@@ -98,9 +131,27 @@ struct Searcher::Impl {
         synonyms_text = std::move(text);
     }
 
+    // Moves to the index now at the path: its latest revision, or, if another index took its
+    // place (moved in, rebuilt in place: a different UUID), that one from scratch. Xapian's
+    // reopen() alone would keep reading the old files, since a rebuilt index can have the same
+    // revision number.
+    bool move_to_latest() {
+        version.arm();
+        Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        if (fresh.get_uuid() != db.get_uuid()) {
+            adopt(std::move(fresh));
+            return true;
+        }
+        const bool changed = db.reopen();
+        if (changed) load_synonyms();
+        return changed;
+    }
+
     // Runs `fn` against the database. If a writer's commits invalidated the revision being read,
     // moves to the newest revision and runs it again: once is almost always enough, a few
-    // times covers a writer committing back to back.
+    // times covers a writer committing back to back. A reader overtaken by commits can also
+    // find a block rewritten under it, which Xapian reports as corruption; it is retried the
+    // same way when the index has indeed changed since it was opened.
     template <typename Fn> auto run(Fn&& fn) {
         return detail::with_xapian_errors(path, [&] {
             for (int attempt = 1;; ++attempt) {
@@ -108,17 +159,37 @@ struct Searcher::Impl {
                     return fn();
                 } catch (const Xapian::DatabaseModifiedError&) {
                     if (attempt == max_attempts) throw;
-                    db.reopen();
+                } catch (const Xapian::DatabaseCorruptError&) {
+                    if (attempt == max_attempts || !version.may_have_changed()) throw;
                 }
+                move_to_latest();
             }
         });
     }
-    static constexpr int max_attempts = 4;
+    static constexpr int max_attempts = 6;
+
+    // Reads a little of every table a search uses: the posting lists, a document's data, its
+    // terms and its values. A damaged index fails here as a search would.
+    void probe() {
+        auto first = db.postlist_begin("");
+        if (first == db.postlist_end("")) return;
+        const Xapian::Document doc = db.get_document(*first);
+        (void)doc.get_data();
+        (void)doc.get_value(detail::slot(detail::Slot::published));
+        auto terms = doc.termlist_begin();
+        if (terms != doc.termlist_end()) (void)db.get_termfreq(*terms);
+    }
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
                        detail::UnixSeconds now) {
         const Xapian::Document doc = r.it.get_document();
         detail::StoredHit a = detail::stored_hit(doc);
+        // Indexes written before the field limits may hold longer fields: hits stay bounded.
+        detail::truncate_utf8(a.title, FieldLimits::title);
+        detail::truncate_utf8(a.source, FieldLimits::source);
+        if (a.url.size() > FieldLimits::url) a.url.clear();
+        if (a.tags.size() > FieldLimits::list_items) a.tags.resize(FieldLimits::list_items);
+        for (auto& tag : a.tags) detail::truncate_utf8(tag, FieldLimits::list_item);
         SearchHit hit;
         hit.id = std::move(a.id);
         hit.title = std::move(a.title);
@@ -140,7 +211,7 @@ struct Searcher::Impl {
             // No query word in the text (no query, a match on another field, story:...):
             // Xapian would pick an arbitrary passage; the lead says what the article is about.
             if (scored)
-                hit.snippet = mset.snippet(text, request.snippet_length, analyzer.stemmer(article.language), 0,
+                hit.snippet = mset.snippet(text, request.snippet_length, analyzer->stemmer(article.language), 0,
                                            request.highlight_start, request.highlight_end, "…");
             if (!scored || hit.snippet.find(request.highlight_start) == std::string::npos)
                 hit.snippet = detail::lead_snippet(text, request.snippet_length);
@@ -156,6 +227,7 @@ struct Searcher::Impl {
     }
 
     SearchResults search(const SearchRequest& request) {
+        const Deadline deadline(limits.search_timeout);
         const std::uint64_t fingerprint = detail::request_fingerprint(request);
         std::optional<detail::Cursor> cursor;
         if (!request.cursor.empty()) cursor = detail::decode_cursor(request.cursor);
@@ -164,7 +236,7 @@ struct Searcher::Impl {
             throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
 
         const detail::UnixSeconds now = detail::current_unix_seconds();
-        const auto built = builder.build(request, now);
+        const auto built = builder->build(request, now);
         const SortOrder sort = effective_sort(request, built.has_text);
         if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
             throw Error(ErrorCode::invalid_argument, "the cursor belongs to a different search");
@@ -182,6 +254,8 @@ struct Searcher::Impl {
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
         if (request.collapse_stories) enquire.set_collapse_key(detail::slot(detail::Slot::story));
+        // Past the limit the match stops early; the whole search then fails below.
+        if (deadline.set()) enquire.set_time_limit(deadline.remaining_seconds());
 
         std::size_t offset = request.offset;
         std::unique_ptr<detail::AfterCursorDecider> after_cursor;
@@ -211,6 +285,7 @@ struct Searcher::Impl {
             enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check_at_least,
                              nullptr, after_cursor.get());
 
+        deadline.check();
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -243,13 +318,18 @@ struct Searcher::Impl {
                 results.total_exact = true;
         }
         results.hits.reserve(ranked.size());
-        for (const auto& r : ranked) results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
+        for (const auto& r : ranked) {
+            deadline.check();
+            results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
+        }
         results.facets = facets.results();
         // "Did you mean" is for searches that found little: looking for corrections of a rare
         // word costs many lookups, which a search with plenty of results does not need.
-        if (built.has_text && !cursor && results.total < suggest_below)
-            results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer.stemmer(request.language),
-                                                             analyzer.stopwords(request.language));
+        if (built.has_text && !cursor && results.total < suggest_below) {
+            deadline.check();
+            results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer->stemmer(request.language),
+                                                             analyzer->stopwords(request.language));
+        }
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
         return results;
     }
@@ -354,11 +434,21 @@ bool Searcher::refresh() {
     // request as small as /health (bench/README.md). Unchanged, it has nothing to do.
     if (!impl_->version.may_have_changed()) return false;
     return detail::with_xapian_errors(impl_->path, [&] {
-        impl_->version.arm();
-        const bool changed = impl_->db.reopen();
-        if (changed) impl_->load_synonyms();
-        return changed;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return impl_->move_to_latest();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == Impl::max_attempts) throw;
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // Read while a commit rewrote the version file: look again.
+                if (attempt == Impl::max_attempts) throw;
+            }
+        }
     });
+}
+
+void Searcher::probe() {
+    impl_->run([&] { impl_->probe(); });
 }
 
 SearchResults Searcher::related(const std::string& id, std::size_t limit) {
@@ -388,6 +478,10 @@ std::string Searcher::last_updated() {
 
 std::uint64_t Searcher::revision() {
     return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_revision()); });
+}
+
+std::string Searcher::uuid() {
+    return impl_->run([&] { return impl_->db.get_uuid(); });
 }
 
 } // namespace gazette

@@ -243,4 +243,12 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+void truncate_utf8(std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return;
+    std::size_t end = max_bytes;
+    // Back up over continuation bytes (10xxxxxx) to the start of the cut character.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+}
+
 } // namespace gazette::detail

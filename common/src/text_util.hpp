@@ -15,6 +15,9 @@ std::size_t invalid_utf8_offset(std::string_view text) noexcept;
 /// Replaces malformed UTF-8 sequences with U+FFFD.
 std::string repair_utf8(std::string_view text);
 
+/// Cuts valid UTF-8 `text` to at most `max_bytes`, at a character boundary.
+void truncate_utf8(std::string& text, std::size_t max_bytes);
+
 /// Strips ASCII and Unicode whitespace (NBSP, BOM) from both ends.
 std::string trim(std::string_view text);
 

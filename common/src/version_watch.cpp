@@ -22,8 +22,10 @@ void VersionWatch::arm() {
 }
 
 bool VersionWatch::may_have_changed() const {
-    struct stat st {};
-    return fd_ < 0 || ::fstat(fd_, &st) != 0 || st.st_nlink == 0;
+    struct stat held {};
+    if (fd_ < 0 || ::fstat(fd_, &held) != 0 || held.st_nlink == 0) return true;
+    struct stat current {};
+    return ::stat(file_.c_str(), &current) != 0 || current.st_ino != held.st_ino || current.st_dev != held.st_dev;
 }
 
 } // namespace gazette::detail

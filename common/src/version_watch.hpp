@@ -1,9 +1,10 @@
 #pragma once
-// Tells, with one fstat() and no path lookup, whether an index may have a new revision.
-// Every commit writes the version file anew and renames it over the old one, and a rebuild
-// swaps in a new directory and deletes the old: either way the file seen last is left with
-// no name. Holding it open keeps its inode from being reused, so "still has a name" means
-// "still the current version".
+// Tells, with one fstat() and one stat(), whether an index may have a new revision.
+// Every commit writes the version file anew and renames it over the old one, and a rebuild in
+// place deletes the old directory: either way the file seen last is left with no name. An
+// index moved aside and replaced by another keeps its name elsewhere, so the file now at the
+// path is compared with the one held too. Holding the file open keeps its inode from being
+// reused, so "still has a name, and is the file at the path" means "still the current version".
 
 #include <string>
 

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     static SearcherPool searchers(config.db, {}, 1);
     static Metrics metrics;
-    static Context context{config, searchers, metrics};
+    static AccessLog access_log("");
+    static Context context{config, searchers, metrics, access_log};
     static const Router router(routes());
 
     http::request_parser<http::string_body> parser;

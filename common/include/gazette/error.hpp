@@ -24,6 +24,7 @@ enum class ErrorCode {
     database_error,     ///< any other failure inside the index
     io_error,           ///< reading or writing a file failed
     internal,           ///< a bug: an unexpected failure
+    timeout,            ///< a search ran past its time limit (SearchLimits::search_timeout)
 };
 
 /// The snake_case name of a code ("invalid_query", ...).

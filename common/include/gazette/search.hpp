@@ -1,6 +1,7 @@
 #pragma once
 // Search requests and their results.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -114,11 +115,13 @@ struct Completion {
 /// invalid_argument error naming the limit.
 struct SearchLimits {
     std::size_t max_query_bytes = 8192;
-    std::size_t max_query_terms = 256;
+    std::size_t max_query_terms = 1024;        ///< distinct terms, a wildcard counting as its expansions
     std::size_t max_wildcard_expansion = 1000; ///< words one prefix* may expand to
     std::size_t max_page_size = 10000;         ///< `limit`
     std::size_t max_result_window = 100000;    ///< `offset + limit`
     std::size_t max_facet_size = 1000;
+    /// A search that runs longer stops and throws Error timeout (0: no limit).
+    std::chrono::milliseconds search_timeout{0};
 };
 
 } // namespace gazette

@@ -40,8 +40,14 @@ class GAZETTE_EXPORT Searcher {
     /// @throws Error database_error.
     std::optional<Article> get(const std::string& id);
 
-    /// Moves to the latest committed revision; returns true if it changed.
+    /// Moves to the latest committed revision; returns true if it changed. An index replaced
+    /// by another at the same path (moved in, rebuilt in place) is opened anew.
+    /// @throws Error database_not_found ... if the index at the path cannot be opened.
     bool refresh();
+
+    /// Reads a little of each part of the index that searches use.
+    /// @throws Error database_corrupt, database_error if that fails.
+    void probe();
 
     std::uint64_t document_count();
 
@@ -50,6 +56,10 @@ class GAZETTE_EXPORT Searcher {
 
     /// The revision being read; it grows with each commit.
     std::uint64_t revision();
+
+    /// The UUID of the index being read: another one after refresh() means that the index at
+    /// the path was replaced by a different one.
+    std::string uuid();
 
   private:
     struct Impl;

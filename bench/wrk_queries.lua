@@ -17,6 +17,17 @@ if os.getenv("MIXED") == "1" then
     "&match=all&snippet=150",
   }
 end
+-- HEAVY=1 adds the most expensive request a client can make within the limits (every facet,
+-- collapsing, 100 hits with snippets) and a wildcard bomb that the limits must refuse cheaply.
+local bomb = nil
+if os.getenv("HEAVY") == "1" then
+  shapes[#shapes + 1] = "&facets=source,tag,lang,month,year&collapse=story&size=100&snippet=300"
+  local prefixes = {}
+  for a = string.byte("a"), string.byte("z") do
+    for b = string.byte("a"), string.byte("t") do prefixes[#prefixes + 1] = string.char(a, b) .. "*" end
+  end
+  bomb = "/search?q=" .. table.concat(prefixes, "+") .. "&facets=source,tag,lang,month,year&collapse=story&size=100"
+end
 
 local function encode(text)
   return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -34,6 +45,7 @@ end
 
 function request()
   counter = counter + 1
+  if bomb and counter % 50 == 0 then return wrk.format("GET", bomb) end
   local query = queries[counter % #queries + 1]
   -- Shifted by one shape on each pass over the log, so every query meets every shape.
   local shape = shapes[(counter + math.floor(counter / #queries)) % #shapes + 1]

@@ -44,12 +44,14 @@ struct AccessLog::State {
     // deadline of a stop. A ready pipe takes at least PIPE_BUF bytes without blocking.
     bool wait_writable() {
         for (;;) {
+            {
+                std::lock_guard lock(mutex);
+                if (stopping && Clock::now() >= stop_deadline) return false;
+            }
             pollfd p{fd, POLLOUT, 0};
             const int rc = ::poll(&p, 1, 100);
             if (rc > 0) return (p.revents & (POLLERR | POLLNVAL)) == 0;
             if (rc < 0 && errno != EINTR) return false;
-            std::lock_guard lock(mutex);
-            if (stopping && Clock::now() >= stop_deadline) return false;
         }
     }
 

@@ -41,6 +41,8 @@ struct ServerConfig {
     /// A search running longer than this stops and is answered 504 (0: no limit).
     std::chrono::milliseconds search_timeout{10000};
     std::chrono::milliseconds shutdown_timeout{10000};
+    /// /health reads the index from disk at most this often, and answers from the last read between.
+    std::chrono::milliseconds health_interval{1000};
 
     // Search
     std::size_t max_query_bytes = 2048;

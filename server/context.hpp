@@ -3,6 +3,7 @@
 
 #include "access_log.hpp"
 #include "config.hpp"
+#include "health_check.hpp"
 #include "metrics.hpp"
 #include "searcher_pool.hpp"
 
@@ -15,6 +16,7 @@ struct Context {
     SearcherPool& searchers;
     Metrics& metrics;
     AccessLog& access_log;
+    HealthCheck health{};
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
     double uptime_seconds() const {

@@ -6,6 +6,7 @@
 
 #include <gazette/version.hpp>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace gazette::server {
@@ -27,8 +28,11 @@ std::uint64_t directory_bytes(const std::string& path) {
 Response handle_health(const Request&, Context& context) {
     try {
         auto searcher = context.searchers.lease();
-        // Healthy means a search can run: read a little of the index, not only its header.
-        searcher->probe();
+        // Healthy means a search can run: a little of the index read from disk, not only its header.
+        if (const auto problem = context.health.problem(*searcher)) {
+            std::fprintf(stderr, "gazette-server: health check: %s\n", problem->c_str());
+            return error_response("index_unavailable", "the index cannot be opened or read");
+        }
         const auto documents = searcher->document_count();
         Response response;
         response.body = detail::dump_json(nlohmann::ordered_json{{"status", "ok"}, {"documents", documents}});

@@ -60,7 +60,8 @@ Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
       // One idle worker even inline: the pool's executor must exist, and it is never posted to.
       workers(std::max(1u, config.worker_threads())),
       searchers(config.db, search_limits(config), config.concurrent_searches()), access_log(config.access_log),
-      router(std::move(route_table)), context{config, searchers, metrics, access_log} {}
+      router(std::move(route_table)), context{config, searchers, metrics, access_log,
+                                              HealthCheck(config.health_interval)} {}
 
 asio::awaitable<void> Server::Impl::accept_loop(tcp::acceptor& from, bool admin_listener) {
     asio::steady_timer backoff(ioc);

@@ -57,6 +57,8 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     add_milliseconds(app, "--request-timeout-ms", c.request_timeout, "Time to receive a whole request");
     add_milliseconds(app, "--idle-timeout-ms", c.idle_timeout, "Keep-alive idle time between requests");
     add_milliseconds(app, "--shutdown-timeout-ms", c.shutdown_timeout, "Time for in-flight requests at shutdown");
+    add_milliseconds(app, "--health-interval-ms", c.health_interval,
+                     "/health reads the index from disk at most this often (0: on every request)", 0);
     add_milliseconds(app, "--queue-timeout-ms", c.queue_timeout,
                      "A request that waited longer for a search worker is answered 503");
     add_milliseconds(app, "--search-timeout-ms", c.search_timeout,

@@ -168,16 +168,27 @@ struct Searcher::Impl {
     }
     static constexpr int max_attempts = 6;
 
-    // Reads a little of every table a search uses: the posting lists, a document's data, its
-    // terms and its values. A damaged index fails here as a search would.
-    void probe() {
-        auto first = db.postlist_begin("");
-        if (first == db.postlist_end("")) return;
-        const Xapian::Document doc = db.get_document(*first);
-        (void)doc.get_data();
-        (void)doc.get_value(detail::slot(detail::Slot::published));
-        auto terms = doc.termlist_begin();
-        if (terms != doc.termlist_end()) (void)db.get_termfreq(*terms);
+    // Reads, from a handle opened for it, a little of every table a search uses: the posting
+    // lists, the first and last documents' data, values and terms. This handle's own cached
+    // blocks would hide damage done to the files since they were read.
+    void probe() const {
+        const Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        auto first = fresh.postlist_begin("");
+        if (first == fresh.postlist_end("")) return;
+        for (const Xapian::docid id : {*first, fresh.get_lastdocid()}) {
+            Xapian::Document doc;
+            try {
+                doc = fresh.get_document(id);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue; // the last document number was deleted
+            }
+            (void)doc.get_data();
+            (void)doc.get_value(detail::slot(detail::Slot::hit));
+            for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+                (void)fresh.get_termfreq(*term);
+                break;
+            }
+        }
     }
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
@@ -437,11 +448,17 @@ bool Searcher::refresh() {
         for (int attempt = 1;; ++attempt) {
             try {
                 return impl_->move_to_latest();
+            } catch (const Xapian::DatabaseOpeningError&) {
+                // Nothing to open at the path right now: between the two renames of a swap, or
+                // while an index is rebuilt in place. The index already open is still whole (its
+                // files stay readable while open): go on reading it; the next refresh looks again.
+                return false;
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == Impl::max_attempts) throw;
             } catch (const Xapian::DatabaseCorruptError&) {
-                // Read while a commit rewrote the version file: look again.
-                if (attempt == Impl::max_attempts) throw;
+                // Read while a commit rewrote the version file, or an index being written in
+                // place: look again, then go on with the index already open.
+                if (attempt == Impl::max_attempts) return false;
             }
         }
     });

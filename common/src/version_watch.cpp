@@ -17,6 +17,7 @@ VersionWatch::~VersionWatch() {
 }
 
 void VersionWatch::arm() {
+    next_path_check_ = {};
     if (fd_ >= 0) ::close(fd_);
     fd_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
 }
@@ -24,6 +25,10 @@ void VersionWatch::arm() {
 bool VersionWatch::may_have_changed() const {
     struct stat held {};
     if (fd_ < 0 || ::fstat(fd_, &held) != 0 || held.st_nlink == 0) return true;
+    // A path lookup costs more than the fstat: it is done at most every 50 ms.
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_path_check_) return false;
+    next_path_check_ = now + std::chrono::milliseconds(50);
     struct stat current {};
     return ::stat(file_.c_str(), &current) != 0 || current.st_ino != held.st_ino || current.st_dev != held.st_dev;
 }

@@ -1,11 +1,14 @@
 #pragma once
-// Tells, with one fstat() and one stat(), whether an index may have a new revision.
+// Tells, with one fstat() (and a stat() at most every 50 ms), whether an index may have a new
+// revision.
 // Every commit writes the version file anew and renames it over the old one, and a rebuild in
 // place deletes the old directory: either way the file seen last is left with no name. An
 // index moved aside and replaced by another keeps its name elsewhere, so the file now at the
 // path is compared with the one held too. Holding the file open keeps its inode from being
 // reused, so "still has a name, and is the file at the path" means "still the current version".
+// The path is looked up at most every 50 ms: a commit is seen at once, a swap within 50 ms.
 
+#include <chrono>
 #include <string>
 
 namespace gazette::detail {
@@ -27,6 +30,7 @@ class VersionWatch {
 
   private:
     std::string file_;
+    mutable std::chrono::steady_clock::time_point next_path_check_{};
     int fd_ = -1; ///< -1: nothing held (no such file), so every check says "may have changed"
 };
 

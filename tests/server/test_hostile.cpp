@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <future>
+
 #include <sys/resource.h>
 
 using namespace gazette;
@@ -24,6 +27,29 @@ int status_of_raw(std::uint16_t port, const std::string& raw) {
 
 std::string code_of(const HttpReply& reply) {
     return json::parse(reply.body)["error"]["code"];
+}
+
+std::size_t resident_kib() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6));
+    return 0;
+}
+
+// Sends `head`, then up to `blocks` MiB of `filler` with no line end, until the server answers.
+HttpReply flood_until_answered(std::uint16_t port, const std::string& head, char filler, int blocks) {
+    HttpConnection c(port);
+    c.send_raw(head);
+    const std::string block(1 << 20, filler);
+    for (int i = 0; i < blocks; ++i) {
+        try {
+            c.send_raw(block);
+        } catch (const std::exception&) {
+            break; // the server closed after answering
+        }
+    }
+    return c.read_reply();
 }
 
 } // namespace
@@ -84,6 +110,36 @@ TEST_CASE("request smuggling shapes are refused") {
     // Odd request lines.
     CHECK(status_of_raw(port, "GET  /health HTTP/1.1\r\n\r\n") == 400);
     CHECK(status_of_raw(port, "GET /health\r\n\r\n") == 400);
+    CHECK(http_get(port, "/health").status == 200);
+}
+
+TEST_CASE("chunk extensions and trailers without end are refused; memory stays flat") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto port = server.port();
+    const std::size_t before = resident_kib();
+    // Three at once, 12 MiB each: held in full, they would add 36 MiB or more.
+    std::vector<std::future<HttpReply>> floods;
+    floods.push_back(std::async(std::launch::async, [&] {
+        return flood_until_answered(port, "GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;",
+                                    'e', 12);
+    }));
+    floods.push_back(std::async(std::launch::async, [&] {
+        return flood_until_answered(
+            port, "GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;name=\"", 'q', 12);
+    }));
+    floods.push_back(std::async(std::launch::async, [&] {
+        return flood_until_answered(
+            port, "GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: ", 't', 12);
+    }));
+    for (auto& flood : floods) {
+        const auto reply = flood.get();
+        CHECK(reply.status == 400);
+        CHECK(code_of(reply) == "bad_request");
+    }
+    const std::size_t after = resident_kib();
+    INFO("resident before " << before << " KiB, after " << after << " KiB");
+    CHECK(after < before + 24 * 1024);
     CHECK(http_get(port, "/health").status == 200);
 }
 

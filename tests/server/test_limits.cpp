@@ -1,5 +1,6 @@
 // Every server limit at and past its boundary.
 
+#include "gate.hpp"
 #include "server_fixture.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,36 +28,6 @@ std::string request_of_size(std::size_t size) {
     const std::string head = "GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: ";
     const std::string tail = "\r\n\r\n";
     return head + std::string(size - head.size() - tail.size(), 'p') + tail;
-}
-
-// A route that blocks until released, to hold workers busy.
-struct Gate {
-    std::mutex mutex;
-    std::condition_variable cv;
-    bool open = false;
-    std::atomic<int> waiting{0};
-    void release() {
-        std::lock_guard lock(mutex);
-        open = true;
-        cv.notify_all();
-    }
-    server::Route route() {
-        return {"GET", "/slow", "slow", [this](const server::Request&, server::Context&) {
-                    ++waiting;
-                    std::unique_lock lock(mutex);
-                    cv.wait(lock, [this] { return open; });
-                    server::Response r;
-                    r.body = "{}";
-                    return r;
-                }};
-    }
-};
-
-// Polls `condition` (evaluated once per round, it may have side effects) for up to 5 s.
-void wait_until(const std::function<bool()>& condition) {
-    bool met = false;
-    for (int i = 0; i < 500 && !(met = condition()); ++i) std::this_thread::sleep_for(10ms);
-    REQUIRE(met);
 }
 
 } // namespace

@@ -96,6 +96,23 @@ bool HttpConnection::closed_by_server(std::chrono::milliseconds timeout) {
     return false;
 }
 
+std::string HttpConnection::how_closed(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    socket_.non_blocking(true);
+    char bytes[4096];
+    while (std::chrono::steady_clock::now() < deadline) {
+        boost::system::error_code ec;
+        socket_.read_some(boost::asio::buffer(bytes), ec);
+        if (ec == boost::asio::error::would_block) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            continue;
+        }
+        if (ec == boost::asio::error::eof) return "eof";
+        if (ec) return "reset";
+    }
+    return "open";
+}
+
 HttpReply http_get(std::uint16_t port, const std::string& target) {
     return HttpConnection(port).get(target);
 }

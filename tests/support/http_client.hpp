@@ -39,6 +39,9 @@ class HttpConnection {
     HttpReply read_reply();
     /// True once the server has closed the connection (waits up to `timeout` for it).
     bool closed_by_server(std::chrono::milliseconds timeout);
+    /// How the server ended the connection within `timeout`, skipping what it sends before:
+    /// "eof" (a clean close), "reset", or "open".
+    std::string how_closed(std::chrono::milliseconds timeout);
 
   private:
     boost::asio::io_context ioc_;

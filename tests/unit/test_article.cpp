@@ -76,3 +76,23 @@ TEST_CASE("a missing id is generated stably") {
     CHECK(normalize_article(with_url).id.rfind("url-", 0) == 0);
     CHECK(normalize_article(with_url).id.size() == 20);
 }
+
+TEST_CASE("fields are cut to the field limits; a link too long to cut is dropped") {
+    using gazette::FieldLimits;
+    Article a = minimal();
+    a.title = std::string(FieldLimits::title - 1, 'a') + "é tail";
+    a.body = std::string(FieldLimits::body + 10, 'b');
+    a.source = std::string(1000, 's');
+    for (int i = 0; i < 80; ++i) a.tags.push_back("tag" + std::to_string(i));
+    a.authors = {std::string(600, 'w')};
+    a.id.clear();
+    a.url = "https://example.org/" + std::string(FieldLimits::url, 'u');
+    const Article n = normalize_article(a);
+    CHECK(n.title == std::string(FieldLimits::title - 1, 'a')); // é would straddle the limit
+    CHECK(n.body.size() == FieldLimits::body);
+    CHECK(n.source.size() == FieldLimits::source);
+    CHECK(n.tags.size() == FieldLimits::list_items);
+    CHECK(n.authors.front().size() == FieldLimits::list_item);
+    CHECK(n.url.empty());
+    CHECK(n.id.rfind("url-", 0) == 0); // the id still comes from the link
+}

@@ -54,3 +54,22 @@ TEST_CASE("lead_snippet cuts at a word boundary, escapes, and marks the cut") {
     CHECK(lead_snippet("日本語のテキスト", 7) == "日本…"); // never splits a character
     CHECK(lead_snippet("", 10).empty());
 }
+
+TEST_CASE("truncate_utf8 cuts at a character boundary") {
+    using gazette::detail::truncate_utf8;
+    std::string text = "abc";
+    truncate_utf8(text, 10);
+    CHECK(text == "abc");
+    text = "héllo"; // é is two bytes: h(1) é(2) l l o
+    truncate_utf8(text, 2);
+    CHECK(text == "h");
+    text = "héllo";
+    truncate_utf8(text, 3);
+    CHECK(text == "hé");
+    text = "日本語";
+    truncate_utf8(text, 5);
+    CHECK(text == "日");
+    text = "😀x";
+    truncate_utf8(text, 3);
+    CHECK(text.empty());
+}

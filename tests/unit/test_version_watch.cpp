@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
 
 using gazette::detail::VersionWatch;
 using gazette::test::TempDir;
@@ -50,6 +51,21 @@ TEST_CASE("a database directory swapped for another is noticed once the old one 
     std::filesystem::rename(dir.file("new"), dir.file("db"));
     std::filesystem::remove_all(dir.file("db.old"));
     CHECK(watch.may_have_changed());
+}
+
+TEST_CASE("a database directory moved aside and replaced is noticed within 50 ms") {
+    TempDir dir;
+    dir.write("db/iamglass", "old");
+    dir.write("new/iamglass", "new");
+    VersionWatch watch(dir.file("db"));
+    watch.arm();
+    CHECK_FALSE(watch.may_have_changed()); // looks the path up now, then not for 50 ms
+    std::filesystem::rename(dir.file("db"), dir.file("db.old"));
+    std::filesystem::rename(dir.file("new"), dir.file("db"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    CHECK(watch.may_have_changed()); // the old file still has a name, but not this one
+    watch.arm();
+    CHECK_FALSE(watch.may_have_changed());
 }
 
 TEST_CASE("without a version file every check says it may have changed") {

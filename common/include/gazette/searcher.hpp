@@ -41,12 +41,15 @@ class GAZETTE_EXPORT Searcher {
     std::optional<Article> get(const std::string& id);
 
     /// Moves to the latest committed revision; returns true if it changed. An index replaced
-    /// by another at the same path (moved in, rebuilt in place) is opened anew.
-    /// @throws Error database_not_found ... if the index at the path cannot be opened.
+    /// by another at the same path (moved in, rebuilt in place) is opened anew. While nothing
+    /// can be opened at the path (in the middle of a swap, during a rebuild in place), it goes
+    /// on reading the index it has open, and returns false.
+    /// @throws Error database_error if the index changed under every retry.
     bool refresh();
 
-    /// Reads a little of each part of the index that searches use.
-    /// @throws Error database_corrupt, database_error if that fails.
+    /// Opens the index anew and reads a little of each part that searches use (a health check:
+    /// about a tenth of a millisecond).
+    /// @throws Error database_not_found, database_corrupt, database_error if that fails.
     void probe();
 
     std::uint64_t document_count();

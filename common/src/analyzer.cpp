@@ -1,6 +1,5 @@
 #include "analyzer.hpp"
 
-#include "schema.hpp"
 #include "stem_cache.hpp"
 #include "stopwords.hpp"
 #include "text_util.hpp"
@@ -11,7 +10,6 @@ namespace gazette::detail {
 
 namespace {
 
-constexpr std::string_view key_schema = "gazette.schema_version";
 constexpr std::string_view key_language = "gazette.language";
 constexpr std::string_view key_stopwords = "gazette.stopwords";
 
@@ -58,7 +56,6 @@ AnalysisSettings AnalysisSettings::load(const Xapian::Database& db) {
 }
 
 void AnalysisSettings::store(Xapian::WritableDatabase& db) const {
-    db.set_metadata(std::string(key_schema), std::to_string(schema_version));
     db.set_metadata(std::string(key_language), language);
     db.set_metadata(std::string(key_stopwords), stopwords ? "1" : "0");
 }

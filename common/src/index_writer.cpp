@@ -92,7 +92,7 @@ struct IndexWriter::Impl {
             detail::AnalysisSettings settings{detail::canonical_language(options.language), options.stopwords};
             if (!detail::has_stemmer(settings.language))
                 throw Error(ErrorCode::invalid_argument, "no stemmer for language '" + options.language + "'");
-            settings.store(db);
+            detail::store_schema(db, settings);
             db.commit();
             detail::fsync_directory(path);
             return settings;

@@ -1,5 +1,7 @@
 #include "schema.hpp"
 
+#include "analyzer.hpp"
+
 #include "text_util.hpp"
 
 #include <gazette/error.hpp>
@@ -36,6 +38,11 @@ std::string id_term(std::string_view id) {
     std::string term(id_prefix);
     term += id;
     return term;
+}
+
+void store_schema(Xapian::WritableDatabase& db, const AnalysisSettings& settings) {
+    db.set_metadata("gazette.schema_version", std::to_string(schema_version));
+    settings.store(db);
 }
 
 } // namespace gazette::detail

@@ -10,6 +10,8 @@
 
 namespace gazette::detail {
 
+struct AnalysisSettings;
+
 /// Metadata key: when the index was last committed to (UTC, ISO 8601).
 inline constexpr const char* metadata_updated_at = "gazette.updated_at";
 
@@ -76,6 +78,9 @@ const FieldSpec& field_spec(std::string_view field);
 
 /// @throws Error database_version if the index was built with another schema version.
 void check_schema_version(const Xapian::Database& db, const std::string& path);
+
+/// Records this build's schema version in a new index (or shard), with its analysis settings.
+void store_schema(Xapian::WritableDatabase& db, const AnalysisSettings& settings);
 
 inline constexpr std::size_t max_exact_value_bytes = 200;
 

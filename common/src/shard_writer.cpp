@@ -36,7 +36,7 @@ Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSet
         // No fsync: a shard is temporary; durability comes with the compacted index.
         Xapian::WritableDatabase db(path,
                                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
-        settings.store(db);
+        store_schema(db, settings);
         db.commit(); // readers (the story view) can open it from now on
         return db;
     });

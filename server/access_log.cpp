@@ -1,7 +1,7 @@
 #include "access_log.hpp"
 
-#include "dates.hpp"
-#include "json_writer.hpp"
+#include "util/dates.hpp"
+#include "util/json_writer.hpp"
 
 #include <cerrno>
 #include <chrono>

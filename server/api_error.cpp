@@ -1,6 +1,6 @@
 #include "api_error.hpp"
 
-#include "results_json.hpp"
+#include "search/results_json.hpp"
 
 #include <array>
 #include <string_view>

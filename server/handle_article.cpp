@@ -3,7 +3,7 @@
 #include "api_error.hpp"
 #include "handlers.hpp"
 #include "params.hpp"
-#include "results_json.hpp"
+#include "search/results_json.hpp"
 
 #include <gazette/json.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "api_error.hpp"
 #include "handlers.hpp"
-#include "results_json.hpp"
+#include "search/results_json.hpp"
 
 #include <gazette/version.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "handlers.hpp"
 #include "params.hpp"
-#include "results_json.hpp"
+#include "search/results_json.hpp"
 
 namespace gazette::server {
 

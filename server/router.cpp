@@ -1,8 +1,8 @@
 #include "router.hpp"
 
 #include "api_error.hpp"
-#include "text_util.hpp"
 #include "url.hpp"
+#include "util/text_util.hpp"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #include "url.hpp"
 
 #include "api_error.hpp"
-#include "text_util.hpp"
+#include "util/text_util.hpp"
 
 namespace gazette::server {
 

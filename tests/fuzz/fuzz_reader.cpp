@@ -5,8 +5,8 @@
 #include <gazette/article.hpp>
 #include <gazette/error.hpp>
 
-#include "byte_source.hpp"
-#include "readers.hpp"
+#include "ingest/byte_source.hpp"
+#include "ingest/readers.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,0 +1,95 @@
+#include "index/document_mapper.hpp"
+
+#include "analysis/analyzer.hpp"
+#include "analysis/stopwords.hpp"
+#include "analysis/words.hpp"
+#include "index/schema.hpp"
+#include "util/dates.hpp"
+
+#include <algorithm>
+
+namespace gazette::detail {
+
+namespace {
+
+const std::string* text_of(const Article& a, std::string_view field) {
+    if (field == "title") return &a.title;
+    if (field == "summary") return &a.summary;
+    if (field == "body") return &a.body;
+    if (field == "source") return &a.source;
+    if (field == "id") return &a.id;
+    return nullptr;
+}
+
+const std::vector<std::string>* list_of(const Article& a, std::string_view field) {
+    if (field == "authors") return &a.authors;
+    if (field == "tags") return &a.tags;
+    return nullptr;
+}
+
+// The title's words as written (lower-cased), for completions: the indexed text terms are
+// stems, which are not words to show a person.
+void add_title_words(Xapian::Document& doc, const std::string& title, const std::string& language) {
+    const auto& stopwords = stopwords_for(language);
+    for_each_lower_word(title, [&](const std::string& word) {
+        const bool number = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (word.size() >= 2 && word.size() <= max_title_word_bytes && !number &&
+            std::find(stopwords.begin(), stopwords.end(), word) == stopwords.end())
+            doc.add_boolean_term(std::string(title_word_prefix) + word);
+    });
+}
+
+} // namespace
+
+Xapian::Document DocumentMapper::build(const Article& article) {
+    Xapian::Document doc;
+    analyzer_.configure(generator_, article.language);
+    generator_.set_document(doc);
+
+    for (const auto& spec : fields) {
+        std::vector<std::string> values;
+        if (const auto* text = text_of(article, spec.field)) {
+            if (!text->empty()) values.push_back(*text);
+        } else if (const auto* list = list_of(article, spec.field)) {
+            values = *list;
+        }
+        for (const auto& value : values) {
+            if (spec.kind == FieldKind::exact) {
+                doc.add_boolean_term(spec.field == "id" ? id_term(value) : exact_term(spec.prefix, value));
+                continue;
+            }
+            if (!spec.prefix.empty()) {
+                generator_.index_text(value, 1, std::string(spec.prefix));
+                generator_.increase_termpos();
+            }
+            if (spec.wdf_inc > 0) {
+                generator_.index_text(value, spec.wdf_inc);
+                // A gap stops phrases from matching across field boundaries.
+                generator_.increase_termpos(100);
+            }
+        }
+    }
+
+    const std::string language = article.language.empty() ? analyzer_.settings().language : article.language;
+    add_title_words(doc, article.title, language);
+    doc.add_boolean_term(std::string(language_prefix) + language);
+    doc.add_value(slot(Slot::language), language);
+    if (!article.source.empty()) doc.add_value(slot(Slot::source), article.source);
+    if (!article.tags.empty()) {
+        std::string joined;
+        for (const auto& tag : article.tags) {
+            if (!joined.empty()) joined += list_separator;
+            joined += tag;
+        }
+        doc.add_value(slot(Slot::tags), joined);
+    }
+    if (!article.published.empty()) {
+        if (const auto seconds = parse_iso8601(article.published)) {
+            doc.add_value(slot(Slot::published), Xapian::sortable_serialise(static_cast<double>(*seconds)));
+            doc.add_value(slot(Slot::month), article.published.substr(0, 7));
+        }
+    }
+    return doc;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,135 @@
+#pragma once
+// One shard of a bulk build: Xapian databases written by its own thread. Articles arrive
+// already validated and with their story; the thread analyses them, writes them, and commits
+// every `commit_every` changes, recording what each commit covers for the story lookups. Once
+// a database holds `generation_size` articles (twice that from the fifth, four times from the
+// ninth...) the shard starts a new one, a generation: a commit costs more the larger the
+// B-trees it updates, so small databases merged once at the end index a million articles
+// faster than two large ones (bench/README.md).
+
+#include <gazette/article.hpp>
+#include <gazette/index_writer.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "index/bloom.hpp"
+#include "index/minhash.hpp"
+
+#include <xapian.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace gazette::detail {
+
+using gazette::WriteCounts;
+
+class ShardWriter {
+  public:
+    /// Creates the shard's first database at `path` with the index's analysis settings; later
+    /// generations go to `path`.1, `path`.2, ...
+    /// `before_change`, if set, is called by the shard's thread before each change (tests slow
+    /// a shard down with it).
+    ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
+                std::size_t generation_size, std::function<void()> before_change = {});
+    /// Stops the thread; what was not committed is lost (the shard is temporary anyway).
+    ~ShardWriter();
+    ShardWriter(const ShardWriter&) = delete;
+    ShardWriter& operator=(const ShardWriter&) = delete;
+
+    /// Queues work (blocks while the queue is full). `sequence` numbers the shard's changes.
+    void upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence);
+    void remove(std::string id, std::uint64_t sequence);
+    /// Queues a commit of everything queued so far; wait_for_flush() waits for it. Separate, so
+    /// that several shards make their final commits at the same time.
+    void request_flush();
+    /// Waits until everything queued before the last request_flush() is written and committed.
+    /// @throws the shard's first failure (as gazette::Error).
+    void wait_for_flush();
+
+    /// Where a commit left the shard: its last change, and the last document id of each of its
+    /// databases (oldest first). What was added later has higher ids or is in a newer database.
+    struct CommitPoint {
+        std::uint64_t sequence = 0;
+        std::vector<Xapian::docid> last_docids;
+        /// The first change written to each database after the first: which database a change
+        /// went to, for the story filters.
+        std::vector<std::uint64_t> first_sequences;
+    };
+    /// The last commit at or before change `sequence`, if newer than the last one taken. Waits
+    /// until the thread has handled that change.
+    /// @throws the shard's first failure.
+    std::optional<CommitPoint> take_commit_point(std::uint64_t sequence);
+    /// How many commits the shard has made: readers of its databases reopen them when it grows,
+    /// before the revision they read is overwritten.
+    std::uint64_t commits() const { return commits_.load(std::memory_order_acquire); }
+    WriteCounts counts() const;
+    /// The shard's databases, oldest first; each article is in one of them.
+    std::vector<std::string> paths() const;
+    /// @throws the shard's first failure, if any.
+    void rethrow_if_failed();
+
+  private:
+    struct Item {
+        enum class Kind { upsert, remove, flush } kind;
+        Article article;
+        MinHash signature;
+        std::string story;
+        std::uint64_t sequence = 0;
+    };
+    void push(Item item);
+    void run();
+    void commit();
+    std::size_t commit_interval() const;
+    /// Deletes the article from an older generation; returns whether one held it.
+    bool remove_from_older(const std::string& id_term);
+    void start_generation(std::uint64_t first_sequence);
+    std::size_t generation_capacity() const;
+
+    std::string path_;
+    std::size_t commit_every_;
+    std::size_t generation_size_;
+    AnalysisSettings settings_;
+    Xapian::WritableDatabase db_; ///< the current generation
+    struct Older {
+        Xapian::WritableDatabase db;
+        bool changed = false; ///< has deletions to commit
+    };
+    std::vector<Older> older_;
+    std::vector<std::uint64_t> first_sequences_; ///< of each generation after the first
+    /// Every id this shard has written: a new id (most of a bulk build) needs no lookup in the
+    /// older generations, which otherwise cost one B-tree lookup per generation per article.
+    GrowingBloomFilter written_ids_;
+    std::vector<std::string> paths_; ///< guarded by mutex_
+    bool generation_full_ = false;   ///< the current generation has reached generation_size_
+    Analyzer analyzer_;
+    std::size_t uncommitted_ = 0;
+    std::uint64_t committed_changes_ = 0;
+    std::uint64_t uncommitted_text_bytes_ = 0;
+    std::uint64_t last_sequence_ = 0;
+    std::function<void()> before_change_;
+    std::atomic<std::uint64_t> commits_{0};
+
+    mutable std::mutex mutex_;
+    std::condition_variable changed_; ///< work queued, a change handled, a flush done, a failure
+    std::condition_variable space_;   ///< the queue has drained to half (or a failure)
+    std::deque<Item> queue_;
+    bool stopping_ = false;
+    std::size_t flushes_requested_ = 0;
+    std::size_t flushes_done_ = 0;
+    std::uint64_t handled_ = 0;             ///< changes up to this one are written (and committed if due)
+    std::deque<CommitPoint> commit_points_; ///< not taken yet, oldest first
+    std::exception_ptr failure_;
+    WriteCounts counts_;
+    std::thread thread_;
+};
+
+} // namespace gazette::detail

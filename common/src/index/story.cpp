@@ -1,0 +1,251 @@
+#include "index/story.hpp"
+
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
+#include "util/text_util.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace gazette::detail {
+
+namespace {
+
+bool same_story(const MinHash& a, const MinHash& b) {
+    return equal_values(a, b) >= minhash_min_equal;
+}
+
+constexpr std::string_view band_prefix = "XMH";
+
+} // namespace
+
+MinHash article_signature(const Article& a) {
+    if (auto body = minhash(a.body, 40); !body.empty) return body;
+    return minhash(a.title + "\n" + a.summary + "\n" + a.body, 8);
+}
+
+StoryView StoryView::whole(Xapian::Database database) {
+    StoryView view;
+    view.parts.push_back({std::move(database), std::numeric_limits<Xapian::docid>::max(), 0, 0});
+    return view;
+}
+
+Xapian::doccount StoryView::doccount() const {
+    Xapian::doccount n = 0;
+    for (const auto& part : parts) n += part.database.get_doccount();
+    return n;
+}
+
+StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards)
+    : open_view_(std::move(open_view)), pending_(std::max(1u, shards)), superseded_(std::max(1u, shards)) {}
+
+StoryView& StoryIndex::view() {
+    if (!view_) {
+        view_ = open_view_();
+        // An empty view (a new index, a bulk build) has no band terms: the filters start complete.
+        if (view_->doccount() == 0) {
+            committed_bands_.reset(1 << 20);
+            filter_complete_ = true;
+        }
+    } else if (view_stale_) {
+        view_ = open_view_();
+    } else if (view_refresh_) {
+        for (auto& part : view_->parts) part.database.reopen();
+    }
+    view_stale_ = view_refresh_ = false;
+    return *view_;
+}
+
+GrowingBloomFilter& StoryIndex::part_bands(unsigned shard, unsigned generation) {
+    if (part_bands_.size() <= shard) part_bands_.resize(shard + 1);
+    auto& generations = part_bands_[shard];
+    while (generations.size() <= generation) generations.emplace_back(1 << 20);
+    return generations[generation];
+}
+
+bool StoryIndex::part_may_contain(const StoryView::Part& part, std::uint64_t band) const {
+    // With one database the filter of the whole view has answered already.
+    if (!filter_complete_ || view_->parts.size() == 1) return true;
+    if (part.shard >= part_bands_.size() || part.generation >= part_bands_[part.shard].size()) return false;
+    return part_bands_[part.shard][part.generation].maybe_contains(band);
+}
+
+// Reads every committed band term into the filters: worth it once the direct lookups made so
+// far cost about as much as one pass over the terms.
+void StoryIndex::load_filter() {
+    StoryView& v = view();
+    const std::size_t expected = static_cast<std::size_t>(v.doccount()) * minhash_bands;
+    committed_bands_.reset(std::max<std::size_t>(2 * expected, 1 << 20));
+    part_bands_.clear();
+    const std::string prefix(band_prefix);
+    for (const auto& part : v.parts) {
+        GrowingBloomFilter* own = v.parts.size() > 1 ? &part_bands(part.shard, part.generation) : nullptr;
+        for (auto t = part.database.allterms_begin(prefix); t != part.database.allterms_end(prefix); ++t) {
+            const std::uint64_t band = fnv1a64(*t);
+            committed_bands_.add(band);
+            if (own) own->add(band);
+        }
+    }
+    filter_complete_ = true;
+}
+
+std::string StoryIndex::assign(const std::string& id, const MinHash& signature, bool maybe_indexed) {
+    if (signature.empty) return id;
+    std::array<std::string, minhash_bands> terms;
+    for (int band = 0; band < minhash_bands; ++band)
+        terms[static_cast<std::size_t>(band)] = minhash_band_term(signature, band);
+    // Committed articles first: the earliest copy of a story defines it.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            if (std::string story = committed_match(id, signature, terms, maybe_indexed); !story.empty()) return story;
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A shard committed twice during the lookup, overwriting the revision it read. What
+            // counts is the same in the newer one, so the lookup can start over.
+            if (attempt == 8) throw;
+            view_refresh_ = true;
+        }
+    }
+    for (const auto& term : terms) {
+        const auto [begin, end] = pending_bands_.equal_range(fnv1a64(term));
+        for (auto it = begin; it != end; ++it)
+            if (it->second->id != id && same_story(it->second->signature, signature)) return it->second->story;
+    }
+    return id;
+}
+
+std::pair<std::size_t, Xapian::docid> StoryIndex::locate(const std::string& id) {
+    const std::string term = id_term(id);
+    for (std::size_t k = 0; k < view_->parts.size(); ++k) {
+        const Xapian::Database& db = view_->parts[k].database;
+        if (const auto p = db.postlist_begin(term); p != db.postlist_end(term)) return {k, *p};
+    }
+    return {view_->parts.size(), 0};
+}
+
+namespace {
+
+/// The visible postings of one band term in one database of the view.
+struct BandPostings {
+    Xapian::PostingIterator at, end;
+    Xapian::docid last_visible;
+    std::size_t part;
+
+    bool exhausted() const { return at == end || *at > last_visible; }
+};
+
+} // namespace
+
+std::string StoryIndex::committed_match(const std::string& id, const MinHash& signature,
+                                        const std::array<std::string, minhash_bands>& terms, bool maybe_indexed) {
+    StoryView& sv = view();
+    if (!filter_complete_ && ++direct_lookups_ * 8 > sv.doccount()) load_filter();
+    bool any = false;
+    for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
+    if (!any) return {};
+
+    // The first copy found wins: candidates come in the order of their document ids, and of
+    // their databases in the view for equal ids (the order of a Xapian database made of the
+    // parts), so that is the earliest indexed one in the first matching band, a stable choice.
+    // Each band term is looked up only in the databases whose filter may hold it.
+    const Xapian::valueno signature_slot = slot(Slot::fingerprint);
+    std::optional<std::pair<std::size_t, Xapian::docid>> self; // what this article replaces is no copy of it
+    std::size_t examined = 0;
+    std::vector<BandPostings> postings;
+    for (const auto& term : terms) {
+        const std::uint64_t band = fnv1a64(term);
+        if (filter_complete_ && !committed_bands_.maybe_contains(band)) continue;
+        postings.clear();
+        for (std::size_t k = 0; k < sv.parts.size(); ++k) {
+            const StoryView::Part& part = sv.parts[k];
+            if (part.last_visible == 0 || !part_may_contain(part, band)) continue;
+            BandPostings p{part.database.postlist_begin(term), part.database.postlist_end(term), part.last_visible, k};
+            if (!p.exhausted()) postings.push_back(std::move(p));
+        }
+        while (!postings.empty()) {
+            // Few databases hold a band term: a scan finds the next candidate.
+            auto next = postings.begin();
+            for (auto p = next + 1; p != postings.end(); ++p)
+                if (*p->at < *next->at) next = p; // equal ids: the earlier part, already first
+            const std::size_t k = next->part;
+            const Xapian::docid candidate = *next->at;
+            if (++next->at; next->exhausted()) postings.erase(next);
+
+            // Looked up only now, so that a Bloom filter false positive costs no lookup of it.
+            if (!self) self = maybe_indexed ? locate(id) : std::pair{sv.parts.size(), Xapian::docid{0}};
+            if (k == self->first && candidate == self->second) continue;
+            const Xapian::Document doc = sv.parts[k].database.get_document(candidate, Xapian::DOC_ASSUME_VALID);
+            if (is_superseded(doc)) continue;
+            const MinHash other = decode_minhash(doc.get_value(signature_slot));
+            if (!other.empty && same_story(signature, other)) return doc.get_value(slot(Slot::story));
+            if (++examined >= max_candidates) return {};
+        }
+    }
+    return {};
+}
+
+bool StoryIndex::is_superseded(const Xapian::Document& doc) const {
+    return !superseded_ids_.empty() && superseded_ids_.count(stored_hit(doc).id) > 0;
+}
+
+void StoryIndex::superseded(const std::string& id, unsigned shard, std::uint64_t sequence) {
+    superseded_.at(shard).emplace_back(sequence, id);
+    ++superseded_ids_[id];
+}
+
+void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
+                          std::uint64_t sequence) {
+    if (signature.empty) return;
+    Pending entry{id, signature, story, sequence, {}};
+    for (int band = 0; band < minhash_bands; ++band)
+        entry.bands[static_cast<std::size_t>(band)] = fnv1a64(minhash_band_term(signature, band));
+    auto& queue = pending_.at(shard);
+    queue.push_back(std::move(entry));
+    const Pending* stored = &queue.back(); // deque elements stay put on push_back/pop_front
+    for (const auto band : stored->bands) pending_bands_.emplace(band, stored);
+}
+
+void StoryIndex::committed(unsigned shard, std::uint64_t sequence, const std::vector<std::uint64_t>& first_sequences) {
+    auto& queue = pending_.at(shard);
+    while (!queue.empty() && queue.front().sequence <= sequence) {
+        const Pending* entry = &queue.front();
+        // The generation written when the change was: the last one started at or before it.
+        const auto generation =
+            static_cast<unsigned>(std::upper_bound(first_sequences.begin(), first_sequences.end(), entry->sequence) -
+                                  first_sequences.begin());
+        GrowingBloomFilter* own = filter_complete_ ? &part_bands(shard, generation) : nullptr;
+        for (const auto band : entry->bands) {
+            const auto [begin, end] = pending_bands_.equal_range(band);
+            for (auto it = begin; it != end; ++it) {
+                if (it->second == entry) {
+                    pending_bands_.erase(it);
+                    break;
+                }
+            }
+            if (own) {
+                committed_bands_.add(band);
+                own->add(band);
+            }
+        }
+        queue.pop_front();
+    }
+    auto& changes = superseded_.at(shard);
+    while (!changes.empty() && changes.front().first <= sequence) {
+        const auto it = superseded_ids_.find(changes.front().second);
+        if (--it->second == 0) superseded_ids_.erase(it);
+        changes.pop_front();
+    }
+    view_stale_ = true;
+}
+
+void add_story(Xapian::Document& doc, const MinHash& signature, const std::string& story) {
+    if (!signature.empty) {
+        doc.add_value(slot(Slot::fingerprint), encode_minhash(signature));
+        for (int band = 0; band < minhash_bands; ++band) doc.add_boolean_term(minhash_band_term(signature, band));
+    }
+    doc.add_value(slot(Slot::story), story);
+    doc.add_boolean_term(std::string(story_prefix) + story);
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,115 @@
+#pragma once
+// Story de-duplication at index time: an article whose text is a near copy of an indexed
+// article's (MinHash estimate of shingle overlap) joins that article's story; otherwise it
+// starts a story of its own. Search results can then be collapsed to one copy per story.
+
+#include <gazette/article.hpp>
+
+#include "index/bloom.hpp"
+#include "index/minhash.hpp"
+
+#include <xapian.h>
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace gazette::detail {
+
+/// The signature of an article: of its body when that is long enough to tell stories apart,
+/// else of all its text; empty when there is too little text.
+MinHash article_signature(const Article& article);
+
+/// What the story lookups read of the committed articles: databases (a shard's generations
+/// during a bulk build), each with the last document id that counts. A shard may have committed
+/// more than the lookups are to see; its later documents are looked up in memory instead.
+struct StoryView {
+    struct Part {
+        Xapian::Database database;
+        Xapian::docid last_visible = 0;
+        unsigned shard = 0;
+        unsigned generation = 0; ///< of the shard, oldest first
+    };
+    /// Shard by shard, generations in order: among documents with the same id in their
+    /// databases, the earlier part's comes first.
+    std::vector<Part> parts;
+
+    /// One database, all of it counting.
+    static StoryView whole(Xapian::Database database);
+    Xapian::doccount doccount() const;
+};
+
+/// Assigns stories. Articles already committed are found through a read-only view of the
+/// index (or of its shards during a bulk build), so lookups never flush a writer's batch; the
+/// others are kept in memory until the owner reports that the view covers them. Bloom filters
+/// of the committed band terms skip view lookups that cannot match: one for the whole view, and
+/// one per database, so that a band term present in one generation is looked up in that one
+/// alone. (A full filter sent every article to the view, 8 B-tree lookups per database, which
+/// made this thread the bottleneck of bulk builds past 500k articles.)
+class StoryIndex {
+  public:
+    using ViewOpener = std::function<StoryView()>;
+    StoryIndex(ViewOpener open_view, unsigned shards);
+
+    /// The story of an article with this id and signature (its own id if it matches nothing).
+    /// `maybe_indexed`: an earlier version of the article may be in the view (which it must not
+    /// join); false spares looking its id up.
+    std::string assign(const std::string& id, const MinHash& signature, bool maybe_indexed = true);
+    /// Records an article given to `shard` as its change number `sequence` (increasing).
+    void remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
+                  std::uint64_t sequence);
+    /// An earlier version of `id` (changed or removed as `shard`'s change `sequence`), if the
+    /// view holds one, no longer counts.
+    void superseded(const std::string& id, unsigned shard, std::uint64_t sequence);
+    /// The view of `shard` now covers its changes up to `sequence`: it is opened anew for the
+    /// next lookup. `first_sequences`: the first change written to each of the shard's
+    /// generations after the first (none: all went to one database).
+    void committed(unsigned shard, std::uint64_t sequence, const std::vector<std::uint64_t>& first_sequences = {});
+    /// The databases have newer commits: the view reopens them (what counts stays the same).
+    void refresh() { view_refresh_ = true; }
+
+    /// Candidates examined per article at most, so templated text (thousands of near-identical
+    /// articles) stays cheap.
+    static constexpr std::size_t max_candidates = 64;
+
+  private:
+    struct Pending {
+        std::string id;
+        MinHash signature;
+        std::string story;
+        std::uint64_t sequence;
+        std::array<std::uint64_t, minhash_bands> bands;
+    };
+    StoryView& view();
+    /// The document is an earlier version of an article changed since the view's limits.
+    bool is_superseded(const Xapian::Document& doc) const;
+    std::string committed_match(const std::string& id, const MinHash& signature,
+                                const std::array<std::string, minhash_bands>& terms, bool maybe_indexed);
+    /// Where the view holds `id`: part and document id (none: {parts, 0}).
+    std::pair<std::size_t, Xapian::docid> locate(const std::string& id);
+    bool part_may_contain(const StoryView::Part& part, std::uint64_t band) const;
+    GrowingBloomFilter& part_bands(unsigned shard, unsigned generation);
+    void load_filter();
+
+    ViewOpener open_view_;
+    std::optional<StoryView> view_;
+    bool view_stale_ = false;                                                   ///< the limits moved: open anew
+    bool view_refresh_ = false;                                                 ///< newer commits: reopen
+    std::vector<std::deque<Pending>> pending_;                                  ///< per shard, in sequence order
+    std::vector<std::deque<std::pair<std::uint64_t, std::string>>> superseded_; ///< per shard
+    std::unordered_map<std::string, unsigned> superseded_ids_;                  ///< id: entries
+    std::unordered_multimap<std::uint64_t, const Pending*> pending_bands_;
+    GrowingBloomFilter committed_bands_;
+    std::vector<std::vector<GrowingBloomFilter>> part_bands_; ///< per shard and generation
+    bool filter_complete_ = false;                            ///< the filters hold every committed band term
+    std::uint64_t direct_lookups_ = 0;
+};
+
+/// Records signature and story in the document: values for collapsing, terms for lookups.
+void add_story(Xapian::Document& doc, const MinHash& signature, const std::string& story);
+
+} // namespace gazette::detail

@@ -1,0 +1,83 @@
+#include "ingest/html_text.hpp"
+
+#include "util/text_util.hpp"
+
+#include <gumbo.h>
+
+namespace gazette::detail {
+
+namespace {
+
+bool is_skipped(GumboTag tag) {
+    return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+           tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_OBJECT;
+}
+
+bool is_block(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_ASIDE: return true;
+    default: return false;
+    }
+}
+
+void collect_text(const GumboNode* node, std::string& out) {
+    switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_CDATA:
+    case GUMBO_NODE_WHITESPACE: out += node->v.text.text; return;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+    case GUMBO_NODE_DOCUMENT: {
+        const bool element = node->type != GUMBO_NODE_DOCUMENT;
+        const GumboTag tag = element ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
+        if (element && is_skipped(tag)) return;
+        const bool block = element && is_block(tag);
+        if (block) out += "\n\n";
+        const GumboVector& children = element ? node->v.element.children : node->v.document.children;
+        for (unsigned i = 0; i < children.length; ++i)
+            collect_text(static_cast<const GumboNode*>(children.data[i]), out);
+        if (block) out += "\n\n";
+        return;
+    }
+    case GUMBO_NODE_COMMENT: return;
+    }
+}
+
+} // namespace
+
+std::string html_to_text(std::string_view html) {
+    // Plain text is common in feeds: skip the parser when there is no markup or entity at all.
+    if (html.find_first_of("<&") == std::string_view::npos) return normalize_space(html);
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    std::string text;
+    collect_text(output->root, text);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return normalize_space(text);
+}
+
+} // namespace gazette::detail

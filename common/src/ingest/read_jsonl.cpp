@@ -1,0 +1,54 @@
+#include "ingest/article_json.hpp"
+#include "ingest/readers.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace gazette::detail {
+
+std::string location(const std::string& name, std::uint64_t line) {
+    return name + ":" + std::to_string(line);
+}
+
+std::string json_error_reason(const std::string& what) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "syntax error ..."
+    std::string text = what;
+    if (const auto close = text.find("] "); text.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+        text.erase(0, close + 2);
+    if (const auto column = text.find("column "); column != std::string::npos) {
+        if (const auto colon = text.find(": ", column); colon != std::string::npos) text.erase(0, colon + 2);
+    }
+    return text;
+}
+
+void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers& handlers) {
+    LineReader lines(source, max_record_bytes);
+    std::string line;
+    bool too_long = false;
+    while (lines.next(line, too_long)) {
+        const std::string where = location(name, lines.line_number());
+        if (too_long) {
+            handlers.on_error({where, "line longer than " + std::to_string(max_record_bytes >> 20) + " MiB"});
+            continue;
+        }
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        InputRecord record;
+        record.location = where;
+        try {
+            record.article = article_from_json(nlohmann::json::parse(line), record.ignored_fields);
+        } catch (const nlohmann::json::parse_error& e) {
+            handlers.on_error(
+                {where, "invalid JSON at column " + std::to_string(e.byte) + ": " + json_error_reason(e.what())});
+            continue;
+        } catch (const nlohmann::json::exception& e) { // e.g. a number too large to represent
+            handlers.on_error({where, "invalid JSON: " + json_error_reason(e.what())});
+            continue;
+        } catch (const RecordError& e) {
+            handlers.on_error({where, e.what()});
+            continue;
+        }
+        handlers.on_record(std::move(record));
+        if (handlers.on_progress) handlers.on_progress(source.consumed());
+    }
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,172 @@
+#include "search/query_builder.hpp"
+
+#include <gazette/error.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "analysis/synonyms.hpp"
+#include "index/schema.hpp"
+#include "search/query_fields.hpp"
+#include "search/query_rewrite.hpp"
+#include "util/text_util.hpp"
+
+#include <algorithm>
+
+namespace gazette::detail {
+
+namespace {
+
+constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(exact_term(prefix, v));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Xapian 1.4 has no accessor for an OP_WILDCARD's pattern; its description is
+// "Query(WILDCARD SYNONYM <pattern>)", with the pattern last.
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+    std::string text = wildcard.get_description();
+    if (!text.empty() && text.back() == ')') text.pop_back();
+    const auto space = text.rfind(' ');
+    return space == std::string::npos ? std::string() : text.substr(space + 1);
+}
+
+// Words the wildcards of `query` expand to, counted until `budget` is passed: each one costs
+// a search as much as a word typed out.
+// @throws Error invalid_query if one wildcard alone expands to more than `per_wildcard`.
+std::size_t wildcard_expansions(const Xapian::Query& query, const Xapian::Database& db, std::size_t budget,
+                                std::size_t per_wildcard) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+        const std::string pattern = wildcard_pattern(query);
+        const std::size_t cap = std::min(budget, per_wildcard);
+        std::size_t words = 0;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern) && words <= cap; ++t) ++words;
+        if (words > per_wildcard)
+            throw Error(ErrorCode::invalid_query, "a wildcard matches too many words; use a longer prefix");
+        return words;
+    }
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < query.get_num_subqueries() && total <= budget; ++i)
+        total += wildcard_expansions(query.get_subquery(i), db, budget - total, per_wildcard);
+    return total;
+}
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
+                           const SynonymMap& synonyms)
+    : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {}
+
+Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
+    if (!request.language.empty() && (request.language.size() > 35 || !is_valid_utf8(request.language)))
+        throw Error(ErrorCode::invalid_argument, "language must be an ISO 639-1 code such as en or fr");
+    const auto key = std::make_pair(request.language, request.match);
+    if (auto found = parsers_.find(key); found != parsers_.end()) return found->second;
+
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
+    analyzer_.configure(parser, request.language);
+    parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    // Past the limit the match fails with WildcardError (reported as invalid_query), rather than
+    // silently searching for an arbitrary subset of the words.
+    parser.set_max_expansion(static_cast<Xapian::termcount>(limits_.max_wildcard_expansion),
+                             Xapian::Query::WILDCARD_LIMIT_ERROR);
+    parser.add_prefix(stem_field(""), "Z");
+    for (const auto& spec : fields) {
+        if (spec.query_name.empty()) continue;
+        const std::string name(spec.query_name);
+        if (spec.kind == FieldKind::free_text) {
+            parser.add_prefix(name, std::string(spec.prefix));
+            // Wildcards run over the stems of the field (see rewrite_for_index()).
+            parser.add_prefix(stem_field(name), "Z" + std::string(spec.prefix));
+        } else if (spec.field == "id") {
+            parser.add_boolean_prefix(name, std::string(spec.prefix));
+        } else {
+            // Released objects are reference-counted by the parser.
+            parser.add_boolean_prefix(name, (new ExactFieldProcessor(std::string(spec.prefix)))->release());
+        }
+    }
+    parser.add_boolean_prefix(std::string(language_query_name), (new LanguageFieldProcessor)->release());
+    parser.add_boolean_prefix(std::string(story_query_name), std::string(story_prefix));
+    parser.add_rangeprocessor((new DateRangeProcessor("published:", now_))->release());
+    parser.add_rangeprocessor((new DateRangeProcessor("", now_))->release());
+    return parsers_.emplace(key, std::move(parser)).first->second;
+}
+
+Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
+    Xapian::QueryParser& parser = this->parser(request);
+    // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
+    // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
+    // be stemmed (the parser takes them for proper names).
+    const std::string text =
+        rewrite_for_index(synonyms_.expand(is_all_caps(request.query) ? to_lower(request.query) : request.query),
+                          analyzer_.stemmer(request.language), analyzer_.stopwords(request.language));
+    Xapian::Query query;
+    try {
+        query = parser.parse_query(text, parser_flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
+    }
+    std::size_t terms = 0;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) ++terms;
+    if (terms > limits_.max_query_terms)
+        throw Error(ErrorCode::invalid_query, "query has " + std::to_string(terms) + " distinct terms; the limit is " +
+                                                  std::to_string(limits_.max_query_terms));
+    // A wildcard counts as the words it expands to.
+    const std::size_t expanded =
+        wildcard_expansions(query, db_, limits_.max_query_terms - terms, limits_.max_wildcard_expansion);
+    if (terms + expanded > limits_.max_query_terms)
+        throw Error(ErrorCode::invalid_query, "query has more than " + std::to_string(limits_.max_query_terms) +
+                                                  " terms once its wildcards are expanded; the limit is " +
+                                                  std::to_string(limits_.max_query_terms));
+    return query;
+}
+
+Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
+    std::vector<Xapian::Query> parts;
+    if (!request.sources.empty()) parts.push_back(any_of(source_prefix, request.sources));
+    if (!request.tags.empty()) parts.push_back(any_of(tag_prefix, request.tags));
+    if (!request.languages.empty()) {
+        std::vector<Xapian::Query> languages;
+        for (const auto& l : request.languages)
+            languages.emplace_back(std::string(language_prefix) + canonical_language(l));
+        parts.emplace_back(Xapian::Query::OP_OR, languages.begin(), languages.end());
+    }
+    if (!request.from.empty() || !request.to.empty()) {
+        auto range = date_range_query(request.from, request.to, now_);
+        if (!range)
+            throw Error(ErrorCode::invalid_argument, "from/to must be dates like 2021-03-01, 2021-03, 2021 or now-7d");
+        // An empty filter would be dropped, widening the search to everything.
+        if (range->empty()) throw Error(ErrorCode::invalid_argument, "from is later than to");
+        parts.push_back(*range);
+    }
+    if (parts.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
+    now_ = now;
+    if (request.query.size() > limits_.max_query_bytes)
+        throw Error(ErrorCode::invalid_query, "query is " + std::to_string(request.query.size()) +
+                                                  " bytes; the limit is " + std::to_string(limits_.max_query_bytes));
+    if (!is_valid_utf8(request.query)) throw Error(ErrorCode::invalid_query, "query is not valid UTF-8");
+
+    BuiltQuery built;
+    const std::string text = trim(request.query);
+    if (!text.empty()) {
+        built.query = parse_text(request);
+        built.has_text = !built.query.empty();
+    }
+    // A query of only stopwords parses to nothing: treat it like no query rather than
+    // matching nothing.
+    if (built.query.empty()) built.query = Xapian::Query::MatchAll;
+
+    const Xapian::Query filter = filters(request);
+    if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
+    return built;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,48 @@
+#pragma once
+// SearchRequest -> Xapian::Query: the query language via Xapian's QueryParser, plus filters
+// added as OP_FILTER subqueries (never pasted into the query string).
+
+#include <gazette/search.hpp>
+
+#include "util/dates.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace gazette::detail {
+
+class Analyzer;
+class SynonymMap;
+
+struct BuiltQuery {
+    Xapian::Query query;
+    bool has_text = false; ///< false when only filters (or nothing) were given
+};
+
+/// Builds queries for one database; keeps a configured parser per query language, so a
+/// search does not set one up each time. Not thread-safe (like the Searcher that owns it).
+class QueryBuilder {
+  public:
+    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
+                 const SynonymMap& synonyms);
+
+    /// @throws Error invalid_query (parser message, or a limit) or invalid_argument (bad filter).
+    BuiltQuery build(const SearchRequest& request, UnixSeconds now);
+
+  private:
+    Xapian::QueryParser& parser(const SearchRequest& request);
+    Xapian::Query parse_text(const SearchRequest& request);
+    Xapian::Query filters(const SearchRequest& request) const;
+
+    const Xapian::Database& db_;
+    Analyzer& analyzer_;
+    const SearchLimits& limits_;
+    const SynonymMap& synonyms_;
+    UnixSeconds now_ = 0; ///< of the query being built; date ranges read it
+    std::map<std::pair<std::string, MatchMode>, Xapian::QueryParser> parsers_;
+};
+
+} // namespace gazette::detail

@@ -1,0 +1,504 @@
+#include <gazette/error.hpp>
+#include <gazette/searcher.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "analysis/stopwords.hpp"
+#include "analysis/synonyms.hpp"
+#include "index/document_mapper.hpp"
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
+#include "index/story.hpp"
+#include "search/cursor.hpp"
+#include "search/facets.hpp"
+#include "search/freshness.hpp"
+#include "search/query_builder.hpp"
+#include "search/suggest.hpp"
+#include "search/version_watch.hpp"
+#include "util/text_util.hpp"
+#include "util/xapian_errors.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace gazette {
+
+namespace {
+
+// Spelling suggestions are looked for when a search finds fewer results than this.
+constexpr std::uint64_t suggest_below = 10;
+
+// With freshness, the top of the relevance ranking is re-scored; this many results at least,
+// so a much newer article a little further down can still rise to the first page.
+constexpr std::size_t freshness_window = 200;
+
+Xapian::Database open_readonly(const std::string& path) {
+    return detail::with_xapian_errors(path, [&] { return Xapian::Database(path, Xapian::DB_BACKEND_GLASS); });
+}
+
+Xapian::Database open_watched(detail::VersionWatch& version, const std::string& path) {
+    version.arm();
+    return open_readonly(path);
+}
+
+void check_request(const SearchRequest& r, const SearchLimits& limits) {
+    if (r.limit > limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument, "limit must be at most " + std::to_string(limits.max_page_size));
+    if (r.cursor.empty() && (r.offset > limits.max_result_window || r.offset + r.limit > limits.max_result_window))
+        throw Error(ErrorCode::invalid_argument, "offset + limit must be at most " +
+                                                     std::to_string(limits.max_result_window) +
+                                                     "; use the cursor to page further by date");
+    if (r.fresh_weight < 0 || r.fresh_weight > 100)
+        throw Error(ErrorCode::invalid_argument, "fresh_weight must be between 0 and 100");
+}
+
+// Relevance needs a query; without one the only meaningful order is by date.
+SortOrder effective_sort(const SearchRequest& request, bool has_text) {
+    return request.sort == SortOrder::relevance && !has_text ? SortOrder::newest : request.sort;
+}
+
+// One matched document on its way to becoming a hit.
+struct Ranked {
+    Xapian::MSetIterator it;
+    double text_score;
+    double freshness;
+    std::optional<detail::UnixSeconds> published;
+    double score() const { return text_score * freshness; }
+};
+
+// A search's time limit (SearchLimits::search_timeout), checked between its stages; the match
+// itself is bounded by Xapian's own time limit.
+class Deadline {
+  public:
+    explicit Deadline(std::chrono::milliseconds limit) : limit_(limit), start_(std::chrono::steady_clock::now()) {}
+    bool set() const { return limit_.count() > 0; }
+    double remaining_seconds() const {
+        const auto left = limit_ - (std::chrono::steady_clock::now() - start_);
+        return std::max(0.001, std::chrono::duration<double>(left).count());
+    }
+    void check() const {
+        if (set() && std::chrono::steady_clock::now() - start_ > limit_)
+            throw Error(ErrorCode::timeout,
+                        "the search took longer than its limit of " + std::to_string(limit_.count()) + " ms");
+    }
+
+  private:
+    std::chrono::milliseconds limit_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+std::optional<detail::UnixSeconds> published_of(const Xapian::Document& doc) {
+    const std::string value = doc.get_value(detail::slot(detail::Slot::published));
+    if (value.empty()) return std::nullopt;
+    return static_cast<detail::UnixSeconds>(Xapian::sortable_unserialise(value));
+}
+
+} // namespace
+
+struct Searcher::Impl {
+    std::string path;
+    SearchLimits limits;
+    detail::VersionWatch version; // before db: armed before the database reads its revision
+    Xapian::Database db;
+    // Rebuilt when the index at the path is replaced by another one (adopt()).
+    std::optional<detail::Analyzer> analyzer;
+    std::string synonyms_text;
+    detail::SynonymMap synonyms;
+    std::optional<detail::QueryBuilder> builder;
+
+    Impl(const std::string& p, const SearchLimits& l) : path(p), limits(l), version(p) {
+        detail::with_xapian_errors(p, [&] { adopt(open_watched(version, p)); });
+    }
+
+    // Takes `fresh` as the database to read, with the analysis settings and synonyms it holds.
+    // Nothing changes if `fresh` cannot be read.
+    void adopt(Xapian::Database fresh) {
+        detail::check_schema_version(fresh, path);
+        detail::Analyzer fresh_analyzer(detail::AnalysisSettings::load(fresh));
+        builder.reset();
+        db = std::move(fresh);
+        analyzer.emplace(std::move(fresh_analyzer));
+        synonyms_text.clear();
+        synonyms = {};
+        load_synonyms();
+        builder.emplace(db, *analyzer, limits, synonyms);
+    }
+
+    // Synonyms live in the index metadata; re-read them when a commit changed them.
+    void load_synonyms() {
+        std::string text = db.get_metadata(detail::metadata_synonyms);
+        if (text == synonyms_text) return;
+        synonyms = detail::SynonymMap::parse(text);
+        synonyms_text = std::move(text);
+    }
+
+    // Moves to the index now at the path: its latest revision, or, if another index took its
+    // place (moved in, rebuilt in place: a different UUID), that one from scratch. Xapian's
+    // reopen() alone would keep reading the old files, since a rebuilt index can have the same
+    // revision number.
+    bool move_to_latest() {
+        version.arm();
+        Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        if (fresh.get_uuid() != db.get_uuid()) {
+            adopt(std::move(fresh));
+            return true;
+        }
+        const bool changed = db.reopen();
+        if (changed) load_synonyms();
+        return changed;
+    }
+
+    // Runs `fn` against the database. If a writer's commits invalidated the revision being read,
+    // moves to the newest revision and runs it again: once is almost always enough, a few
+    // times covers a writer committing back to back. A reader overtaken by commits can also
+    // find a block rewritten under it, which Xapian reports as corruption; it is retried the
+    // same way when the index has indeed changed since it was opened.
+    template <typename Fn> auto run(Fn&& fn) {
+        return detail::with_xapian_errors(path, [&] {
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    return fn();
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt == max_attempts) throw;
+                } catch (const Xapian::DatabaseCorruptError&) {
+                    if (attempt == max_attempts || !version.may_have_changed()) throw;
+                }
+                move_to_latest();
+            }
+        });
+    }
+    static constexpr int max_attempts = 6;
+
+    // Reads, from a handle opened for it, a little of every table a search uses: the posting
+    // lists, the first and last documents' data, values and terms. This handle's own cached
+    // blocks would hide damage done to the files since they were read.
+    void probe() const {
+        const Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        auto first = fresh.postlist_begin("");
+        if (first == fresh.postlist_end("")) return;
+        for (const Xapian::docid id : {*first, fresh.get_lastdocid()}) {
+            Xapian::Document doc;
+            try {
+                doc = fresh.get_document(id);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue; // the last document number was deleted
+            }
+            (void)doc.get_data();
+            (void)doc.get_value(detail::slot(detail::Slot::hit));
+            for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+                (void)fresh.get_termfreq(*term);
+                break;
+            }
+        }
+    }
+
+    SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
+                       detail::UnixSeconds now) {
+        const Xapian::Document doc = r.it.get_document();
+        detail::StoredHit a = detail::stored_hit(doc);
+        // Indexes written before the field limits may hold longer fields: hits stay bounded.
+        detail::truncate_utf8(a.title, FieldLimits::title);
+        detail::truncate_utf8(a.source, FieldLimits::source);
+        if (a.url.size() > FieldLimits::url) a.url.clear();
+        if (a.tags.size() > FieldLimits::list_items) a.tags.resize(FieldLimits::list_items);
+        for (auto& tag : a.tags) detail::truncate_utf8(tag, FieldLimits::list_item);
+        SearchHit hit;
+        hit.id = std::move(a.id);
+        hit.title = std::move(a.title);
+        hit.url = std::move(a.url);
+        hit.source = std::move(a.source);
+        hit.published = std::move(a.published);
+        hit.tags = std::move(a.tags);
+        hit.score = scored ? r.score() : 0.0;
+        hit.story = std::move(a.story);
+        if (request.collapse_stories) hit.more_versions = r.it.get_collapse_count();
+        if (request.snippet_length > 0) {
+            const Article article = detail::stored_article(doc);
+            const std::string& text = !article.body.empty()      ? article.body
+                                      : !article.summary.empty() ? article.summary
+                                                                 : article.title;
+            // Without Xapian's background model and exhaustive search: those look up the frequency
+            // of every word of the text and made snippets six times slower (bench/README.md),
+            // for passages that read the same in our checks.
+            // No query word in the text (no query, a match on another field, story:...):
+            // Xapian would pick an arbitrary passage; the lead says what the article is about.
+            if (scored)
+                hit.snippet = mset.snippet(text, request.snippet_length, analyzer->stemmer(article.language), 0,
+                                           request.highlight_start, request.highlight_end, "…");
+            if (!scored || hit.snippet.find(request.highlight_start) == std::string::npos)
+                hit.snippet = detail::lead_snippet(text, request.snippet_length);
+        }
+        if (request.explain) {
+            ScoreExplanation explanation;
+            explanation.text_score = scored ? r.text_score : 0.0;
+            explanation.freshness = r.freshness;
+            if (r.published) explanation.age_days = static_cast<double>(now - *r.published) / 86400.0;
+            hit.explanation = explanation;
+        }
+        return hit;
+    }
+
+    SearchResults search(const SearchRequest& request) {
+        const Deadline deadline(limits.search_timeout);
+        const std::uint64_t fingerprint = detail::request_fingerprint(request);
+        std::optional<detail::Cursor> cursor;
+        if (!request.cursor.empty()) cursor = detail::decode_cursor(request.cursor);
+        std::optional<detail::UnixSeconds> half_life;
+        if (!request.fresh.empty() && !(half_life = detail::parse_duration(request.fresh)))
+            throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
+
+        const detail::UnixSeconds now = detail::current_unix_seconds();
+        const auto built = builder->build(request, now);
+        const SortOrder sort = effective_sort(request, built.has_text);
+        if (cursor && (cursor->fingerprint != fingerprint || cursor->sort != sort))
+            throw Error(ErrorCode::invalid_argument, "the cursor belongs to a different search");
+        const bool rescore = half_life && sort == SortOrder::relevance;
+        const Xapian::valueno published = detail::slot(detail::Slot::published);
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(built.query);
+        // Ranking: IneB2, a divergence-from-randomness model, with its standard parameter c = 1.
+        // On the classic test collections it beats BM25 (Xapian's default, and Lucene's) and
+        // SQLite's bm25 without any per-collection tuning; see bench/README.md.
+        enquire.set_weighting_scheme(Xapian::IneB2Weight(1.0));
+        // Date order ties fall back to document order, which makes the (date, docid) key of a
+        // cursor exact; relevance ties too, so results are stable across runs.
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
+        if (request.collapse_stories) enquire.set_collapse_key(detail::slot(detail::Slot::story));
+        // Past the limit the match stops early; the whole search then fails below.
+        if (deadline.set()) enquire.set_time_limit(deadline.remaining_seconds());
+
+        std::size_t offset = request.offset;
+        std::unique_ptr<detail::AfterCursorDecider> after_cursor;
+        if (cursor && sort == SortOrder::relevance) {
+            offset = cursor->offset;
+            if (offset + request.limit > limits.max_result_window)
+                throw Error(ErrorCode::invalid_argument, "relevance-ranked results end at position " +
+                                                             std::to_string(limits.max_result_window) +
+                                                             "; sort by date to page further");
+        } else if (cursor) {
+            offset = 0;
+            after_cursor = std::make_unique<detail::AfterCursorDecider>(*cursor, published);
+        }
+
+        // Facets count the whole match set, so a faceted search looks at every match.
+        detail::FacetCounter facets(cursor ? std::vector<std::string>{} : request.facets, request.facet_size,
+                                    limits.max_facet_size);
+        facets.attach(enquire);
+        const std::size_t first = rescore ? 0 : offset;
+        const std::size_t count =
+            rescore ? std::min(std::max(offset + request.limit, freshness_window), limits.max_result_window)
+                    : request.limit;
+        const Xapian::doccount check_at_least =
+            facets.empty() ? static_cast<Xapian::doccount>(std::max(request.exact_total_up_to, first + count))
+                           : db.get_doccount();
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check_at_least,
+                             nullptr, after_cursor.get());
+
+        deadline.check();
+        std::vector<Ranked> ranked;
+        ranked.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Ranked r{it, it.get_weight(), 1.0, std::nullopt};
+            if (rescore || request.explain) r.published = published_of(it.get_document());
+            if (rescore) r.freshness = detail::freshness_multiplier(r.published, now, *half_life, request.fresh_weight);
+            ranked.push_back(r);
+        }
+        if (rescore) {
+            std::stable_sort(ranked.begin(), ranked.end(),
+                             [](const Ranked& a, const Ranked& b) { return a.score() > b.score(); });
+            const std::size_t begin = std::min(offset, ranked.size());
+            const std::size_t end = std::min(offset + request.limit, ranked.size());
+            ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         ranked.begin() + static_cast<std::ptrdiff_t>(end));
+        }
+
+        SearchResults results;
+        if (cursor) {
+            results.total = cursor->total;
+            results.total_exact = cursor->total_exact;
+        } else {
+            results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            results.total = results.total_exact ? mset.get_matches_estimated() : mset.get_matches_lower_bound();
+            // Collapsing keeps Xapian's bounds apart even when every possible match was looked at
+            // (there are no more than check_at_least); then the lower bound, the stories kept,
+            // is the exact count.
+            if (!results.total_exact && request.collapse_stories &&
+                mset.get_uncollapsed_matches_upper_bound() <= check_at_least)
+                results.total_exact = true;
+        }
+        results.hits.reserve(ranked.size());
+        for (const auto& r : ranked) {
+            deadline.check();
+            results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
+        }
+        results.facets = facets.results();
+        // "Did you mean" is for searches that found little: looking for corrections of a rare
+        // word costs many lookups, which a search with plenty of results does not need.
+        if (built.has_text && !cursor && results.total < suggest_below) {
+            deadline.check();
+            results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer->stemmer(request.language),
+                                                             analyzer->stopwords(request.language));
+        }
+        results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
+        return results;
+    }
+
+    SearchResults related(const std::string& id, std::size_t limit) {
+        const std::string id_term = detail::id_term(id);
+        auto posting = db.postlist_begin(id_term);
+        if (id.empty() || id.size() > max_id_bytes || posting == db.postlist_end(id_term))
+            throw Error(ErrorCode::not_found, "no article with this id");
+        const Xapian::Document doc = db.get_document(*posting);
+
+        // The words that best tell this article apart from the rest of the index.
+        Xapian::RSet relevant;
+        relevant.add_document(*posting);
+        Xapian::Enquire expand(db);
+        const WordsOnly words_only;
+        const Xapian::ESet eset = expand.get_eset(related_terms, relevant, &words_only);
+        std::vector<Xapian::Query> terms;
+        for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+        Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        // Neither the article itself nor its other copies are "related".
+        const std::string story = doc.get_value(detail::slot(detail::Slot::story));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
+                                            Xapian::Query(std::string(detail::story_prefix) + story)));
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::IneB2Weight(1.0));
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        enquire.set_collapse_key(detail::slot(detail::Slot::story));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+        SearchRequest shape;
+        shape.snippet_length = 160;
+        SearchResults results;
+        results.total = mset.get_matches_estimated();
+        results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        const auto now = detail::current_unix_seconds();
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            results.hits.push_back(make_hit(Ranked{it, it.get_weight(), 1.0, std::nullopt}, mset, shape, true, now));
+        return results;
+    }
+    static constexpr Xapian::termcount related_terms = 25;
+
+    // Expand-set filter: stems of the text ("Z" then a lower-case stem), not field terms
+    // (another capital after the "Z", or no "Z") and not numbers.
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            if (term.size() < 2 || term[0] != 'Z') return false;
+            const auto second = static_cast<unsigned char>(term[1]);
+            if (second >= 'A' && second <= 'Z') return false;
+            return !std::all_of(term.begin() + 1, term.end(), [](char c) { return c >= '0' && c <= '9'; });
+        }
+    };
+
+    std::string next_cursor(const SearchRequest& request, SortOrder sort, std::uint64_t fingerprint, std::size_t offset,
+                            const std::vector<Ranked>& page, const Xapian::MSet& mset,
+                            const SearchResults& results) const {
+        // A short page is the last one.
+        if (request.limit == 0 || page.size() < request.limit) return {};
+        detail::Cursor next;
+        next.sort = sort;
+        next.fingerprint = fingerprint;
+        next.total = results.total;
+        next.total_exact = results.total_exact;
+        if (sort == SortOrder::relevance) {
+            next.offset = offset + page.size();
+            if (results.total_exact && next.offset >= results.total) return {};
+            if (next.offset >= limits.max_result_window) return {};
+        } else {
+            if (!request.cursor.empty() && mset.get_matches_upper_bound() <= mset.size()) return {};
+            if (request.cursor.empty() && results.total_exact && offset + mset.size() >= results.total) return {};
+            next.last_docid = *page.back().it;
+            next.last_value = page.back().it.get_document().get_value(detail::slot(detail::Slot::published));
+        }
+        return detail::encode_cursor(next);
+    }
+};
+
+Searcher::Searcher(const std::string& path, const SearchLimits& limits) : impl_(std::make_unique<Impl>(path, limits)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    check_request(request, impl_->limits);
+    return impl_->run([&] { return impl_->search(request); });
+}
+
+std::optional<Article> Searcher::get(const std::string& id) {
+    if (id.empty() || id.size() > max_id_bytes) return std::nullopt;
+    return impl_->run([&]() -> std::optional<Article> {
+        const std::string term = detail::id_term(id);
+        auto posting = impl_->db.postlist_begin(term);
+        if (posting == impl_->db.postlist_end(term)) return std::nullopt;
+        return detail::stored_article(impl_->db.get_document(*posting));
+    });
+}
+
+bool Searcher::refresh() {
+    // Asking Xapian opens and reads the version file: about 15% of the server's CPU on a
+    // request as small as /health (bench/README.md). Unchanged, it has nothing to do.
+    if (!impl_->version.may_have_changed()) return false;
+    return detail::with_xapian_errors(impl_->path, [&] {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return impl_->move_to_latest();
+            } catch (const Xapian::DatabaseOpeningError&) {
+                // Nothing to open at the path right now: between the two renames of a swap, or
+                // while an index is rebuilt in place. The index already open is still whole (its
+                // files stay readable while open): go on reading it; the next refresh looks again.
+                return false;
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == Impl::max_attempts) throw;
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // Read while a commit rewrote the version file, or an index being written in
+                // place: look again, then go on with the index already open.
+                if (attempt == Impl::max_attempts) return false;
+            }
+        }
+    });
+}
+
+void Searcher::probe() {
+    impl_->run([&] { impl_->probe(); });
+}
+
+SearchResults Searcher::related(const std::string& id, std::size_t limit) {
+    if (limit > impl_->limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument,
+                    "limit must be at most " + std::to_string(impl_->limits.max_page_size));
+    return impl_->run([&] { return impl_->related(id, limit); });
+}
+
+std::vector<Completion> Searcher::complete(const std::string& text, std::size_t limit) {
+    if (limit > impl_->limits.max_page_size)
+        throw Error(ErrorCode::invalid_argument,
+                    "limit must be at most " + std::to_string(impl_->limits.max_page_size));
+    if (text.size() > impl_->limits.max_query_bytes || !detail::is_valid_utf8(text))
+        throw Error(ErrorCode::invalid_query,
+                    "text must be valid UTF-8 of at most " + std::to_string(impl_->limits.max_query_bytes) + " bytes");
+    return impl_->run([&] { return detail::completions(impl_->db, text, limit); });
+}
+
+std::uint64_t Searcher::document_count() {
+    return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_doccount()); });
+}
+
+std::string Searcher::last_updated() {
+    return impl_->run([&] { return impl_->db.get_metadata(detail::metadata_updated_at); });
+}
+
+std::uint64_t Searcher::revision() {
+    return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_revision()); });
+}
+
+std::string Searcher::uuid() {
+    return impl_->run([&] { return impl_->db.get_uuid(); });
+}
+
+} // namespace gazette

@@ -1,0 +1,127 @@
+#include "search/suggest.hpp"
+
+#include "analysis/query_words.hpp"
+#include "index/schema.hpp"
+#include "util/text_util.hpp"
+
+#include <algorithm>
+
+namespace gazette::detail {
+
+namespace {
+
+constexpr Xapian::doccount rare_frequency = 2;
+constexpr Xapian::doccount min_correction_frequency = 3;
+constexpr std::size_t max_scanned_terms = 50000;
+
+std::u32string decode(std::string_view text) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
+        out += static_cast<char32_t>(*it);
+    return out;
+}
+
+std::string encode(const std::u32string& text) {
+    std::string out;
+    for (char32_t c : text) Xapian::Unicode::append_utf8(out, c);
+    return out;
+}
+
+// The best word one edit away from `word`, or "" if none is frequent enough.
+std::string best_correction(const Xapian::MSet& mset, const std::string& word, Xapian::doccount frequency,
+                            const Xapian::Stem& stemmer, const std::vector<std::string_view>& stopwords) {
+    const std::u32string w = decode(word);
+    std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyz";
+    for (char32_t c : w)
+        if (alphabet.find(c) == std::u32string::npos) alphabet += c;
+    const Xapian::doccount needed = std::max<Xapian::doccount>(min_correction_frequency, frequency * 10);
+    std::string best;
+    Xapian::doccount best_frequency = 0;
+    bool best_in_titles = false;
+    const auto consider = [&](const std::u32string& candidate) {
+        const std::string text = encode(candidate);
+        // A correction to a stopword ("tol" -> "to") is never what was meant.
+        if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
+        const Xapian::doccount f = mset.get_termfreq("Z" + stemmer(text));
+        if (f < needed || f < best_frequency) return;
+        // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
+        const bool in_titles = mset.get_termfreq(std::string(title_word_prefix) + text) > 0;
+        if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
+            best_frequency = f;
+            best = text;
+            best_in_titles = in_titles;
+        }
+    };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        consider(w.substr(0, i) + w.substr(i + 1)); // deletion
+        if (i + 1 < w.size()) {                     // transposition
+            std::u32string t = w;
+            std::swap(t[i], t[i + 1]);
+            consider(t);
+        }
+        for (char32_t c : alphabet) { // replacement
+            if (c == w[i]) continue;
+            std::u32string t = w;
+            t[i] = c;
+            consider(t);
+        }
+    }
+    for (std::size_t i = 0; i <= w.size(); ++i) // insertion
+        for (char32_t c : alphabet) consider(w.substr(0, i) + c + w.substr(i));
+    return best;
+}
+
+// Words worth correcting: long enough to be a typo of something, short enough that trying
+// every edit of them stays cheap (the variants grow with the square of the length).
+bool correctable(const std::string& word) {
+    return word.size() >= 3 && word.size() <= 40 &&
+           !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+std::string spelling_suggestion(const Xapian::MSet& mset, std::string_view query, const Xapian::Stem& stemmer,
+                                const std::vector<std::string_view>& stopwords) {
+    std::string out;
+    std::size_t copied = 0;
+    bool changed = false;
+    for (const auto& w : query_words(query)) {
+        if (!w.plain) continue;
+        const std::string word = to_lower(query.substr(w.begin, w.end - w.begin));
+        if (!correctable(word)) continue;
+        if (std::find(stopwords.begin(), stopwords.end(), word) != stopwords.end()) continue;
+        const Xapian::doccount frequency = mset.get_termfreq("Z" + stemmer(word));
+        if (frequency > rare_frequency) continue;
+        const std::string correction = best_correction(mset, word, frequency, stemmer, stopwords);
+        if (correction.empty()) continue;
+        out.append(query.substr(copied, w.begin - copied));
+        out += correction;
+        copied = w.end;
+        changed = true;
+    }
+    if (!changed) return {};
+    out.append(query.substr(copied));
+    return out;
+}
+
+std::vector<Completion> completions(const Xapian::Database& db, std::string_view text, std::size_t limit) {
+    const std::size_t cut = text.find_last_of(" \t\"(");
+    const std::string head(text.substr(0, cut == std::string_view::npos ? 0 : cut + 1));
+    const std::string prefix = to_lower(text.substr(head.size()));
+    if (prefix.size() < 2 || !is_valid_utf8(prefix)) return {};
+    const std::string term_prefix = std::string(title_word_prefix) + prefix;
+    std::vector<Completion> found;
+    std::size_t scanned = 0;
+    for (auto t = db.allterms_begin(term_prefix); t != db.allterms_end(term_prefix) && scanned < max_scanned_terms;
+         ++t, ++scanned)
+        found.push_back({head + (*t).substr(title_word_prefix.size()), t.get_termfreq()});
+    const std::size_t n = std::min(limit, found.size());
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n), found.end(),
+                      [](const Completion& a, const Completion& b) {
+                          return a.count != b.count ? a.count > b.count : a.text < b.text;
+                      });
+    found.resize(n);
+    return found;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,285 @@
+// Searcher over a small index whose expected answers are known.
+
+#include "articles.hpp"
+#include "temp_dir.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace gazette;
+using gazette::test::TempDir;
+
+namespace {
+
+struct Newsroom {
+    TempDir dir;
+    std::string db = dir.file("db");
+    Newsroom() {
+        IndexWriter writer(db);
+        for (const auto& a : test::newsroom()) writer.upsert(a);
+        writer.commit();
+    }
+};
+
+std::vector<std::string> ids(const SearchResults& results) {
+    std::vector<std::string> out;
+    for (const auto& hit : results.hits) out.push_back(hit.id);
+    return out;
+}
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+SearchRequest query(std::string q) {
+    SearchRequest r;
+    r.query = std::move(q);
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("ranked results carry the stored fields; stems match") {
+    Newsroom n;
+    Searcher s(n.db);
+    const auto results = s.search(query("inspectors"));
+    CHECK(results.total == 1);
+    CHECK(results.total_exact);
+    REQUIRE(ids(results) == std::vector<std::string>{"bridge-1"});
+    CHECK(results.hits[0].score > 0);
+    CHECK(results.hits[0].title == "Tessaly Bridge closes for repairs");
+    CHECK(results.hits[0].source == "Gazette Wire");
+    CHECK(results.hits[0].published == "2019-03-14T00:00:00Z");
+    CHECK(results.hits[0].tags == std::vector<std::string>{"transport", "infrastructure"});
+    // Stemming: "raising" finds "raises"/"raised".
+    CHECK(ids(s.search(query("raising rates"))) == std::vector<std::string>{"rates-1"});
+}
+
+TEST_CASE("a word in the title counts more than the same word in the body") {
+    TempDir dir;
+    {
+        IndexWriter writer(dir.file("db"));
+        writer.upsert(test::article("body-match", "Harbour news today", "The ferry left the harbour at noon today."));
+        writer.upsert(test::article("title-match", "Ferry news today", "The boat left the harbour at noon today."));
+        writer.commit();
+    }
+    Searcher s(dir.file("db"));
+    CHECK(ids(s.search(query("ferry"))) == std::vector<std::string>{"title-match", "body-match"});
+    CHECK(ids(s.search(query("harbour"))) == std::vector<std::string>{"body-match", "title-match"});
+}
+
+TEST_CASE("query language: phrases, booleans, +/-, wildcards") {
+    Newsroom n;
+    Searcher s(n.db);
+    CHECK(ids(s.search(query("\"interest rate\""))) == std::vector<std::string>{"rates-1"});
+    CHECK(s.search(query("\"rate interest\"")).total == 0);
+    CHECK(sorted(ids(s.search(query("heatwave OR solar")))) == std::vector<std::string>{"heat-1", "solar-1"});
+    CHECK(s.search(query("heatwave AND solar")).total == 0);
+    CHECK(ids(s.search(query("bridge NOT toll"))) == std::vector<std::string>{"bridge-1"});
+    CHECK(ids(s.search(query("bridge -toll"))) == std::vector<std::string>{"bridge-1"});
+    CHECK(ids(s.search(query("+council bridge"))) == std::vector<std::string>{"bridge-2"});
+    CHECK(ids(s.search(query("infla*"))) == std::vector<std::string>{"rates-1"});
+    CHECK(sorted(ids(s.search(query("NOT bridge")))).size() == 4);
+}
+
+TEST_CASE("query language: fields") {
+    Newsroom n;
+    Searcher s(n.db);
+    CHECK(ids(s.search(query("title:toll"))) == std::vector<std::string>{"bridge-2"});
+    CHECK(s.search(query("title:cables")).total == 0); // only in bodies
+    CHECK(sorted(ids(s.search(query("source:\"Harbor Daily\"")))) == std::vector<std::string>{"bridge-2", "solar-1"});
+    CHECK(sorted(ids(s.search(query("source:harbor-daily")))) == std::vector<std::string>{"bridge-2", "solar-1"});
+    CHECK(sorted(ids(s.search(query("tag:climate")))) == std::vector<std::string>{"canicule-fr", "heat-1", "solar-1"});
+    CHECK(ids(s.search(query("tag:climate lang:fr"))) == std::vector<std::string>{"canicule-fr"});
+    CHECK(ids(s.search(query("lang:French"))) == std::vector<std::string>{"canicule-fr"});
+    CHECK(ids(s.search(query("id:rates-1"))) == std::vector<std::string>{"rates-1"});
+    CHECK(ids(s.search(query("bridge source:gazette-wire"))) == std::vector<std::string>{"bridge-1"});
+}
+
+TEST_CASE("query language: date ranges") {
+    Newsroom n;
+    Searcher s(n.db);
+    CHECK(sorted(ids(s.search(query("2023-01-01..2023-12-31")))) ==
+          std::vector<std::string>{"bridge-2", "canicule-fr", "heat-1"});
+    CHECK(sorted(ids(s.search(query("published:2023..2023")))) ==
+          std::vector<std::string>{"bridge-2", "canicule-fr", "heat-1"});
+    CHECK(ids(s.search(query("bridge 2023.."))) == std::vector<std::string>{"bridge-2"});
+    CHECK(ids(s.search(query("bridge ..2020-06"))) == std::vector<std::string>{"bridge-1"});
+    CHECK(s.search(query("now-7d..now")).total == 0);
+    CHECK(s.search(query("2000..now")).total == 6);
+    CHECK_THROWS_AS(s.search(query("1..5")), Error);
+    CHECK_THROWS_AS(s.search(query("2023..2021")), Error); // reversed: an error, never "everything"
+}
+
+TEST_CASE("filters narrow, never widen") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest r = query("bridge");
+    r.sources = {"Harbor Daily"};
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"bridge-2"});
+
+    // Query syntax inside a filter value is only ever a value: it cannot add matches.
+    r.sources = {"Harbor Daily OR source:gazette-wire"};
+    CHECK(s.search(r).total == 0);
+    r.sources = {"x\" OR \"y"};
+    CHECK(s.search(r).total == 0);
+
+    SearchRequest t;
+    t.tags = {"transport", "energy"};
+    t.languages = {"en"};
+    CHECK(sorted(ids(s.search(t))) == std::vector<std::string>{"bridge-1", "bridge-2", "solar-1"});
+    t.from = "2023-01-01";
+    t.to = "2023-12";
+    CHECK(ids(s.search(t)) == std::vector<std::string>{"bridge-2"});
+    t.from = "last tuesday";
+    CHECK_THROWS_AS(s.search(t), Error);
+    // A range that ends before it begins is an error, not an empty filter matching everything.
+    t.from = "2023-05-01";
+    t.to = "2021";
+    CHECK_THROWS_WITH(s.search(t), Catch::Contains("from is later than to"));
+    t.from = t.to = "2023-04-12";
+    CHECK(ids(s.search(t)) == std::vector<std::string>{"bridge-2"});
+}
+
+TEST_CASE("sorting and listing without a query") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest all;
+    const auto listed = s.search(all); // empty query lists newest first
+    CHECK(ids(listed) ==
+          std::vector<std::string>{"solar-1", "canicule-fr", "heat-1", "bridge-2", "rates-1", "bridge-1"});
+    CHECK(listed.hits[0].score == 0);
+
+    SearchRequest oldest = query("bridge OR heatwave");
+    oldest.sort = SortOrder::oldest;
+    CHECK(ids(s.search(oldest)) == std::vector<std::string>{"bridge-1", "bridge-2", "heat-1"});
+    oldest.sort = SortOrder::newest;
+    CHECK(ids(s.search(oldest)) == std::vector<std::string>{"heat-1", "bridge-2", "bridge-1"});
+}
+
+TEST_CASE("pagination and limits") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest page;
+    page.limit = 2;
+    page.offset = 2;
+    const auto results = s.search(page);
+    CHECK(results.total == 6);
+    CHECK(ids(results) == std::vector<std::string>{"heat-1", "bridge-2"});
+    page.limit = 20000;
+    CHECK_THROWS_AS(s.search(page), Error);
+    page.limit = 10;
+    page.offset = 1000000;
+    CHECK_THROWS_AS(s.search(page), Error);
+}
+
+TEST_CASE("match=all requires every word") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest r = query("bridge council");
+    CHECK(s.search(r).total == 2);
+    r.match = MatchMode::all;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"bridge-2"});
+}
+
+TEST_CASE("snippets highlight matches and escape the text around them") {
+    Newsroom n;
+    Searcher s(n.db);
+    const auto results = s.search(query("panels"));
+    REQUIRE(results.hits.size() == 1);
+    const std::string& snippet = results.hits[0].snippet;
+    CHECK_THAT(snippet, Catch::Contains("<mark>panels</mark>"));
+    CHECK_THAT(snippet, Catch::Contains("R&amp;D"));
+    CHECK_THAT(snippet, Catch::Contains("&lt;3"));
+    SearchRequest none = query("panels");
+    none.snippet_length = 0;
+    CHECK(s.search(none).hits[0].snippet.empty());
+}
+
+TEST_CASE("without a matched word in the text, the snippet is the article's lead") {
+    Newsroom n;
+    Searcher s(n.db);
+    SearchRequest listed; // no query: newest first
+    listed.snippet_length = 40;
+    const auto results = s.search(listed);
+    REQUIRE(results.hits[0].id == "solar-1");
+    CHECK(results.hits[0].snippet == "The solar farm will power 40,000 homes.…");
+    // A match on the title only: the body has no word to show, so its lead.
+    const auto title_only = s.search(query("title:brightwater"));
+    REQUIRE(title_only.hits.size() == 1);
+    CHECK(title_only.hits[0].snippet.rfind("The solar farm", 0) == 0);
+}
+
+TEST_CASE("bad queries are reported, not crashed on") {
+    Newsroom n;
+    Searcher s(n.db);
+    try {
+        s.search(query(std::string(10000, 'a')));
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::invalid_query);
+    }
+    CHECK_THROWS_AS(s.search(query("caf\xE9")), Error);
+    // Unbalanced syntax is parsed leniently.
+    CHECK_NOTHROW(s.search(query("\"unclosed phrase")));
+    CHECK_NOTHROW(s.search(query("((bridge")));
+    try {
+        s.search(query("bridge AND"));
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::invalid_query);
+        CHECK_THAT(e.what(), Catch::Contains("Syntax: <expression> AND <expression>"));
+    }
+}
+
+TEST_CASE("a query in capitals is read as plain words") {
+    Newsroom n;
+    Searcher s(n.db);
+    // Lower-cased, "AND" is an ordinary word, and "BRIDGES" is stemmed to match "bridge".
+    CHECK(sorted(ids(s.search(query("BRIDGES AND TOLLS")))) == std::vector<std::string>{"bridge-1", "bridge-2"});
+    CHECK(ids(s.search(query("bridge AND toll"))) == std::vector<std::string>{"bridge-2"}); // an operator here
+}
+
+TEST_CASE("a searcher sees new commits after refresh") {
+    Newsroom n;
+    Searcher s(n.db);
+    CHECK(s.search(query("glacier")).total == 0);
+    {
+        IndexWriter writer(n.db);
+        writer.upsert(test::article("glacier-1", "Glacier retreat measured", "The glacier lost 30 metres."));
+        writer.commit();
+    }
+    CHECK(s.refresh());
+    CHECK(s.search(query("glacier")).total == 1);
+    CHECK_FALSE(s.refresh());
+}
+
+TEST_CASE("refresh sees every commit, one after another, and nothing when there was none") {
+    Newsroom n;
+    Searcher s(n.db);
+    const auto before = s.document_count();
+    IndexWriter writer(n.db);
+    for (int i = 1; i <= 5; ++i) {
+        INFO("commit " << i);
+        writer.upsert(test::article("glacier-" + std::to_string(i), "Glacier " + std::to_string(i), "Ice."));
+        writer.commit();
+        CHECK(s.refresh());
+        CHECK(s.document_count() == before + i);
+        CHECK_FALSE(s.refresh());
+    }
+}
+
+TEST_CASE("JSON output of results and articles") {
+    Newsroom n;
+    Searcher s(n.db);
+    const std::string json = to_json(s.search(query("toll")), "toll");
+    CHECK_THAT(json,
+               Catch::StartsWith(R"({"query":"toll","total":{"value":1,"relation":"eq"},"hits":[{"id":"bridge-2")"));
+    const auto article = s.get("solar-1");
+    REQUIRE(article);
+    CHECK_THAT(to_json(*article), Catch::Contains(R"("source":"Harbor Daily")"));
+}

@@ -1,0 +1,150 @@
+// Related articles, did-you-mean, completions, synonyms and languages.
+
+#include "articles.hpp"
+#include "temp_dir.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+using namespace gazette;
+using gazette::test::article;
+using gazette::test::TempDir;
+
+namespace {
+
+std::vector<std::string> ids(const SearchResults& results) {
+    std::vector<std::string> out;
+    for (const auto& hit : results.hits) out.push_back(hit.id);
+    return out;
+}
+
+struct Library {
+    TempDir dir;
+    std::string db = dir.file("db");
+    Library() {
+        IndexWriter writer(db);
+        writer.upsert(
+            article("rail-1", "Rail strike halts trains",
+                    "Train drivers walked out over pay, halting rail services and freight trains across the region."));
+        writer.upsert(article("rail-2", "Rail strike talks resume",
+                              "Union leaders and the rail operator resumed talks to end the drivers strike over pay "
+                              "and freight schedules."));
+        writer.upsert(article("rail-3", "Freight backlog grows in rail dispute",
+                              "Freight trains are stuck at ports as the rail strike over pay enters its second week."));
+        writer.upsert(article("vote-1", "Parliament passes budget",
+                              "The parliament passed the budget after a long debate on spending and taxes."));
+        writer.upsert(article("vote-2", "Budget vote delayed",
+                              "A vote on the budget in parliament was delayed by a dispute over taxes."));
+        writer.upsert(
+            article("vote-3", "President signs budget",
+                    "The president signed the budget into law on Friday, a week after parliament approved it."));
+        writer.upsert(article("us-1", "USA imports rise", "Imports into the USA rose sharply in March."));
+        writer.upsert(article("us-2", "United States exports fall", "Exports from the United States fell in March."));
+        writer.upsert(article("fr-1", "Grève des cheminots",
+                              "Les cheminots sont en grève pour les salaires; les trains sont arrêtés.", "", "", {},
+                              "fr"));
+        writer.upsert(article("zh-1", "北京地铁扩建", "北京地铁新线路今天开通，乘客数量大幅增加。", "", "", {}, "zh"));
+        writer.commit();
+    }
+};
+
+} // namespace
+
+TEST_CASE("related articles share distinctive words; the article itself is excluded") {
+    Library lib;
+    Searcher s(lib.db);
+    const auto related = s.related("rail-1", 3);
+    const auto found = ids(related);
+    REQUIRE(found.size() >= 2);
+    CHECK(std::find(found.begin(), found.end(), "rail-1") == found.end());
+    CHECK((found[0] == "rail-2" || found[0] == "rail-3"));
+    CHECK((found[1] == "rail-2" || found[1] == "rail-3"));
+    CHECK_THROWS_AS(s.related("missing"), Error);
+}
+
+TEST_CASE("did you mean: rare or unknown words get the common word one edit away") {
+    Library lib;
+    Searcher s(lib.db);
+    SearchRequest r;
+    r.query = "budegt vote";
+    CHECK(s.search(r).suggestion == "budget vote");
+    r.query = "parliment";
+    CHECK(s.search(r).suggestion == "parliament");
+    r.query = "budget vote";
+    CHECK(s.search(r).suggestion.empty());
+    r.query = "title:budegt"; // field syntax is left alone
+    CHECK(s.search(r).suggestion.empty());
+}
+
+TEST_CASE("completions of the last word, most frequent first") {
+    Library lib;
+    Searcher s(lib.db);
+    const auto c = s.complete("rail str", 5);
+    REQUIRE(!c.empty());
+    CHECK(c[0].text == "rail strike");
+    CHECK(c[0].count == 2); // titles holding "strike"
+    const auto b = s.complete("bu", 3);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].text == "budget");
+    CHECK(s.complete("b", 5).empty()); // too short to be useful
+    CHECK(s.complete("zzzz", 5).empty());
+}
+
+TEST_CASE("synonyms stored in the index expand queries, phrases included") {
+    Library lib;
+    Searcher before(lib.db);
+    SearchRequest r;
+    r.query = "usa";
+    CHECK(ids(before.search(r)) == std::vector<std::string>{"us-1"});
+    {
+        IndexWriter writer(lib.db);
+        writer.set_synonyms("# countries\nus, usa, united states\n\nstrike, walkout\n");
+        writer.commit();
+    }
+    Searcher s(lib.db);
+    const auto found = ids(s.search(r));
+    CHECK(std::set<std::string>(found.begin(), found.end()) == std::set<std::string>{"us-1", "us-2"});
+    r.query = "united states";
+    CHECK(s.search(r).total == 2);
+    r.query = "\"usa\""; // quoted: exactly this word
+    CHECK(s.search(r).total == 1);
+    r.query = "walkout";
+    CHECK(s.search(r).total == 3);
+    // A searcher opened before sees them after refresh().
+    before.refresh();
+    r.query = "usa";
+    CHECK(before.search(r).total == 2);
+
+    IndexWriter writer(lib.db);
+    CHECK_THROWS_WITH(writer.set_synonyms("alone\n"), Catch::Contains("line 1: a group needs two members"));
+    CHECK_THROWS_WITH(writer.set_synonyms("a, b\nb, c\n"), Catch::Contains("line 2: 'b' is already in another group"));
+    CHECK_THROWS_WITH(writer.set_synonyms("u.s., usa\n"), Catch::Contains("members are words"));
+}
+
+TEST_CASE("articles are stemmed in their own language; queries can name theirs") {
+    Library lib;
+    Searcher s(lib.db);
+    SearchRequest r;
+    r.query = "grèves"; // French stemming joins grève / grèves; English does not
+    CHECK(s.search(r).total == 0);
+    r.language = "fr";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"fr-1"});
+    r.language = "klingon-with-a-very-long-name-that-is-not-a-code";
+    CHECK_THROWS_AS(s.search(r), Error);
+}
+
+TEST_CASE("CJK text is indexed as n-grams, so it is searchable") {
+    Library lib;
+    Searcher s(lib.db);
+    SearchRequest r;
+    r.query = "地铁";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+    r.query = "北京";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+    r.query = "乘客";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+}

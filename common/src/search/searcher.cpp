@@ -86,6 +86,21 @@ class Deadline {
     std::chrono::steady_clock::time_point start_;
 };
 
+// Runs `read`, which opens what it reads itself, again when a commit overtook it: Xapian reports
+// that as DatabaseModifiedError, or as corruption when a block was rewritten under the read.
+// A real corruption fails every attempt.
+template <typename Fn> auto retry_overtaken(Fn&& read, int attempts) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == attempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            if (attempt == attempts) throw;
+        }
+    }
+}
+
 std::optional<detail::UnixSeconds> published_of(const Xapian::Document& doc) {
     const std::string value = doc.get_value(detail::slot(detail::Slot::published));
     if (value.empty()) return std::nullopt;
@@ -106,7 +121,7 @@ struct Searcher::Impl {
     std::optional<detail::QueryBuilder> builder;
 
     Impl(const std::string& p, const SearchLimits& l) : path(p), limits(l), version(p) {
-        detail::with_xapian_errors(p, [&] { adopt(open_watched(version, p)); });
+        detail::with_xapian_errors(p, [&] { retry_overtaken([&] { adopt(open_watched(version, p)); }, max_attempts); });
     }
 
     // Takes `fresh` as the database to read, with the analysis settings and synonyms it holds.
@@ -148,30 +163,38 @@ struct Searcher::Impl {
     }
 
     // Runs `fn` against the database. If a writer's commits invalidated the revision being read,
-    // moves to the newest revision and runs it again: once is almost always enough, a few
-    // times covers a writer committing back to back. A reader overtaken by commits can also
-    // find a block rewritten under it, which Xapian reports as corruption; it is retried the
-    // same way when the index has indeed changed since it was opened.
+    // moves to the newest revision and runs it again: once is almost always enough; a writer
+    // committing every few milliseconds while the machine is busy can overtake a search several
+    // times in a row. A read overtaken by commits can also find a block rewritten under it,
+    // which Xapian reports as corruption, or stored data that no longer decodes: retried the
+    // same way. A really damaged index fails every attempt, quickly, and is reported as such.
     template <typename Fn> auto run(Fn&& fn) {
         return detail::with_xapian_errors(path, [&] {
+            bool reopen = false;
             for (int attempt = 1;; ++attempt) {
                 try {
+                    if (reopen) move_to_latest(); // overtaken too, it fails like the read
                     return fn();
                 } catch (const Xapian::DatabaseModifiedError&) {
                     if (attempt == max_attempts) throw;
                 } catch (const Xapian::DatabaseCorruptError&) {
-                    if (attempt == max_attempts || !version.may_have_changed()) throw;
+                    if (attempt == max_attempts) throw;
+                } catch (const Error& e) {
+                    if (e.code() != ErrorCode::database_corrupt || attempt == max_attempts) throw;
                 }
-                move_to_latest();
+                reopen = true;
             }
         });
     }
-    static constexpr int max_attempts = 6;
+    static constexpr int max_attempts = 20;
 
     // Reads, from a handle opened for it, a little of every table a search uses: the posting
     // lists, the first and last documents' data, values and terms. This handle's own cached
     // blocks would hide damage done to the files since they were read.
     void probe() const {
+        retry_overtaken([&] { probe_once(); }, max_attempts);
+    }
+    void probe_once() const {
         const Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
         auto first = fresh.postlist_begin("");
         if (first == fresh.postlist_end("")) return;

@@ -1,7 +1,7 @@
 # Third-party packages, all from Debian; nothing is vendored.
 find_package(Threads REQUIRED)
 find_package(ZLIB REQUIRED)
-find_package(pugixml REQUIRED)
+find_package(LibXml2 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 CONFIG REQUIRED)
 

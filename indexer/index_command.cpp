@@ -1,5 +1,6 @@
 #include "index_command.hpp"
 
+#include "interrupt.hpp"
 #include "progress_bar.hpp"
 
 #include <gazette/gazette.hpp>
@@ -17,28 +18,37 @@ namespace {
 // Prints the first errors to stderr and all of them to the optional log file.
 class ErrorReporter {
   public:
-    ErrorReporter(const IndexOptions& options, ProgressBar& bar) : show_(options.show_errors), bar_(bar) {
+    ErrorReporter(const IndexOptions& options, ProgressBar& bar)
+        : show_(options.show_errors), log_path_(options.error_log), bar_(bar) {
         if (!options.error_log.empty()) {
             log_.open(options.error_log);
             if (!log_) throw Error(ErrorCode::io_error, options.error_log + ": cannot write the error log");
         }
     }
-    void report(const InputError& error) {
-        const std::string line = error.location.empty() ? error.message : error.location + ": " + error.message;
+    void report(const InputError& error) { print(error, ""); }
+    void warn(const InputError& error) { print(error, "warning: "); }
+    void finish() const {
+        if (count_ <= show_) return;
+        const auto more = static_cast<unsigned long long>(count_ - show_);
+        if (log_.is_open())
+            std::fprintf(stderr, "... and %llu more (all of them are in %s)\n", more, log_path_.c_str());
+        else
+            std::fprintf(stderr, "... and %llu more (--error-log FILE keeps them all)\n", more);
+    }
+
+  private:
+    void print(const InputError& error, const char* kind) {
+        const std::string where = error.location.empty() ? std::string() : error.location + ": ";
+        const std::string line = where + kind + error.message;
         if (log_.is_open()) log_ << line << '\n';
         if (++count_ <= show_) {
             bar_.clear();
             std::fprintf(stderr, "%s\n", line.c_str());
         }
     }
-    void finish() const {
-        if (count_ > show_)
-            std::fprintf(stderr, "... and %llu more rejected (--error-log FILE keeps them all)\n",
-                         static_cast<unsigned long long>(count_ - show_));
-    }
 
-  private:
     std::size_t show_;
+    std::string log_path_;
     std::uint64_t count_ = 0;
     ProgressBar& bar_;
     std::ofstream log_;
@@ -48,10 +58,13 @@ void print_summary(const IngestStats& stats, double seconds, std::uint64_t docum
     if (quiet) return;
     const auto n = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
     const double indexed = static_cast<double>(stats.added + stats.updated);
-    std::printf(
-        "added %llu, updated %llu, deleted %llu, skipped %llu in %.2f s (%.0f docs/s); the index holds %llu articles\n",
-        n(stats.added), n(stats.updated), n(stats.deleted), n(stats.skipped), seconds,
-        seconds > 0 ? indexed / seconds : 0.0, n(documents));
+    std::printf("added %llu, updated %llu, deleted %llu, skipped %llu in %.2f s (%.0f docs/s); the index holds "
+                "%llu article%s\n",
+                n(stats.added), n(stats.updated), n(stats.deleted), n(stats.skipped), seconds,
+                seconds > 0 ? indexed / seconds : 0.0, n(documents), documents == 1 ? "" : "s");
+    if (stats.warnings > 0)
+        std::printf("warnings: %llu (articles kept without an unreadable date: %llu)\n", n(stats.warnings),
+                    n(stats.undated));
     if (stats.not_found > 0) std::printf("ids to delete that were not indexed: %llu\n", n(stats.not_found));
     if (stats.failed_files > 0) std::printf("files not read to the end: %llu\n", n(stats.failed_files));
     if (!stats.ignored_fields.empty()) {
@@ -74,7 +87,15 @@ int run_index(const IndexOptions& options) {
     ProgressBar bar(stderr, progress_enabled(options));
     try {
         // Check every input and id file before taking the index lock.
-        const auto inputs = collect_inputs(options.inputs, options.format);
+        std::vector<std::string> notes;
+        auto inputs = collect_inputs(options.inputs, options.format, &notes);
+        if (!options.quiet)
+            for (const auto& note : notes) std::fprintf(stderr, "gazette-index: %s\n", note.c_str());
+        for (auto& input : inputs) {
+            input.encoding = options.encoding;
+            input.field_map = options.field_map;
+            input.html = options.html;
+        }
         std::vector<std::string> ids = options.delete_ids;
         for (const auto& file : options.delete_files) {
             const auto more = read_id_file(file);
@@ -92,7 +113,13 @@ int run_index(const IndexOptions& options) {
             if (!in) throw Error(ErrorCode::io_error, options.synonyms_file + ": cannot open");
             synonyms.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         }
+        report_interrupts();
         IndexWriter writer(options.db, writer_options);
+        set_interrupt_message(
+            writer.bulk() ? "gazette-index: interrupted: a new index is built all at once, so it is still empty; "
+                            "running the same command again starts over\n"
+                          : "gazette-index: interrupted: the batches committed before are kept; running the same "
+                            "command again completes the job\n");
         if (!options.synonyms_file.empty()) {
             try {
                 writer.set_synonyms(synonyms);
@@ -104,6 +131,7 @@ int run_index(const IndexOptions& options) {
         ErrorReporter errors(options, bar);
         IngestObserver observer;
         observer.on_error = [&](const InputError& e) { errors.report(e); };
+        observer.on_warning = [&](const InputError& e) { errors.warn(e); };
         observer.on_progress = [&](const IngestProgress& p) { bar.update(p.records, p.bytes_done, p.bytes_total); };
         IngestOptions ingest_options;
         ingest_options.max_errors = options.max_errors;

@@ -23,6 +23,9 @@ struct IndexOptions {
     std::string db;
     std::vector<std::string> inputs;
     InputFormat format = InputFormat::automatic;
+    std::string encoding; ///< "" tells: feeds by their declaration, other inputs UTF-8 or windows-1252
+    std::vector<std::pair<std::string, std::string>> field_map; ///< --map input=field
+    HtmlMode html = HtmlMode::automatic;
     std::vector<std::string> delete_ids;
     std::vector<std::string> delete_files;
     std::string synonyms_file;

@@ -2,6 +2,8 @@
 
 #include "index_command.hpp"
 
+#include <gazette/error.hpp>
+#include <gazette/input.hpp>
 #include <gazette/version.hpp>
 
 #include <CLI/CLI.hpp>
@@ -18,10 +20,24 @@ int main(int argc, char** argv) {
         "Inputs: files or directories of .jsonl .json .csv .rss .atom .xml .txt (optionally .gz), or - for stdin.",
         "gazette-index"};
     app.set_version_flag("--version", GAZETTE_VERSION);
+    app.set_config("--config", "", "Read options from this TOML/INI file (names as below without the dashes)");
     app.add_option("--db", options.db, "Index directory (created if missing)")->required();
     app.add_option("inputs", options.inputs, "Input files or directories; - reads stdin");
     app.add_option("--format", format, "Input format: auto, jsonl, json, csv, feed (rss/atom), text")
         ->check(CLI::IsMember({"auto", "jsonl", "ndjson", "json", "csv", "feed", "rss", "atom", "xml", "text", "txt"}));
+    app.add_option("--encoding", options.encoding,
+                   "Character encoding of the inputs (latin1, windows-1251, shift_jis, ...). Default: feeds by "
+                   "their declaration; other inputs UTF-8, with a field that is not UTF-8 read as windows-1252");
+    std::vector<std::string> maps;
+    app.add_option("--map", maps,
+                   "Read an input field as an article field: --map datePublished=published,articleBody=body "
+                   "(JSON keys and CSV columns; repeatable)");
+    const std::map<std::string, gazette::HtmlMode> html_modes{
+        {"auto", gazette::HtmlMode::automatic}, {"yes", gazette::HtmlMode::yes}, {"no", gazette::HtmlMode::no}};
+    app.add_option("--html", options.html,
+                   "Title, summary and body of JSON, CSV and text inputs are HTML: auto (when they look like it), "
+                   "yes, no")
+        ->transform(CLI::CheckedTransformer(html_modes, CLI::ignore_case));
     app.add_option("--delete", options.delete_ids, "Remove the articles with these ids");
     app.add_option("--delete-file", options.delete_files, "Remove the ids listed in FILE (one per line, # comments)")
         ->check(CLI::ExistingFile);
@@ -51,6 +67,17 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_usage;
     }
     options.format = *gazette::parse_input_format(format);
+    try {
+        for (const auto& map : maps)
+            for (auto& pair : gazette::parse_field_map(map)) options.field_map.push_back(std::move(pair));
+    } catch (const gazette::Error& e) {
+        std::fprintf(stderr, "gazette-index: --map: %s\n", e.what());
+        return exit_usage;
+    }
+    if (!options.encoding.empty() && !gazette::encoding_supported(options.encoding)) {
+        std::fprintf(stderr, "gazette-index: --encoding: unknown character encoding '%s'\n", options.encoding.c_str());
+        return exit_usage;
+    }
     if (options.inputs.empty() && options.delete_ids.empty() && options.delete_files.empty() &&
         options.synonyms_file.empty()) {
         std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete, --delete-file or --synonyms\n");

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libxapian-dev xapian-tools libboost-dev nlohmann-json3-dev libcli11-dev catch2
-  libpugixml-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev
+  libxml2-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev
   binutils gzip curl
 )
 if [ "${1:-}" = "--browser" ]; then

@@ -67,7 +67,7 @@ out=$(gzip -c "$samples/regional/valley-courier.csv" | "$index" --db "$work/stdi
 check "gzip CSV from stdin" grep -q '^added 8,' <<<"$out"
 
 # Delete by id and from a file of ids.
-printf '# ids to remove\nhd-2023-0412-harbor-bridge-toll-rejected\n' >"$work/ids.txt"
+printf '# ids to remove\nharbordaily.example#hd-2023-0412-harbor-bridge-toll-rejected\n' >"$work/ids.txt"
 out=$("$index" --db "$db" --delete 000_f1d144996bf222f8 --delete-file "$work/ids.txt" 2>&1)
 check "deletes are counted" grep -q '^added 0, updated 0, deleted 2, .*holds 65 articles$' <<<"$out"
 out=$("$search" --db "$db" conjoined twins)

@@ -57,7 +57,7 @@ check "in one line" one_line "$work/err"
 # A missing index.
 "$search" --db "$work/nothing" bridge >/dev/null 2>"$work/err"; rc=$?
 check "searching a missing index fails with exit code 1" test "$rc" = 1
-check "and says it cannot open it" grep -q "cannot open the index" "$work/err"
+check "and says there is no index there" grep -q "no index at $work/nothing$" "$work/err"
 check "in one line" one_line "$work/err"
 
 # A corrupt index: its version file overwritten.

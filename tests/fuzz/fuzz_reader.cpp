@@ -22,15 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     };
     handlers.on_error = [](InputError&&) {};
+    handlers.on_warning = [](InputError&&) {};
+    const detail::FieldNames names;
     try {
 #if GAZETTE_FUZZ_FORMAT == 1
-        detail::read_jsonl(*source, "fuzz", handlers);
+        detail::read_jsonl(*source, "fuzz", handlers, names);
 #elif GAZETTE_FUZZ_FORMAT == 2
-        detail::read_json(*source, "fuzz", handlers);
+        detail::read_json(*source, "fuzz", handlers, names);
 #elif GAZETTE_FUZZ_FORMAT == 3
-        detail::read_csv(*source, "fuzz", handlers);
+        detail::read_csv(*source, "fuzz", handlers, names);
 #elif GAZETTE_FUZZ_FORMAT == 4
-        detail::read_feed(*source, "fuzz", handlers);
+        detail::read_feed(*source, "fuzz", handlers, "");
 #elif GAZETTE_FUZZ_FORMAT == 5
         detail::read_text(*source, "fuzz", "fuzz-id", handlers);
 #else

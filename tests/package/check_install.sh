@@ -19,7 +19,7 @@ leaked=$(grep -c 'gazette::detail' <<<"$symbols" || true)
 [ "$leaked" = 0 ] || fail "$leaked internal symbols are exported"
 grep -q 'gazette::Searcher::search' <<<"$symbols" || fail "public symbols are missing"
 # Public headers must not pull in third-party headers.
-if grep -rhoE '#include <(xapian|nlohmann|boost|pugixml|gumbo|CLI)[^>]*>' "$work/prefix/include/gazette"; then
+if grep -rhoE '#include <(xapian|nlohmann|boost|libxml|gumbo|CLI)[^>]*>' "$work/prefix/include/gazette"; then
   fail "public headers include third-party headers"
 fi
 

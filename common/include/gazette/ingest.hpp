@@ -29,7 +29,9 @@ struct IngestStats {
     std::uint64_t failed_files = 0; ///< files that could not be read to their end
     std::uint64_t bytes = 0;        ///< input bytes consumed (compressed size for gzip)
     std::map<std::string, std::uint64_t> ignored_fields; ///< unknown field name -> records having it
-    bool aborted = false;                                ///< stopped by max_errors
+    std::uint64_t warnings = 0; ///< problems that lost nothing that could be kept (see on_warning)
+    std::uint64_t undated = 0;  ///< articles kept without a date that could not be read
+    bool aborted = false;       ///< stopped by max_errors
 
     std::uint64_t errors() const { return skipped + failed_files; }
 };
@@ -43,6 +45,8 @@ struct IngestProgress {
 struct IngestObserver {
     /// A record or file that was skipped, with its location.
     std::function<void(const InputError&)> on_error;
+    /// A record kept with a repair (an unreadable date dropped, a feed read in recovery mode).
+    std::function<void(const InputError&)> on_warning;
     std::function<void(const IngestProgress&)> on_progress;
 };
 
@@ -66,6 +70,7 @@ class GAZETTE_EXPORT Ingest {
 
   private:
     bool note_error(const InputError& error);
+    void note_warning(const InputError& warning);
 
     IndexWriter& writer_;
     IngestOptions options_;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gazette {
@@ -27,18 +28,41 @@ enum class InputFormat {
 GAZETTE_EXPORT std::optional<InputFormat> parse_input_format(std::string_view name);
 GAZETTE_EXPORT std::string_view to_string(InputFormat format) noexcept;
 
+/// `automatic`: a field is read as HTML when it looks like HTML (tags such as <p> or <br>, or
+/// entities such as &amp;nbsp;).
+enum class HtmlMode { automatic, yes, no };
+
 /// One input file with the format to read it as. A path of "-" is standard input.
 struct InputFile {
     std::string path;
     InputFormat format = InputFormat::automatic;
     std::uint64_t size_bytes = 0; ///< on-disk size (0 for stdin): for progress estimates
+    /// The file's character encoding ("latin1", "windows-1251", "shift_jis"...), or "" to tell:
+    /// feeds by their byte order mark and declaration, other formats UTF-8, with a text field
+    /// that is not UTF-8 read as windows-1252 (what legacy exports mostly are).
+    std::string encoding = {};
+    /// Input names mapped to article fields before the built-in names: {"datePublished",
+    /// "published"}, {"articleBody", "body"} (JSON keys, CSV columns).
+    std::vector<std::pair<std::string, std::string>> field_map = {};
+    /// Whether text fields of JSON, CSV and text inputs hold HTML, reduced to text as feeds are.
+    HtmlMode html = HtmlMode::automatic;
 };
 
+/// Parses "datePublished=published,articleBody=body" (pairs separated by commas).
+/// @throws Error invalid_argument naming a pair that is malformed or a field that does not exist.
+GAZETTE_EXPORT std::vector<std::pair<std::string, std::string>> parse_field_map(std::string_view text);
+
+/// True when `encoding` ("latin1", "windows-1251", "gb2312", ...) can be read.
+GAZETTE_EXPORT bool encoding_supported(std::string_view encoding);
+
 /// Expands paths into input files: directories recursively (files with a known extension only,
-/// hidden entries skipped, in sorted order), other paths as given.
+/// hidden entries skipped, links followed, a directory reached twice read once, in sorted
+/// order), other paths as given. `notes`, if given, receives a line for each link skipped, and
+/// for a directory where no input was found, the files skipped.
 /// @throws Error io_error for a path that does not exist or cannot be listed.
 GAZETTE_EXPORT std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                                     InputFormat format = InputFormat::automatic);
+                                                     InputFormat format = InputFormat::automatic,
+                                                     std::vector<std::string>* notes = nullptr);
 
 /// A record read from an input, before validation.
 struct InputRecord {
@@ -56,6 +80,8 @@ struct InputError {
 struct InputHandlers {
     std::function<void(InputRecord&&)> on_record;
     std::function<void(InputError&&)> on_error;
+    /// A problem that loses nothing that could be kept (a feed repaired while read, say).
+    std::function<void(InputError&&)> on_warning;
     /// Bytes of the file consumed so far (compressed bytes for gzip), for progress.
     std::function<void(std::uint64_t)> on_progress;
 };

@@ -25,10 +25,9 @@ void check_utf8(std::string_view field, const std::string& value) {
 std::string canonical_date(std::string_view field, const std::string& value) {
     const std::string trimmed = detail::trim(value);
     if (trimmed.empty()) return {};
-    const auto seconds = detail::parse_any_date(trimmed);
-    if (!seconds)
-        reject("field '" + std::string(field) + "' is not an ISO 8601 date: \"" + trimmed.substr(0, 40) + "\"");
-    return detail::format_utc(*seconds);
+    const auto date = detail::parse_date(trimmed);
+    if (!date) reject("field '" + std::string(field) + "' is not a date: \"" + trimmed.substr(0, 40) + "\"");
+    return detail::format_date(*date);
 }
 
 void clean_list(std::string_view field, std::vector<std::string>& values) {

@@ -180,7 +180,7 @@ void BulkBuild::flush() {
 void BulkBuild::compact_into(const std::string& output) {
     flush();
     // The compacted index is at most the size of the shards together.
-    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0));
+    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0, 0));
     const std::vector<std::string> databases = database_paths();
     const BackgroundPrefetch prefetch(glass_tables_in_compaction_order(databases));
     with_xapian_errors(output, [&] {

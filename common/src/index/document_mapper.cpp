@@ -84,9 +84,11 @@ Xapian::Document DocumentMapper::build(const Article& article) {
         doc.add_value(slot(Slot::tags), joined);
     }
     if (!article.published.empty()) {
-        if (const auto seconds = parse_iso8601(article.published)) {
-            doc.add_value(slot(Slot::published), Xapian::sortable_serialise(static_cast<double>(*seconds)));
-            doc.add_value(slot(Slot::month), article.published.substr(0, 7));
+        if (const auto date = parse_date(article.published)) {
+            doc.add_value(slot(Slot::published), Xapian::sortable_serialise(static_cast<double>(date->seconds)));
+            // "2021-03", or "2021" for a date known to the year only (the year facet counts it,
+            // the month facet does not).
+            doc.add_value(slot(Slot::month), format_date(*date).substr(0, 7));
         }
     }
     return doc;

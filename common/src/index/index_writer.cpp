@@ -156,7 +156,7 @@ struct IndexWriter::Impl {
             return;
         }
         if (!in_transaction) return;
-        detail::require_free_space(path, detail::commit_space_needed(pending_text_bytes));
+        detail::require_free_space(path, detail::commit_space_needed(pending_text_bytes, detail::directory_size(path)));
         detail::with_xapian_errors(path, [&] {
             db.set_metadata(detail::metadata_updated_at, detail::format_utc(detail::current_unix_seconds()));
             db.commit_transaction();

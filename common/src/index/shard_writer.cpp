@@ -203,7 +203,7 @@ bool ShardWriter::remove_from_older(const std::string& id_term) {
 
 void ShardWriter::commit() {
     if (uncommitted_ == 0) return;
-    require_free_space(path_, commit_space_needed(uncommitted_text_bytes_));
+    require_free_space(path_, commit_space_needed(uncommitted_text_bytes_, directory_size(path_)));
     CommitPoint point{last_sequence_, {}, first_sequences_};
     with_xapian_errors(path_, [&] {
         for (auto& older : older_) {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gazette::detail {
 
@@ -14,6 +16,20 @@ enum class ArticleField { id, title, body, summary, url, source, authors, tags, 
 /// The field an input name refers to, case-insensitively, including common aliases
 /// ("headline" -> title, "category" -> tags, "date" -> published, ...); nothing if unknown.
 std::optional<ArticleField> field_for_name(std::string_view name);
+
+/// Input names to fields: a user's mapping (`--map datePublished=published`) first, then the
+/// built-in names and aliases.
+class FieldNames {
+  public:
+    FieldNames() = default;
+    /// `map`: input name -> field name or alias. @throws Error invalid_argument for a target
+    /// that names no field.
+    explicit FieldNames(const std::vector<std::pair<std::string, std::string>>& map);
+    std::optional<ArticleField> field(std::string_view name) const;
+
+  private:
+    std::vector<std::pair<std::string, ArticleField>> user_;
+};
 
 bool is_list_field(ArticleField field);
 

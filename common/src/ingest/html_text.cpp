@@ -4,6 +4,8 @@
 
 #include <gumbo.h>
 
+#include <cctype>
+
 namespace gazette::detail {
 
 namespace {
@@ -78,6 +80,32 @@ std::string html_to_text(std::string_view html) {
     collect_text(output->root, text);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     return normalize_space(text);
+}
+
+bool looks_like_html(std::string_view text) {
+    static constexpr std::string_view tags[] = {
+        "p",     "br",     "div",  "span", "a",     "b",       "i",          "u",        "em",         "strong",
+        "img",   "ul",     "ol",   "li",   "h1",    "h2",      "h3",         "h4",       "h5",         "h6",
+        "table", "tr",     "td",   "th",   "tbody", "thead",   "blockquote", "figure",   "figcaption", "script",
+        "style", "iframe", "html", "body", "head",  "section", "article",    "header",   "footer",     "pre",
+        "code",  "hr",     "sup",  "sub",  "small", "font",    "center",     "noscript", "picture",    "video",
+        "audio", "source", "meta", "link", "dl",    "dt",      "dd",         "cite",     "q",          "abbr"};
+    for (auto at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+        std::size_t start = at + 1;
+        if (start < text.size() && text[start] == '/') ++start;
+        std::size_t end = start;
+        while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+        if (end == start || end >= text.size()) continue;
+        const char next = text[end];
+        if (next != '>' && next != ' ' && next != '/' && next != '\n' && next != '\t') continue;
+        const std::string name = to_lower_ascii(text.substr(start, end - start));
+        for (auto tag : tags)
+            if (name == tag) return true;
+    }
+    for (std::string_view entity : {"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#", "&rsquo;", "&lsquo;", "&ldquo;",
+                                    "&rdquo;", "&mdash;", "&ndash;", "&hellip;", "&eacute;", "&apos;"})
+        if (text.find(entity) != std::string_view::npos) return true;
+    return false;
 }
 
 } // namespace gazette::detail

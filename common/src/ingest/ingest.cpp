@@ -2,7 +2,11 @@
 #include <gazette/ingest.hpp>
 
 #include "ingest/byte_source.hpp"
+#include "ingest/charset.hpp"
+#include "util/dates.hpp"
 #include "util/text_util.hpp"
+
+#include <optional>
 
 namespace gazette {
 
@@ -31,10 +35,41 @@ InputError file_error(const InputFile& input, const Error& e) {
     return {where, message};
 }
 
+// Text fields that are not UTF-8 are, in practice, windows-1252 (Excel's and most legacy
+// exports' encoding): decoded as such unless the input named its encoding.
+void decode_legacy_text(Article& a) {
+    for (std::string* field :
+         {&a.id, &a.title, &a.body, &a.summary, &a.url, &a.source, &a.language, &a.published, &a.updated})
+        if (!detail::is_valid_utf8(*field)) *field = detail::to_utf8(*field, "windows-1252");
+    for (auto* list : {&a.authors, &a.tags})
+        for (auto& item : *list)
+            if (!detail::is_valid_utf8(item)) item = detail::to_utf8(item, "windows-1252");
+}
+
+// A date nobody can read loses the date, not the article. Returns the warning, if any.
+std::optional<std::string> drop_unreadable_dates(Article& a) {
+    std::optional<std::string> warning;
+    for (auto [name, field] : {std::pair<const char*, std::string*>{"published", &a.published},
+                               std::pair<const char*, std::string*>{"updated", &a.updated}}) {
+        if (detail::trim(*field).empty() || detail::parse_date(*field)) continue;
+        if (!warning)
+            warning = std::string("unreadable ") + (std::string(name) == "published" ? "date" : "update date") + " \"" +
+                      detail::repair_utf8(field->substr(0, 60)) + "\", article kept " +
+                      (std::string(name) == "published" ? "undated" : "without it");
+        field->clear();
+    }
+    return warning;
+}
+
 } // namespace
 
 Ingest::Ingest(IndexWriter& writer, IngestOptions options, IngestObserver observer)
     : writer_(writer), options_(options), observer_(std::move(observer)), base_(writer.counts()) {}
+
+void Ingest::note_warning(const InputError& warning) {
+    ++stats_.warnings;
+    if (observer_.on_warning) observer_.on_warning(warning);
+}
 
 bool Ingest::note_error(const InputError& error) {
     if (observer_.on_error) observer_.on_error(error);
@@ -55,6 +90,12 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
         handlers.on_record = [&](InputRecord&& record) {
             ++records_;
             for (const auto& field : record.ignored_fields) ++stats_.ignored_fields[field];
+            if (input.encoding.empty()) decode_legacy_text(record.article);
+            const bool had_date = !detail::trim(record.article.published).empty();
+            if (auto warning = drop_unreadable_dates(record.article)) {
+                if (had_date && record.article.published.empty()) ++stats_.undated;
+                note_warning({record.location, std::move(*warning)});
+            }
             try {
                 writer_.upsert(record.article);
             } catch (const Error& e) {
@@ -68,6 +109,7 @@ bool Ingest::add(const std::vector<InputFile>& inputs) {
             ++stats_.skipped;
             if (!note_error(error)) throw StopIngest{};
         };
+        handlers.on_warning = [&](InputError&& warning) { note_warning(warning); };
         handlers.on_progress = progress;
 
         ++stats_.files;

@@ -3,11 +3,16 @@
 #include <gazette/error.hpp>
 #include <gazette/input.hpp>
 
+#include "ingest/article_fields.hpp"
+#include "ingest/charset.hpp"
+#include "ingest/html_text.hpp"
 #include "ingest/readers.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -33,8 +38,23 @@ std::optional<InputFormat> format_from_extension(const std::string& path) {
     return std::nullopt;
 }
 
-// Guesses a format from the first bytes of content (for stdin and unknown extensions).
-InputFormat sniff_format(std::string_view head) {
+// True when the first line is a CSV header naming at least one article field.
+bool csv_header(std::string_view head) {
+    const std::string_view line = head.substr(0, head.find('\n'));
+    std::size_t start = 0;
+    while (start <= line.size()) {
+        const auto end = std::min(line.find(',', start), line.size());
+        std::string name = detail::trim(line.substr(start, end - start));
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        if (detail::field_for_name(name)) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+// Guesses a format from the first bytes of content (for stdin and unknown extensions): only
+// shapes Gazette knows; anything else is not guessed.
+std::optional<InputFormat> sniff_format(std::string_view head) {
     std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
     const std::string_view rest = head.substr(std::min(i, head.size()));
@@ -49,7 +69,8 @@ InputFormat sniff_format(std::string_view head) {
     }
     if (rest.rfind("<", 0) == 0) return InputFormat::feed;
     if (rest.rfind("date ", 0) == 0) return InputFormat::text;
-    return InputFormat::csv;
+    if (csv_header(rest)) return InputFormat::csv;
+    return std::nullopt;
 }
 
 // A ByteSource that replays the bytes read while sniffing.
@@ -114,7 +135,31 @@ std::string_view to_string(InputFormat format) noexcept {
     return "auto";
 }
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, InputFormat format) {
+std::vector<std::pair<std::string, std::string>> parse_field_map(std::string_view text) {
+    std::vector<std::pair<std::string, std::string>> map;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        const std::string pair = detail::trim(text.substr(start, end - start));
+        start = end + 1;
+        if (pair.empty()) continue;
+        const auto equals = pair.find('=');
+        const std::string from = detail::trim(pair.substr(0, equals));
+        const std::string to = equals == std::string::npos ? std::string() : detail::trim(pair.substr(equals + 1));
+        if (from.empty() || to.empty())
+            throw Error(ErrorCode::invalid_argument, "'" + pair + "' is not INPUT_NAME=FIELD");
+        map.emplace_back(from, to);
+    }
+    (void)detail::FieldNames(map); // checks that every target is a field
+    return map;
+}
+
+bool encoding_supported(std::string_view encoding) {
+    return detail::charset_supported(encoding);
+}
+
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, InputFormat format,
+                                      std::vector<std::string>* notes) {
     std::vector<InputFile> inputs;
     for (const auto& path : paths) {
         if (path == "-") {
@@ -128,20 +173,54 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, Inp
             inputs.push_back({path, format, fs::file_size(path, ec)});
             continue;
         }
+        // Links are followed, to files and to directories alike; a directory reached twice (a
+        // link back up the tree) is read once.
+        std::set<std::pair<dev_t, ino_t>> directories;
+        const auto first_visit = [&](const fs::path& dir) {
+            struct stat st {};
+            return ::stat(dir.c_str(), &st) != 0 || directories.emplace(st.st_dev, st.st_ino).second;
+        };
+        first_visit(path);
         std::vector<InputFile> found;
-        auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+        std::vector<std::string> other_files;
+        auto it = fs::recursive_directory_iterator(
+            path, fs::directory_options::skip_permission_denied | fs::directory_options::follow_directory_symlink, ec);
         if (ec) throw Error(ErrorCode::io_error, path + ": cannot list directory: " + ec.message());
         for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) throw Error(ErrorCode::io_error, path + ": cannot list directory: " + ec.message());
             const std::string name = it->path().filename().string();
+            std::error_code type_error;
+            const bool directory = it->is_directory(type_error);
             if (!name.empty() && name[0] == '.') {
-                if (it->is_directory()) it.disable_recursion_pending();
+                if (directory) it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file()) continue;
+            if (directory) {
+                if (!first_visit(it->path())) {
+                    it.disable_recursion_pending();
+                    if (notes) notes->push_back(it->path().string() + ": a link to a directory already read, skipped");
+                }
+                continue;
+            }
+            if (!it->is_regular_file(type_error)) {
+                if (notes && it->is_symlink(type_error))
+                    notes->push_back(it->path().string() + ": a link to nothing, skipped");
+                continue;
+            }
             // In a directory only files with a known extension are inputs (READMEs are not).
-            if (!format_from_extension(it->path().string())) continue;
-            found.push_back({it->path().string(), format, it->file_size()});
+            if (!format_from_extension(it->path().string())) {
+                other_files.push_back(it->path().filename().string());
+                continue;
+            }
+            found.push_back({it->path().string(), format, it->file_size(type_error)});
+        }
+        // Said only when nothing else was found: a README beside the inputs needs no mention.
+        if (notes && found.empty() && !other_files.empty()) {
+            std::string examples;
+            for (std::size_t i = 0; i < other_files.size() && i < 3; ++i) examples += (i ? ", " : "") + other_files[i];
+            notes->push_back(path + ": " + std::to_string(other_files.size()) + " file" +
+                             (other_files.size() == 1 ? "" : "s") + " without an input extension skipped (" + examples +
+                             (other_files.size() > 3 ? ", ..." : "") + "); name files to read them with --format");
         }
         std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
         inputs.insert(inputs.end(), found.begin(), found.end());
@@ -166,17 +245,41 @@ void read_input(const InputFile& input, const InputHandlers& handlers) {
             got += n;
         }
         head.resize(got);
-        format = sniff_format(head);
+        const auto sniffed = sniff_format(head);
+        if (!sniffed)
+            throw Error(ErrorCode::invalid_input,
+                        name + ": not a format Gazette can tell (JSON, JSON Lines, CSV with a header row naming "
+                               "article fields, an RSS or Atom feed, a text article starting 'date YYYY-MM-DD'); "
+                               "name it with --format");
+        format = *sniffed;
         replay = std::make_unique<PrefixedSource>(std::move(head), *source);
         stream = replay.get();
     }
 
+    // Feeds decode themselves (their declaration says how); other formats are decoded here.
+    std::unique_ptr<detail::ByteSource> decoded;
+    if (format != InputFormat::feed && !input.encoding.empty() &&
+        detail::canonical_charset(input.encoding) != "UTF-8") {
+        decoded = detail::decoding_source(*stream, input.encoding);
+        stream = decoded.get();
+    }
+    // HTML in the text fields of other formats is reduced to text as in feeds.
+    InputHandlers reduced = handlers;
+    if (format != InputFormat::feed && input.html != HtmlMode::no) {
+        reduced.on_record = [&](InputRecord&& record) {
+            for (std::string* field : {&record.article.title, &record.article.summary, &record.article.body})
+                if (input.html == HtmlMode::yes || detail::looks_like_html(*field))
+                    *field = detail::html_to_text(*field);
+            handlers.on_record(std::move(record));
+        };
+    }
+    const detail::FieldNames names(input.field_map);
     switch (format) {
-    case InputFormat::jsonl: detail::read_jsonl(*stream, name, handlers); break;
-    case InputFormat::json: detail::read_json(*stream, name, handlers); break;
-    case InputFormat::csv: detail::read_csv(*stream, name, handlers); break;
-    case InputFormat::feed: detail::read_feed(*stream, name, handlers); break;
-    case InputFormat::text: detail::read_text(*stream, name, id_from_file_name(input.path), handlers); break;
+    case InputFormat::jsonl: detail::read_jsonl(*stream, name, reduced, names); break;
+    case InputFormat::json: detail::read_json(*stream, name, reduced, names); break;
+    case InputFormat::csv: detail::read_csv(*stream, name, reduced, names); break;
+    case InputFormat::feed: detail::read_feed(*stream, name, handlers, input.encoding); break;
+    case InputFormat::text: detail::read_text(*stream, name, id_from_file_name(input.path), reduced); break;
     case InputFormat::automatic: break;
     }
 }

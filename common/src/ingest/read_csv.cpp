@@ -119,7 +119,7 @@ bool is_blank(const std::vector<std::string>& fields) {
 
 } // namespace
 
-void read_csv(ByteSource& source, const std::string& name, const InputHandlers& handlers) {
+void read_csv(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names) {
     CsvRecords records(source);
     std::vector<std::optional<ArticleField>> columns;
     std::vector<std::string> column_names;
@@ -133,7 +133,7 @@ void read_csv(ByteSource& source, const std::string& name, const InputHandlers& 
     for (auto& column : header->fields) {
         std::string n = trim(column);
         if (n.rfind("\xEF\xBB\xBF", 0) == 0) n.erase(0, 3);
-        columns.push_back(field_for_name(n));
+        columns.push_back(names.field(n));
         column_names.push_back(n);
     }
 

@@ -1,210 +1,511 @@
-// RSS 2.0 / RSS 1.0 and Atom feeds, parsed with pugixml. Elements are matched by local name
-// so namespace prefixes (dc:, content:, atom:) do not matter.
+// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 feeds. Elements are matched by namespace, so
+// that extension elements (<media:title>, <atom:link rel="amphtml">, <itunes:summary>) never
+// stand in for the feed's own; the tree comes from feed_xml.cpp, which repairs what it can.
 
+#include "ingest/charset.hpp"
+#include "ingest/feed_xml.hpp"
 #include "ingest/html_text.hpp"
 #include "ingest/readers.hpp"
 #include "util/text_util.hpp"
 
 #include <gazette/error.hpp>
 
-#include <pugixml.hpp>
+#include <libxml/entities.h>
+#include <libxml/uri.h>
+#include <libxml/xmlsave.h>
 
-#include <algorithm>
 #include <cstring>
 
 namespace gazette::detail {
 
 namespace {
 
-std::string_view local_name(const pugi::xml_node& node) {
-    const std::string_view name = node.name();
-    const auto colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+// Namespaces, by what they mean to a feed reader.
+enum class Ns { none, rss, atom, atom03, dc, dcterms, content, xhtml, rdf, itunes, other };
+
+Ns ns_of(const xmlNode* node) {
+    if (!node->ns || !node->ns->href) return Ns::none;
+    const std::string_view uri = reinterpret_cast<const char*>(node->ns->href);
+    if (uri == "http://www.w3.org/2005/Atom") return Ns::atom;
+    if (uri == "http://purl.org/atom/ns#") return Ns::atom03;
+    if (uri == "http://purl.org/rss/1.0/" || uri == "http://my.netscape.com/rdf/simple/0.9/" ||
+        uri == "http://backend.userland.com/rss2" || uri == "http://blogs.law.harvard.edu/tech/rss")
+        return Ns::rss;
+    if (uri == "http://purl.org/dc/elements/1.1/") return Ns::dc;
+    if (uri == "http://purl.org/dc/terms/") return Ns::dcterms;
+    if (uri == "http://purl.org/rss/1.0/modules/content/") return Ns::content;
+    if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
+    if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
+    if (uri == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::itunes;
+    return Ns::other;
 }
 
-bool named(const pugi::xml_node& node, std::string_view local) {
-    return local_name(node) == local;
+bool is_rss(const xmlNode* n) {
+    const Ns ns = ns_of(n);
+    return ns == Ns::none || ns == Ns::rss;
+}
+bool is_atom(const xmlNode* n) {
+    const Ns ns = ns_of(n);
+    return ns == Ns::atom || ns == Ns::atom03;
 }
 
-pugi::xml_node child(const pugi::xml_node& parent, std::string_view local) {
-    for (auto c : parent.children())
-        if (c.type() == pugi::node_element && named(c, local)) return c;
-    return {};
+std::string_view name_of(const xmlNode* n) {
+    return reinterpret_cast<const char*>(n->name);
 }
 
-// All text inside a node, CDATA included.
-std::string inner_text(const pugi::xml_node& node) {
-    std::string text;
-    for (auto c : node.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
-            text += c.value();
-        else if (c.type() == pugi::node_element)
-            text += inner_text(c);
-    }
+bool is(const xmlNode* n, bool (*in)(const xmlNode*), std::string_view name) {
+    return n && n->type == XML_ELEMENT_NODE && name_of(n) == name && in(n);
+}
+bool is(const xmlNode* n, Ns ns, std::string_view name) {
+    return n && n->type == XML_ELEMENT_NODE && name_of(n) == name && ns_of(n) == ns;
+}
+
+template <typename Match> const xmlNode* first_child(const xmlNode* parent, Match match) {
+    if (!parent) return nullptr;
+    for (const xmlNode* c = parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && match(c)) return c;
+    return nullptr;
+}
+
+std::string attribute(const xmlNode* n, const char* name) {
+    if (!n) return {};
+    xmlChar* value = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (!value) return {};
+    std::string text = reinterpret_cast<const char*>(value);
+    xmlFree(value);
     return text;
 }
 
-// The markup of an xhtml content element, for html_to_text.
-std::string inner_markup(const pugi::xml_node& node) {
-    struct Writer : pugi::xml_writer {
-        std::string out;
-        void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
-    } writer;
-    for (auto c : node.children()) c.print(writer, "", pugi::format_raw);
-    return writer.out;
+// All text inside a node: text, CDATA, and entities the feed declared itself.
+void append_text(const xmlNode* node, std::string& out) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) out += reinterpret_cast<const char*>(c->content);
+        } else if (c->type == XML_ENTITY_REF_NODE) {
+            const xmlEntity* entity = xmlGetDocEntity(node->doc, c->name);
+            if (entity && entity->content && entity->etype == XML_INTERNAL_GENERAL_ENTITY)
+                out += reinterpret_cast<const char*>(entity->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            append_text(c, out);
+        }
+    }
 }
 
-std::string plain(const pugi::xml_node& node) {
-    return node ? normalize_space(inner_text(node)) : std::string();
+std::string raw_text(const xmlNode* node) {
+    std::string text;
+    if (node) append_text(node, text);
+    fix_c1_controls(text);
+    return text;
 }
 
-// Atom text constructs: type="text" (default), "html" (escaped markup) or "xhtml" (inline markup).
-std::string atom_text(const pugi::xml_node& node) {
+std::string plain(const xmlNode* node) {
+    return normalize_space(raw_text(node));
+}
+
+// The markup inside a node (xhtml content), for html_to_text.
+std::string inner_markup(const xmlNode* node) {
+    std::string out;
+    xmlBufferPtr buffer = xmlBufferCreate();
+    for (xmlNode* c = node->children; c; c = c->next) {
+        xmlBufferEmpty(buffer);
+        xmlNodeDump(buffer, node->doc, c, 0, 0);
+        out.append(reinterpret_cast<const char*>(xmlBufferContent(buffer)),
+                   static_cast<std::size_t>(xmlBufferLength(buffer)));
+    }
+    xmlBufferFree(buffer);
+    fix_c1_controls(out);
+    return out;
+}
+
+// Base64 as Atom 0.3's mode="base64" content uses it; small enough not to need a library.
+std::string base64_decode(std::string_view in) {
+    auto value = [](char c) -> int {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        if (c == '+' || c == '-') return 62;
+        if (c == '/' || c == '_') return 63;
+        return -1;
+    };
+    std::string out;
+    unsigned bits = 0;
+    int count = 0;
+    for (char c : in) {
+        const int v = value(c);
+        if (v < 0) continue; // whitespace, padding
+        bits = (bits << 6) | static_cast<unsigned>(v);
+        if ((count += 6) >= 8) {
+            count -= 8;
+            out += static_cast<char>((bits >> count) & 0xFF);
+        }
+    }
+    return out;
+}
+
+// An Atom (or Atom 0.3) text construct: type text, html or xhtml; mode xml, escaped or base64.
+std::string atom_text(const xmlNode* node) {
     if (!node) return {};
-    const std::string_view type = node.attribute("type").value();
-    if (type == "xhtml") return html_to_text(inner_markup(node));
-    if (type == "html" || type == "text/html") return html_to_text(inner_text(node));
-    return plain(node);
+    const std::string type = attribute(node, "type");
+    const std::string mode = attribute(node, "mode");
+    const bool html = type == "html" || type == "text/html" || type == "application/xhtml+xml" || type == "xhtml" ||
+                      mode == "escaped";
+    if (mode == "base64") {
+        std::string decoded = base64_decode(raw_text(node));
+        if (!is_valid_utf8(decoded)) decoded = repair_utf8(decoded);
+        return type.find("html") != std::string::npos ? html_to_text(decoded) : normalize_space(decoded);
+    }
+    if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") return html_to_text(inner_markup(node));
+    // Plain text, or escaped markup (type="html", or text that a careless feed marked up).
+    const std::string text = raw_text(node);
+    return html || text.find('<') != std::string::npos ? html_to_text(text) : normalize_space(text);
 }
 
-std::string language_of(pugi::xml_node node) {
-    for (; node; node = node.parent())
-        if (auto lang = node.attribute("xml:lang")) return lang.value();
+// RSS text that may hold escaped HTML (titles do, despite the spec).
+std::string rss_text(const xmlNode* node) {
+    return node ? html_to_text(raw_text(node)) : std::string();
+}
+
+std::string language_of(const xmlNode* node) {
+    for (; node && node->type == XML_ELEMENT_NODE; node = node->parent) {
+        xmlChar* lang = xmlNodeGetLang(node);
+        if (lang) {
+            std::string text = reinterpret_cast<const char*>(lang);
+            xmlFree(lang);
+            return text;
+        }
+    }
     return {};
 }
 
-// Line numbers of increasing offsets, counted incrementally (items come in document order).
-class LineCounter {
-  public:
-    explicit LineCounter(const std::string& content) : content_(content) {}
-    std::uint64_t line_at(std::ptrdiff_t offset) {
-        const auto target = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0)), content_.size());
-        if (target < pos_) pos_ = 0, line_ = 1;
-        for (; pos_ < target; ++pos_)
-            if (content_[pos_] == '\n') ++line_;
-        return line_;
+bool absolute_uri(std::string_view uri) {
+    const auto colon = uri.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = uri[i];
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
     }
+    return true;
+}
 
-  private:
-    const std::string& content_;
-    std::size_t pos_ = 0;
-    std::uint64_t line_ = 1;
+// `link` resolved against the node's xml:base, else against `fallback` (the feed's own link).
+std::string resolve(const xmlNode* node, const std::string& link, const std::string& fallback) {
+    if (link.empty() || absolute_uri(link)) return link;
+    std::string base;
+    if (xmlChar* b = xmlNodeGetBase(node->doc, node)) {
+        base = reinterpret_cast<const char*>(b);
+        xmlFree(b);
+    }
+    if (!absolute_uri(base)) {
+        xmlChar* combined = base.empty() ? nullptr
+                                         : xmlBuildURI(reinterpret_cast<const xmlChar*>(base.c_str()),
+                                                       reinterpret_cast<const xmlChar*>(fallback.c_str()));
+        base = combined ? reinterpret_cast<const char*>(combined) : fallback;
+        if (combined) xmlFree(combined);
+    }
+    if (!absolute_uri(base)) return link;
+    xmlChar* resolved =
+        xmlBuildURI(reinterpret_cast<const xmlChar*>(link.c_str()), reinterpret_cast<const xmlChar*>(base.c_str()));
+    if (!resolved) return link;
+    std::string out = reinterpret_cast<const char*>(resolved);
+    xmlFree(resolved);
+    return out;
+}
+
+// "jane@example.org (Jane Doe)" and "Jane Doe <jane@example.org>" name Jane Doe.
+std::string person_name(std::string text) {
+    text = normalize_space(text);
+    const auto open = text.find('('), close = text.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open + 1 &&
+        text.substr(0, open).find('@') != std::string::npos)
+        return normalize_space(text.substr(open + 1, close - open - 1));
+    const auto lt = text.find('<'), gt = text.rfind('>');
+    if (lt != std::string::npos && gt != std::string::npos && gt > lt && lt > 0 &&
+        text.substr(lt, gt - lt).find('@') != std::string::npos)
+        return normalize_space(text.substr(0, lt));
+    return text;
+}
+
+// The name of an Atom person construct (its email when it has no name).
+std::string atom_person(const xmlNode* person) {
+    std::string name = plain(first_child(person, [](const xmlNode* n) { return is(n, is_atom, "name"); }));
+    if (name.empty()) name = plain(first_child(person, [](const xmlNode* n) { return is(n, is_atom, "email"); }));
+    if (name.empty() && !first_child(person, [](const xmlNode*) { return true; })) name = person_name(plain(person));
+    return name;
+}
+
+// The alternate link among Atom <link> elements (no rel means alternate), HTML first.
+std::string atom_link(const xmlNode* parent, bool (*in)(const xmlNode*)) {
+    std::string any;
+    for (const xmlNode* c = parent ? parent->children : nullptr; c; c = c->next) {
+        if (!is(c, in, "link")) continue;
+        const std::string rel = attribute(c, "rel");
+        if (!rel.empty() && rel != "alternate") continue;
+        const std::string href = normalize_space(attribute(c, "href"));
+        if (href.empty()) continue;
+        const std::string type = attribute(c, "type");
+        if (type.empty() || type.find("html") != std::string::npos) return href;
+        if (any.empty()) any = href;
+    }
+    return any;
+}
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+// What every item of a feed shares.
+struct FeedInfo {
+    std::string title; ///< the source of its articles
+    std::string link;  ///< base for relative links, scope for local ids
+    std::string language;
+    std::vector<std::string> authors; ///< Atom: entries without an author inherit these
+    std::string scope;                ///< prefix of ids that are not globally unique
 };
 
-Article rss_item(const pugi::xml_node& item, const std::string& source, const std::string& language) {
-    Article a;
-    a.title = html_to_text(inner_text(child(item, "title")));
-    a.url = plain(child(item, "link"));
-    if (auto guid = child(item, "guid")) a.id = plain(guid);
-    if (a.id.empty()) a.id = plain(child(item, "identifier")); // dc:identifier
-    if (a.url.empty() && !a.id.empty() &&
-        std::strcmp(child(item, "guid").attribute("isPermaLink").as_string("true"), "false") != 0 &&
-        a.id.rfind("http", 0) == 0)
-        a.url = a.id;
-    const std::string description = html_to_text(inner_text(child(item, "description")));
-    const std::string content = html_to_text(inner_text(child(item, "encoded"))); // content:encoded
-    if (!content.empty()) {
-        a.body = content;
-        a.summary = description;
-    } else {
-        a.body = description;
+// An id that is not an absolute URI ("1", "post-42") is only unique within its feed.
+std::string scoped_id(const std::string& id, const FeedInfo& feed) {
+    if (id.empty() || absolute_uri(id)) return id;
+    std::string scoped = feed.scope + "#" + id;
+    // Ids are at most 200 bytes: a long scope is shortened to a hash of itself.
+    if (scoped.size() > 200) scoped = "feed-" + hex16(fnv1a64(feed.scope)) + "#" + id;
+    return scoped;
+}
+
+// The site a feed comes from ("harbordaily.example" for https://www.harbordaily.example/news),
+// else its title, else the file: what scopes its local ids.
+std::string feed_scope(const FeedInfo& feed, const std::string& file) {
+    if (absolute_uri(feed.link)) {
+        std::string_view host = feed.link;
+        if (const auto slashes = host.find("//"); slashes != std::string_view::npos) host.remove_prefix(slashes + 2);
+        host = host.substr(0, host.find_first_of("/?#"));
+        if (const auto at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+        std::string site = to_lower_ascii(host);
+        if (site.rfind("www.", 0) == 0) site.erase(0, 4);
+        if (!site.empty()) return site;
     }
-    a.published = plain(child(item, "pubDate"));
-    if (a.published.empty()) a.published = plain(child(item, "date")); // dc:date
-    for (auto c : item.children()) {
-        if (c.type() != pugi::node_element) continue;
-        if (named(c, "category") || named(c, "subject")) {
-            if (auto t = plain(c); !t.empty()) a.tags.push_back(t);
-        } else if (named(c, "creator") || named(c, "author")) {
-            if (auto t = plain(c); !t.empty()) a.authors.push_back(t);
+    return !feed.title.empty() ? feed.title : file;
+}
+
+Article rss_item(const xmlNode* item, const FeedInfo& feed) {
+    Article a;
+    std::string description, content, xhtml_body, rss_link, atom_alternate, guid;
+    bool guid_permalink = true;
+    for (const xmlNode* c = item->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const std::string_view name = name_of(c);
+        const Ns ns = ns_of(c);
+        if (is_rss(c)) {
+            if (name == "title" && a.title.empty())
+                a.title = rss_text(c);
+            else if (name == "link" && rss_link.empty())
+                rss_link = plain(c);
+            else if (name == "description" && description.empty())
+                description = raw_text(c);
+            else if (name == "guid" && guid.empty()) {
+                guid = plain(c);
+                guid_permalink = attribute(c, "isPermaLink") != "false";
+            } else if (name == "pubDate" && a.published.empty())
+                a.published = plain(c);
+            else if (name == "author")
+                add_unique(a.authors, person_name(plain(c)));
+            else if (name == "category")
+                add_unique(a.tags, plain(c));
+            else if (name == "language" && a.language.empty())
+                a.language = plain(c);
+        } else if (ns == Ns::dc) {
+            if (name == "title" && a.title.empty())
+                a.title = rss_text(c);
+            else if (name == "creator" || name == "contributor")
+                add_unique(a.authors, person_name(plain(c)));
+            else if (name == "date" && a.published.empty())
+                a.published = plain(c);
+            else if (name == "subject")
+                add_unique(a.tags, plain(c));
+            else if (name == "description" && description.empty())
+                description = raw_text(c);
+            else if (name == "language" && a.language.empty())
+                a.language = plain(c);
+            else if (name == "identifier" && guid.empty())
+                guid = plain(c), guid_permalink = false;
+        } else if (ns == Ns::dcterms) {
+            if ((name == "issued" || name == "created") && a.published.empty())
+                a.published = plain(c);
+            else if (name == "modified" && a.updated.empty())
+                a.updated = plain(c);
+        } else if (ns == Ns::content && name == "encoded" && content.empty()) {
+            content = raw_text(c);
+        } else if (ns == Ns::xhtml && name == "body" && xhtml_body.empty()) {
+            xhtml_body = inner_markup(c);
+        } else if (is_atom(c)) {
+            if (name == "link") { // handled below, with the others
+            } else if ((name == "published" || name == "issued") && a.published.empty())
+                a.published = plain(c);
+            else if ((name == "updated" || name == "modified") && a.updated.empty())
+                a.updated = plain(c);
+            else if (name == "author")
+                add_unique(a.authors, atom_person(c));
+        } else if (ns == Ns::itunes && name == "author") {
+            if (a.authors.empty()) add_unique(a.authors, plain(c));
         }
     }
-    a.source = source;
-    a.language = plain(child(item, "language"));
-    if (a.language.empty()) a.language = language;
+    atom_alternate = atom_link(item, is_atom);
+    // RSS 1.0 items name themselves with rdf:about.
+    if (guid.empty()) {
+        if (const xmlChar* about =
+                xmlGetNsProp(item, reinterpret_cast<const xmlChar*>("about"),
+                             reinterpret_cast<const xmlChar*>("http://www.w3.org/1999/02/22-rdf-syntax-ns#"))) {
+            guid = normalize_space(reinterpret_cast<const char*>(about));
+            xmlFree(const_cast<xmlChar*>(about));
+        }
+    }
+    a.url = rss_link.empty() ? atom_alternate : rss_link;
+    if (a.url.empty() && guid_permalink && absolute_uri(guid) && guid.rfind("http", 0) == 0) a.url = guid;
+    a.url = resolve(item, a.url, feed.link);
+    a.id = scoped_id(guid, feed);
+
+    const std::string html_content = !content.empty() ? content : xhtml_body;
+    if (!html_content.empty()) {
+        a.body = html_to_text(html_content);
+        a.summary = html_to_text(description);
+        if (a.summary == a.body) a.summary.clear();
+    } else {
+        a.body = html_to_text(description);
+    }
+    if (a.body.empty())
+        if (const xmlNode* summary = first_child(item, [](const xmlNode* n) { return is(n, Ns::itunes, "summary"); }))
+            a.body = plain(summary);
+    a.source = feed.title;
+    if (a.language.empty()) a.language = language_of(item);
+    if (a.language.empty()) a.language = feed.language;
     return a;
 }
 
-Article atom_entry(const pugi::xml_node& entry, const std::string& source, const std::string& language) {
+Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
     Article a;
-    a.id = plain(child(entry, "id"));
-    a.title = atom_text(child(entry, "title"));
-    for (auto c : entry.children()) {
-        if (c.type() != pugi::node_element) continue;
-        if (named(c, "link")) {
-            const std::string_view rel = c.attribute("rel").as_string("alternate");
-            if (rel == "alternate" && a.url.empty()) a.url = c.attribute("href").value();
-        } else if (named(c, "author")) {
-            if (auto n = plain(child(c, "name")); !n.empty()) a.authors.push_back(n);
-        } else if (named(c, "category")) {
-            std::string term = c.attribute("label").value();
-            if (term.empty()) term = c.attribute("term").value();
-            if (!term.empty()) a.tags.push_back(term);
+    const xmlNode* summary = nullptr;
+    const xmlNode* content = nullptr;
+    for (const xmlNode* c = entry->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const std::string_view name = name_of(c);
+        if (is_atom(c) || ns_of(c) == Ns::none) { // Atom without its namespace happens too
+            if (name == "id" && a.id.empty())
+                a.id = plain(c);
+            else if (name == "title" && a.title.empty())
+                a.title = atom_text(c);
+            else if (name == "author")
+                add_unique(a.authors, atom_person(c));
+            else if (name == "category") {
+                std::string term = normalize_space(attribute(c, "label"));
+                if (term.empty()) term = normalize_space(attribute(c, "term"));
+                add_unique(a.tags, term);
+            } else if ((name == "published" || name == "issued" || name == "created") && a.published.empty())
+                a.published = plain(c);
+            else if ((name == "updated" || name == "modified") && a.updated.empty())
+                a.updated = plain(c);
+            else if (name == "summary" && !summary)
+                summary = c;
+            else if (name == "content" && !content)
+                content = c;
+        } else if (ns_of(c) == Ns::dc) {
+            if (name == "creator")
+                add_unique(a.authors, person_name(plain(c)));
+            else if (name == "subject")
+                add_unique(a.tags, plain(c));
+            else if (name == "date" && a.published.empty())
+                a.published = plain(c);
         }
     }
-    const std::string summary = atom_text(child(entry, "summary"));
-    const std::string content = atom_text(child(entry, "content"));
-    if (!content.empty()) {
-        a.body = content;
-        a.summary = summary;
+    if (a.authors.empty()) a.authors = feed.authors;
+    a.url = resolve(entry, atom_link(entry, [](const xmlNode* n) { return is_atom(n) || ns_of(n) == Ns::none; }),
+                    feed.link);
+    a.id = scoped_id(a.id, feed);
+    // Out-of-line content (src=) has nothing to index here.
+    const std::string body = content && attribute(content, "src").empty() ? atom_text(content) : std::string();
+    const std::string lead = atom_text(summary);
+    if (!body.empty()) {
+        a.body = body;
+        if (lead != body) a.summary = lead;
     } else {
-        a.body = summary;
+        a.body = lead;
     }
-    a.published = plain(child(entry, "published"));
-    a.updated = plain(child(entry, "updated"));
     if (a.published.empty()) a.published = a.updated;
-    a.source = source;
+    a.source = feed.title;
     a.language = language_of(entry);
-    if (a.language.empty()) a.language = language;
+    if (a.language.empty()) a.language = feed.language;
     return a;
+}
+
+std::string location_of(const std::string& name, std::string_view kind, std::uint64_t index, long line) {
+    return name + ":" + std::string(kind) + " " + std::to_string(index) + " (line " + std::to_string(line) + ")";
 }
 
 } // namespace
 
-void read_feed(ByteSource& source, const std::string& name, const InputHandlers& handlers) {
-    const std::string content = read_all(source, name, max_document_bytes);
-    pugi::xml_document doc;
-    const auto parsed =
-        doc.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-    if (!parsed) {
-        throw Error(ErrorCode::invalid_input, location(name, LineCounter(content).line_at(parsed.offset)) +
-                                                  ": not a well-formed XML feed: " + parsed.description());
+void read_feed(ByteSource& source, const std::string& name, const InputHandlers& handlers,
+               const std::string& encoding) {
+    const std::string bytes = read_all(source, name, max_document_bytes);
+    FeedXml xml = parse_feed_xml(bytes, encoding);
+    const xmlNode* root = xml.doc ? xmlDocGetRootElement(xml.doc.get()) : nullptr;
+    if (!root) {
+        throw Error(ErrorCode::invalid_input, location(name, std::max<std::uint64_t>(1, xml.damage_line)) +
+                                                  ": not an XML feed" +
+                                                  (xml.damage ? ": " + *xml.damage : std::string()));
     }
-    const pugi::xml_node root = doc.document_element();
-    pugi::xml_node container;
+    if (xml.damage && handlers.on_warning)
+        handlers.on_warning({location(name, xml.damage_line),
+                             "the feed is not well-formed XML (" + *xml.damage + "); what could be read is kept"});
+
+    FeedInfo feed;
+    const xmlNode* container = nullptr;
     std::string_view item_name;
-    std::string feed_source;
-    std::string feed_language;
-    if (named(root, "rss")) {
-        container = child(root, "channel");
+    const std::string_view root_name = name_of(root);
+    if (root_name == "rss" || (root_name == "channel" && is_rss(root))) {
+        container =
+            root_name == "rss" ? first_child(root, [](const xmlNode* n) { return is(n, is_rss, "channel"); }) : root;
         item_name = "item";
-        feed_source = plain(child(container, "title"));
-        feed_language = plain(child(container, "language"));
-    } else if (named(root, "RDF")) { // RSS 1.0: items are siblings of the channel
+    } else if (root_name == "RDF") { // RSS 0.9 and 1.0: items are siblings of the channel
         container = root;
         item_name = "item";
-        feed_source = plain(child(child(root, "channel"), "title"));
-        feed_language = plain(child(child(root, "channel"), "language"));
-    } else if (named(root, "feed")) {
+    } else if (root_name == "feed") {
         container = root;
         item_name = "entry";
-        feed_source = atom_text(child(root, "title"));
-        feed_language = language_of(root);
     } else {
         throw Error(ErrorCode::invalid_input,
-                    name + ": XML root element <" + std::string(root.name()) + "> is not an RSS or Atom feed");
+                    name + ": XML root element <" + std::string(root_name) + "> is not an RSS or Atom feed");
     }
+    if (item_name == "item") {
+        const xmlNode* channel = root_name == "RDF"
+                                     ? first_child(root, [](const xmlNode* n) { return is(n, is_rss, "channel"); })
+                                     : container;
+        feed.title = rss_text(first_child(channel, [](const xmlNode* n) { return is(n, is_rss, "title"); }));
+        if (feed.title.empty())
+            feed.title = rss_text(first_child(channel, [](const xmlNode* n) { return is(n, Ns::dc, "title"); }));
+        feed.link = plain(first_child(channel, [](const xmlNode* n) { return is(n, is_rss, "link"); }));
+        if (feed.link.empty()) feed.link = atom_link(channel, is_atom);
+        feed.language = plain(first_child(channel, [](const xmlNode* n) { return is(n, is_rss, "language"); }));
+        if (feed.language.empty())
+            feed.language = plain(first_child(channel, [](const xmlNode* n) { return is(n, Ns::dc, "language"); }));
+        if (feed.language.empty() && channel) feed.language = language_of(channel);
+    } else {
+        const auto atomish = [](const xmlNode* n) { return is_atom(n) || ns_of(n) == Ns::none; };
+        feed.title =
+            atom_text(first_child(root, [&](const xmlNode* n) { return atomish(n) && name_of(n) == "title"; }));
+        feed.link = atom_link(root, atomish);
+        feed.language = language_of(root);
+        for (const xmlNode* c = root->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && atomish(c) && name_of(c) == "author")
+                add_unique(feed.authors, atom_person(c));
+    }
+    feed.scope = feed_scope(feed, name);
 
-    LineCounter lines(content);
     std::uint64_t index = 0;
-    for (auto node : container.children()) {
-        if (node.type() != pugi::node_element || !named(node, item_name)) continue;
+    for (const xmlNode* node = container ? container->children : nullptr; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE || name_of(node) != item_name) continue;
+        if (item_name == "item" ? !is_rss(node) : !(is_atom(node) || ns_of(node) == Ns::none)) continue;
         ++index;
         InputRecord record;
-        record.location = name + ":" + std::string(item_name) + " " + std::to_string(index) + " (line " +
-                          std::to_string(lines.line_at(node.offset_debug())) + ")";
-        record.article = item_name == "entry" ? atom_entry(node, feed_source, feed_language)
-                                              : rss_item(node, feed_source, feed_language);
+        record.location = location_of(name, item_name, index, xmlGetLineNo(node));
+        record.article = item_name == "entry" ? atom_entry(node, feed) : rss_item(node, feed);
         handlers.on_record(std::move(record));
     }
     if (handlers.on_progress) handlers.on_progress(source.consumed());

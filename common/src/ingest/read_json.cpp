@@ -73,7 +73,7 @@ std::uint64_t line_at(const std::string& text, std::size_t begin, std::size_t of
 
 } // namespace
 
-void read_json(ByteSource& source, const std::string& name, const InputHandlers& handlers) {
+void read_json(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names) {
     const std::string content = read_all(source, name, max_document_bytes);
     Cursor c{content};
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) c.pos = 3; // byte order mark
@@ -103,24 +103,19 @@ void read_json(ByteSource& source, const std::string& name, const InputHandlers&
                 {location(name, line), "element " + std::to_string(index) + " is not terminated (truncated file?)"});
             return;
         }
-        InputRecord record;
-        record.location = location(name, line);
+        const std::string where = location(name, line);
         try {
             const auto value = nlohmann::json::parse(content.begin() + static_cast<std::ptrdiff_t>(begin),
                                                      content.begin() + static_cast<std::ptrdiff_t>(c.pos));
-            record.article = article_from_json(value, record.ignored_fields);
+            read_json_value(value, where, handlers, names);
         } catch (const nlohmann::json::parse_error& e) {
             const auto at = line_at(content, begin, e.byte > 0 ? e.byte - 1 : 0, line);
             handlers.on_error({location(name, at), "invalid JSON: " + json_error_reason(e.what())});
             continue;
         } catch (const nlohmann::json::exception& e) { // e.g. a number too large to represent
-            handlers.on_error({record.location, "invalid JSON: " + json_error_reason(e.what())});
-            continue;
-        } catch (const RecordError& e) {
-            handlers.on_error({record.location, e.what()});
+            handlers.on_error({where, "invalid JSON: " + json_error_reason(e.what())});
             continue;
         }
-        handlers.on_record(std::move(record));
     }
     if (array && !closed)
         handlers.on_error({location(name, c.line), "the JSON array is not closed with ']' (truncated file?)"});

@@ -20,7 +20,28 @@ std::string json_error_reason(const std::string& what) {
     return text;
 }
 
-void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers& handlers) {
+void read_json_value(const nlohmann::json& value, const std::string& where, const InputHandlers& handlers,
+                     const FieldNames& names) {
+    const auto one = [&](const nlohmann::json& item, const std::string& at) {
+        InputRecord record;
+        record.location = at;
+        try {
+            record.article = article_from_json(item, record.ignored_fields, names);
+        } catch (const RecordError& e) {
+            handlers.on_error({at, e.what()});
+            return;
+        }
+        handlers.on_record(std::move(record));
+    };
+    if (const nlohmann::json* list = article_list(value)) {
+        std::size_t index = 0;
+        for (const auto& item : *list) one(item, where + " (article " + std::to_string(++index) + ")");
+        return;
+    }
+    one(value, where);
+}
+
+void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names) {
     LineReader lines(source, max_record_bytes);
     std::string line;
     bool too_long = false;
@@ -31,10 +52,8 @@ void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        InputRecord record;
-        record.location = where;
         try {
-            record.article = article_from_json(nlohmann::json::parse(line), record.ignored_fields);
+            read_json_value(nlohmann::json::parse(line), where, handlers, names);
         } catch (const nlohmann::json::parse_error& e) {
             handlers.on_error(
                 {where, "invalid JSON at column " + std::to_string(e.byte) + ": " + json_error_reason(e.what())});
@@ -42,11 +61,7 @@ void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers
         } catch (const nlohmann::json::exception& e) { // e.g. a number too large to represent
             handlers.on_error({where, "invalid JSON: " + json_error_reason(e.what())});
             continue;
-        } catch (const RecordError& e) {
-            handlers.on_error({where, e.what()});
-            continue;
         }
-        handlers.on_record(std::move(record));
         if (handlers.on_progress) handlers.on_progress(source.consumed());
     }
 }

@@ -1,4 +1,5 @@
-// Plain-text articles: "date YYYY-MM-DD <title>" on the first line, then the body.
+// Plain-text articles: "date YYYY-MM-DD <title>" on the first line, then the body; or, without
+// that line, the first line is the title and the article has no date.
 
 #include "ingest/readers.hpp"
 #include "util/text_util.hpp"
@@ -45,18 +46,17 @@ void read_text(ByteSource& source, const std::string& name, const std::string& d
         return;
     }
     const std::string_view h = header;
-    const bool well_formed = h.size() >= 15 && h.substr(0, 5) == "date " && is_date(h.substr(5, 10)) &&
-                             (h.size() == 15 || h[15] == ' ' || h[15] == '\t');
-    if (!well_formed) {
-        handlers.on_error({location(name, line), "first line must be 'date YYYY-MM-DD <title>', found \"" +
-                                                     repair_utf8(header.substr(0, 60)) + "\""});
-        return;
-    }
+    const bool dated = h.size() >= 15 && h.substr(0, 5) == "date " && is_date(h.substr(5, 10)) &&
+                       (h.size() == 15 || h[15] == ' ' || h[15] == '\t');
     InputRecord record;
     record.location = location(name, line);
     record.article.id = default_id;
-    record.article.published = std::string(h.substr(5, 10));
-    record.article.title = h.size() > 16 ? trim(h.substr(16)) : std::string();
+    if (dated) {
+        record.article.published = std::string(h.substr(5, 10));
+        record.article.title = h.size() > 16 ? trim(h.substr(16)) : std::string();
+    } else {
+        record.article.title = header;
+    }
     record.article.body =
         header_end == std::string::npos ? std::string() : trim(std::string_view(content).substr(header_end + 1));
     handlers.on_record(std::move(record));

@@ -4,7 +4,10 @@
 
 #include <gazette/input.hpp>
 
+#include "ingest/article_fields.hpp"
 #include "ingest/byte_source.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 
@@ -14,10 +17,16 @@ namespace gazette::detail {
 inline constexpr std::size_t max_record_bytes = 32u << 20;      // one JSON line / CSV record
 inline constexpr std::uint64_t max_document_bytes = 1ull << 30; // whole-file formats
 
-void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers& handlers);
-void read_json(ByteSource& source, const std::string& name, const InputHandlers& handlers);
-void read_csv(ByteSource& source, const std::string& name, const InputHandlers& handlers);
-void read_feed(ByteSource& source, const std::string& name, const InputHandlers& handlers);
+void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names);
+void read_json(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names);
+void read_csv(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names);
+
+/// Reads one parsed JSON value: an article, or an API response or export holding a list of
+/// them (article_list()). Records and errors go to the handlers, located at `where`.
+void read_json_value(const nlohmann::json& value, const std::string& where, const InputHandlers& handlers,
+                     const FieldNames& names);
+/// `encoding`: to use instead of what the feed declares ("" to go by the declaration).
+void read_feed(ByteSource& source, const std::string& name, const InputHandlers& handlers, const std::string& encoding);
 /// `default_id` is the id given to the article (the file name stem), empty for stdin.
 void read_text(ByteSource& source, const std::string& name, const std::string& default_id,
                const InputHandlers& handlers);

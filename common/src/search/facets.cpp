@@ -97,9 +97,12 @@ std::vector<Facet> FacetCounter::results() const {
             facet.values = most_frequent(counts_of(*languages_), size_);
         else if (name == "tag")
             facet.values = most_frequent(static_cast<ListValueCountSpy&>(*tags_).counts(), size_);
-        else if (name == "month")
-            facet.values = most_recent(counts_of(*months_), size_);
-        else if (name == "year") {
+        else if (name == "month") {
+            auto months = counts_of(*months_);
+            for (auto it = months.begin(); it != months.end();) // dated to the year only
+                it = it->first.size() == 4 ? months.erase(it) : std::next(it);
+            facet.values = most_recent(months, size_);
+        } else if (name == "year") {
             std::map<std::string, std::uint64_t> years;
             for (const auto& [month, count] : counts_of(*months_)) years[month.substr(0, 4)] += count;
             facet.values = most_recent(years, size_);

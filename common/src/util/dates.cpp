@@ -86,41 +86,6 @@ std::optional<int> parse_zone_offset(Scanner& s) {
     return sign * (*hours * 3600 + minutes * 60);
 }
 
-std::optional<int> month_from_name(std::string_view name) {
-    static constexpr std::array<std::string_view, 12> names{"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (name.size() < 3) return std::nullopt;
-    const std::string lower = to_lower_ascii(name.substr(0, 3));
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (lower == names[i]) return static_cast<int>(i + 1);
-    return std::nullopt;
-}
-
-std::optional<int> rfc822_zone(std::string_view zone) {
-    struct Named {
-        std::string_view name;
-        int hours;
-    };
-    static constexpr std::array<Named, 11> named{{{"GMT", 0},
-                                                  {"UT", 0},
-                                                  {"UTC", 0},
-                                                  {"Z", 0},
-                                                  {"EST", -5},
-                                                  {"EDT", -4},
-                                                  {"CST", -6},
-                                                  {"CDT", -5},
-                                                  {"MST", -7},
-                                                  {"MDT", -6},
-                                                  {"PST", -8}}};
-    for (const auto& n : named)
-        if (zone == n.name) return n.hours * 3600;
-    if (zone == "PDT") return -7 * 3600;
-    Scanner s{zone};
-    auto offset = parse_zone_offset(s);
-    if (!offset || !s.done()) return std::nullopt;
-    return offset;
-}
-
 } // namespace
 
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
@@ -168,60 +133,10 @@ std::optional<UnixSeconds> parse_iso8601(std::string_view text) {
     return *local - offset;
 }
 
-std::optional<UnixSeconds> parse_rfc822(std::string_view text) {
-    Scanner s{text};
-    s.skip_spaces();
-    // Optional day name followed by a comma.
-    if (const auto comma = text.find(','); comma != std::string_view::npos) s.pos = comma + 1;
-    s.skip_spaces();
-    const std::size_t day_digits_start = s.pos;
-    const std::size_t day_digit_count = s.skip_digits();
-    if (day_digit_count == 0 || day_digit_count > 2) return std::nullopt;
-    s.pos = day_digits_start;
-    const auto day = s.digits(day_digit_count);
-    s.skip_spaces();
-    const std::size_t month_start = s.pos;
-    while (!s.done() && s.peek() != ' ') ++s.pos;
-    const auto month = month_from_name(text.substr(month_start, s.pos - month_start));
-    if (!month) return std::nullopt;
-    s.skip_spaces();
-    const std::size_t year_start = s.pos;
-    const std::size_t year_digits = s.skip_digits();
-    if (year_digits != 2 && year_digits != 4) return std::nullopt;
-    s.pos = year_start;
-    std::int64_t year = *s.digits(year_digits);
-    if (year_digits == 2) year += year >= 50 ? 1900 : 2000;
-    s.skip_spaces();
-    int hour = 0, minute = 0, second = 0, offset = 0;
-    if (!s.done()) {
-        const auto h = s.digits(2);
-        if (!h || !s.accept(':')) return std::nullopt;
-        const auto m = s.digits(2);
-        if (!m) return std::nullopt;
-        hour = *h, minute = *m;
-        if (s.accept(':')) {
-            const auto sec = s.digits(2);
-            if (!sec) return std::nullopt;
-            second = *sec;
-        }
-        s.skip_spaces();
-        if (!s.done()) {
-            std::string_view zone = text.substr(s.pos);
-            while (!zone.empty() && (zone.back() == ' ' || zone.back() == '\t')) zone.remove_suffix(1);
-            const auto z = rfc822_zone(zone);
-            if (!z) return std::nullopt;
-            offset = *z;
-        }
-    }
-    const auto local = make_time(year, *month, *day, hour, minute, second);
-    if (!local) return std::nullopt;
-    return *local - offset;
-}
-
 std::optional<UnixSeconds> parse_any_date(std::string_view text) {
-    const std::string trimmed = trim(text);
-    if (auto iso = parse_iso8601(trimmed)) return iso;
-    return parse_rfc822(trimmed);
+    const auto date = parse_date(text);
+    if (!date) return std::nullopt;
+    return date->seconds;
 }
 
 std::optional<UnixSeconds> parse_date_bound(std::string_view text, bool upper, UnixSeconds now) {

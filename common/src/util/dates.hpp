@@ -1,5 +1,5 @@
 #pragma once
-// Dates: parsing ISO 8601, RFC 822 (feeds) and relative dates (now-7d), all to UTC seconds.
+// Dates: parsing what articles carry and what queries ask (now-7d), all to UTC seconds.
 
 #include <cstdint>
 #include <optional>
@@ -15,11 +15,30 @@ using UnixSeconds = std::int64_t;
 /// A time without a zone is taken as UTC.
 std::optional<UnixSeconds> parse_iso8601(std::string_view text);
 
-/// RFC 822 / RFC 2822 date as used by RSS: "[Tue, ]12 Apr 2022 08:30[:00] +0000" (or GMT, UT,
-/// Z, EST/EDT/CST/CDT/MST/MDT/PST/PDT); two-digit years are 19xx from 50 up, else 20xx.
-std::optional<UnixSeconds> parse_rfc822(std::string_view text);
+/// How much of a date was written: "2021", "2021-03", "2021-03-15", or a time of day too.
+enum class DatePrecision { year, month, day, time };
 
-/// Either of the above.
+struct ParsedDate {
+    UnixSeconds seconds; ///< the start of the period, UTC
+    DatePrecision precision;
+};
+
+/// Any date a feed, an export or an API writes (date_text.cpp): ISO 8601 and W3C-DTF in the
+/// extended and basic forms, with reduced precision; RFC 822/2822 with its variants (one-digit
+/// hours, lower-case or named zones such as CET, BST, IST, Etc/GMT+5, GMT-01:01, comments in
+/// parentheses); RFC 850; asctime; JavaScript's Date string; "15 March 2021", "March 15, 2021
+/// 9:00 pm ET", month names in English, French, German, Spanish, Italian, Portuguese and
+/// Dutch; "2021/03/15", "15.03.2021", and slashed dates whose order is certain; seconds or
+/// milliseconds since 1970. A zone that is not written means UTC.
+std::optional<ParsedDate> parse_date(std::string_view text);
+
+/// A date given as a number of seconds (or milliseconds, when too large for seconds) since 1970.
+std::optional<ParsedDate> date_from_epoch(double seconds);
+
+/// "2021", "2021-03", or "YYYY-MM-DDTHH:MM:SSZ" for a day or a time.
+std::string format_date(const ParsedDate& date);
+
+/// parse_date(text)'s seconds.
 std::optional<UnixSeconds> parse_any_date(std::string_view text);
 
 /// A bound of a date range as typed in a query or filter: a full ISO 8601 date(-time), or

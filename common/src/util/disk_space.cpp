@@ -2,6 +2,7 @@
 
 #include <gazette/error.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -11,11 +12,12 @@ namespace gazette::detail {
 
 namespace {
 constexpr std::uint64_t mib = 1 << 20;
-constexpr std::uint64_t margin = 16 * mib;
+constexpr std::uint64_t base_margin = mib / 4;    // version files, the free list, table roots
+constexpr std::uint64_t max_rewritten = 16 * mib; // changed pages of a large index
 } // namespace
 
-std::uint64_t commit_space_needed(std::uint64_t text_bytes) {
-    return margin + 10 * text_bytes;
+std::uint64_t commit_space_needed(std::uint64_t text_bytes, std::uint64_t index_bytes) {
+    return base_margin + 10 * text_bytes + std::min(max_rewritten, 2 * index_bytes);
 }
 
 void require_free_space(const std::string& dir, std::uint64_t needed) {

@@ -8,9 +8,10 @@
 
 namespace gazette::detail {
 
-/// Bytes a commit of `text_bytes` of article text may need on disk: the index takes about four
-/// times its input and a commit writes new copies of the pages it changes.
-std::uint64_t commit_space_needed(std::uint64_t text_bytes);
+/// Bytes a commit of `text_bytes` of article text to an index of `index_bytes` may need on disk:
+/// the index takes about four times its input, and a commit writes new copies of the pages it
+/// changes, which a small index has few of (up to 16 MiB of them in a large one).
+std::uint64_t commit_space_needed(std::uint64_t text_bytes, std::uint64_t index_bytes);
 
 /// @throws Error io_error "not enough free space" if the file system holding `dir` has fewer
 ///         than `needed` bytes available.

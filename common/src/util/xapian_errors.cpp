@@ -14,7 +14,9 @@ Error translate(const Xapian::Error& error, const std::string& context) {
 
     if (type == "DatabaseLockError")
         return Error(ErrorCode::database_locked, prefix + "another indexer holds the lock on this index");
-    if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError")
+    if (type == "DatabaseNotFoundError")
+        return Error(ErrorCode::database_not_found, context.empty() ? "no index there" : "no index at " + context);
+    if (type == "DatabaseOpeningError")
         return Error(ErrorCode::database_not_found, prefix + "cannot open the index: " + detail + os_error);
     if (type == "DatabaseCorruptError")
         return Error(ErrorCode::database_corrupt, prefix + "the index is corrupt: " + detail);

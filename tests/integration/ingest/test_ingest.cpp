@@ -15,6 +15,7 @@ namespace {
 struct Run {
     IngestStats stats;
     std::vector<InputError> errors;
+    std::vector<InputError> warnings;
     bool completed = true;
 };
 
@@ -24,6 +25,7 @@ Run ingest(const std::string& db, const std::vector<std::string>& paths, std::ui
     IndexWriter writer(db);
     IngestObserver observer;
     observer.on_error = [&](const InputError& e) { run.errors.push_back(e); };
+    observer.on_warning = [&](const InputError& e) { run.warnings.push_back(e); };
     Ingest job(writer, IngestOptions{max_errors}, observer);
     run.completed = job.add(collect_inputs(paths));
     job.remove(deletes);
@@ -45,16 +47,66 @@ TEST_CASE("good records are indexed; bad ones are counted and located") {
     const auto file = dir.write("in.jsonl", mixed_jsonl);
     const auto run = ingest(dir.file("db"), {file});
     CHECK(run.completed);
-    CHECK(run.stats.added == 2);
-    CHECK(run.stats.skipped == 3);
+    CHECK(run.stats.added == 3);
+    CHECK(run.stats.skipped == 2);
     CHECK(run.stats.files == 1);
     CHECK(run.stats.ignored_fields == std::map<std::string, std::uint64_t>{{"dateline", 1}, {"places", 2}});
-    REQUIRE(run.errors.size() == 3);
+    REQUIRE(run.errors.size() == 2);
     CHECK(run.errors[0].location == file + ":2");
     CHECK(run.errors[1].location == file + ":3");
     CHECK(run.errors[1].message == "article has neither title nor body");
-    CHECK(run.errors[2].location == file + ":4");
-    CHECK(Searcher(dir.file("db")).document_count() == 2);
+    // A date that cannot be read loses the date, not the article.
+    REQUIRE(run.warnings.size() == 1);
+    CHECK(run.warnings[0].location == file + ":4");
+    CHECK(run.warnings[0].message == "unreadable date \"not a date\", article kept undated");
+    CHECK(run.stats.undated == 1);
+    CHECK(run.stats.warnings == 1);
+    Searcher searcher(dir.file("db"));
+    CHECK(searcher.document_count() == 3);
+    REQUIRE(searcher.get("4").has_value());
+    CHECK(searcher.get("4")->published.empty());
+}
+
+TEST_CASE("dates of every kind are stored in UTC; reduced precision is kept and faceted") {
+    TempDir dir;
+    const auto file = dir.write("dates.jsonl", R"({"id": "a", "title": "A", "published": "Mon, 15 Mar 2021 9:00:00 gmt"}
+{"id": "b", "title": "B", "published": "2021-03"}
+{"id": "c", "title": "C", "published": "2021"}
+{"id": "d", "title": "D", "date": "2021-03-15", "time": "10:00:00+01:00"}
+{"id": "e", "title": "E", "published": 1615802400})");
+    const auto run = ingest(dir.file("db"), {file});
+    INFO(run.errors.size());
+    CHECK(run.stats.added == 5);
+    CHECK(run.warnings.empty());
+    Searcher searcher(dir.file("db"));
+    CHECK(searcher.get("a")->published == "2021-03-15T09:00:00Z");
+    CHECK(searcher.get("b")->published == "2021-03");
+    CHECK(searcher.get("c")->published == "2021");
+    CHECK(searcher.get("d")->published == "2021-03-15T09:00:00Z"); // the time's offset is kept
+    CHECK(searcher.get("e")->published == "2021-03-15T10:00:00Z");
+    SearchRequest march;
+    march.from = "2021-03";
+    march.to = "2021-03";
+    march.facets = {"month", "year"};
+    const auto results = searcher.search(march);
+    CHECK(results.total == 4); // a, b, d, e: "2021" alone is not known to be in March
+    SearchRequest all;
+    all.facets = {"month", "year"};
+    const auto facets = searcher.search(all).facets;
+    REQUIRE(facets.size() == 2);
+    REQUIRE(facets[0].values.size() == 1);
+    CHECK(facets[0].values[0].value == "2021-03");
+    CHECK(facets[0].values[0].count == 4); // the year-only article is not in a month
+    CHECK(facets[1].values[0].value == "2021");
+    CHECK(facets[1].values[0].count == 5);
+}
+
+TEST_CASE("text fields that are not UTF-8 are read as windows-1252, unless the encoding is named") {
+    TempDir dir;
+    const auto file = dir.write("legacy.csv", "id,title\n1,Caf\xE9 \x93quoted\x94\n");
+    const auto run = ingest(dir.file("db"), {file});
+    CHECK(run.stats.added == 1);
+    CHECK(Searcher(dir.file("db")).get("1")->title == "Café “quoted”");
 }
 
 TEST_CASE("max_errors stops the run but keeps what was read before") {

@@ -51,7 +51,7 @@ TEST_CASE("normalize_article rejects what cannot be indexed") {
 
     Article bad_date = minimal();
     bad_date.published = "yesterday";
-    CHECK(rejection(bad_date) == "field 'published' is not an ISO 8601 date: \"yesterday\"");
+    CHECK(rejection(bad_date) == "field 'published' is not a date: \"yesterday\"");
 
     Article bad_utf8 = minimal();
     bad_utf8.body = "caf\xE9";

@@ -38,7 +38,7 @@ TEST_CASE("RSS 2.0: items with HTML descriptions reduced to text") {
     REQUIRE(r.records.size() == 2);
     const auto& a = r.records[0].article;
     CHECK(r.records[0].location == path + ":item 1 (line 6)");
-    CHECK(a.id == "hd-1");
+    CHECK(a.id == "Harbor Daily#hd-1"); // a local id, scoped to its feed (which has no link)
     CHECK(a.url == "https://harbordaily.example/bridge");
     CHECK(a.title == "Bridge reopens");
     CHECK(a.body == "The bridge reopened & traffic flowed.");
@@ -98,20 +98,20 @@ TEST_CASE("Atom: entries with text constructs") {
     CHECK(b.body == "Zusammenfassung");
 }
 
-TEST_CASE("feeds: files that are not XML feeds fail as a whole with a location") {
+TEST_CASE("feeds: ill-formed XML is read as far as it goes, with a warning; other XML fails") {
     TempDir dir;
-    try {
-        read_file(dir.write("broken.rss", "<rss><channel>\n<item><title>x</title>\n</channel></rss>"));
-        FAIL("expected an error");
-    } catch (const Error& e) {
-        CHECK(e.code() == ErrorCode::invalid_input);
-        CHECK_THAT(e.what(), Catch::Contains("broken.rss:3: not a well-formed XML feed"));
-    }
+    const auto r = read_file(dir.write("broken.rss", "<rss><channel>\n<item><title>x</title>\n</channel></rss>"));
+    REQUIRE(r.records.size() == 1);
+    CHECK(r.records[0].article.title == "x");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0].location, Catch::Contains("broken.rss:3"));
+    CHECK_THAT(r.warnings[0].message, Catch::Contains("not well-formed XML"));
     try {
         read_file(dir.write("plain.xml", "this is not xml at all"));
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(e.code() == ErrorCode::invalid_input);
+        CHECK_THAT(e.what(), Catch::Contains("plain.xml:1: not an XML feed"));
     }
     try {
         read_file(dir.write("other.xml", "<html><body>hi</body></html>"));

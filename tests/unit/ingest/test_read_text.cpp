@@ -23,16 +23,20 @@ TEST_CASE("plain-text articles: date and title on the first line, then the body"
     CHECK(r.records[0].location == path + ":1");
 }
 
-TEST_CASE("plain-text articles: a bad first line is an error") {
+TEST_CASE("plain-text articles: without a date line the first line is the title; empty files are errors") {
     TempDir dir;
-    for (const char* content : {"Just a title\n\nbody", "date 2021-9-06 Title\nbody", "date 2021-09-06Title\n", ""}) {
+    for (const char* content : {"Just a title\n\nbody", "date 2021-9-06 Title\nbody", "date 2021-09-06Title\n"}) {
         INFO(content);
-        const auto r = read_file(dir.write("bad.txt", content));
-        CHECK(r.records.empty());
-        REQUIRE(r.errors.size() == 1);
+        const auto r = read_file(dir.write("undated.txt", content));
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].article.published.empty());
+        CHECK(r.records[0].article.title == std::string(content).substr(0, std::string(content).find('\n')));
     }
-    const auto r = read_file(dir.write("bad2.txt", "\n\nheadline without date\n"));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].location == dir.file("bad2.txt") + ":3");
-    CHECK_THAT(r.errors[0].message, Catch::StartsWith("first line must be 'date YYYY-MM-DD <title>'"));
+    const auto r = read_file(dir.write("late.txt", "\n\nheadline without date\n"));
+    REQUIRE(r.records.size() == 1);
+    CHECK(r.records[0].location == dir.file("late.txt") + ":3");
+    const auto empty = read_file(dir.write("empty.txt", ""));
+    CHECK(empty.records.empty());
+    REQUIRE(empty.errors.size() == 1);
+    CHECK(empty.errors[0].message == "empty file");
 }

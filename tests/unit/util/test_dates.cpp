@@ -24,15 +24,95 @@ TEST_CASE("malformed ISO dates are rejected") {
     }
 }
 
-TEST_CASE("RFC 822 dates from RSS feeds") {
-    CHECK(parse_rfc822("Tue, 12 Apr 2022 08:30:00 +0000") == parse_iso8601("2022-04-12T08:30:00Z"));
-    CHECK(parse_rfc822("12 Apr 2022 08:30 GMT") == parse_iso8601("2022-04-12T08:30:00Z"));
-    CHECK(parse_rfc822("Tue, 12 Apr 2022 03:30:00 EST") == parse_iso8601("2022-04-12T08:30:00Z"));
-    CHECK(parse_rfc822("Tue, 12 Apr 22 10:30:00 +0200") == parse_iso8601("2022-04-12T08:30:00Z"));
-    CHECK(parse_rfc822("Mon, 5 Jan 1987 00:00:00 GMT") == parse_iso8601("1987-01-05"));
-    CHECK_FALSE(parse_rfc822("Tue, 12 Foo 2022 08:30:00 +0000").has_value());
-    CHECK_FALSE(parse_rfc822("Tue, 31 Apr 2022 08:30:00 +0000").has_value());
+namespace {
+
+// The UTC date-time a text reads as, or "" when it does not read.
+std::string utc(const char* text) {
+    const auto date = parse_date(text);
+    return date ? format_utc(date->seconds) : std::string();
+}
+
+std::string canonical(const char* text) {
+    const auto date = parse_date(text);
+    return date ? format_date(*date) : std::string();
+}
+
+} // namespace
+
+TEST_CASE("RFC 822 dates from RSS feeds, and their variants in the wild") {
+    CHECK(utc("Tue, 12 Apr 2022 08:30:00 +0000") == "2022-04-12T08:30:00Z");
+    CHECK(utc("12 Apr 2022 08:30 GMT") == "2022-04-12T08:30:00Z");
+    CHECK(utc("Tue, 12 Apr 2022 03:30:00 EST") == "2022-04-12T08:30:00Z");
+    CHECK(utc("Tue, 12 Apr 22 10:30:00 +0200") == "2022-04-12T08:30:00Z");
+    CHECK(utc("Mon, 5 Jan 1987 00:00:00 GMT") == "1987-01-05T00:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 9:00:00 GMT") == "2021-03-15T09:00:00Z"); // one-digit hour
+    CHECK(utc("Mon, 15 Mar 2021 09:00:00 gmt") == "2021-03-15T09:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 09:00:00 +0000 (UTC)") == "2021-03-15T09:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 10:01:00 GMT-01:01") == "2021-03-15T11:02:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 10:00:00 CET") == "2021-03-15T09:00:00Z");
+    CHECK(utc("Mon, 15 Jun 2021 10:00:00 BST") == "2021-06-15T09:00:00Z");
+    CHECK(utc("Mon, 15 Jun 2021 10:00:00 EEST") == "2021-06-15T07:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 10:00:00 MET") == "2021-03-15T09:00:00Z");
+    CHECK(utc("Mon, 15 Jun 2021 10:00:00 MEST") == "2021-06-15T08:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 10:00:00 Etc/GMT") == "2021-03-15T10:00:00Z");
+    CHECK(utc("Mon, 15 Mar 2021 10:00:00 Etc/GMT+5") == "2021-03-15T15:00:00Z"); // POSIX sign
+    CHECK(utc("Mon, 15 Mar 2021 10:00:00 IST") == "2021-03-15T04:30:00Z");
+    CHECK(utc("Tue, 10 Jun 2003 09:41:01.123 GMT") == "2003-06-10T09:41:01Z");
+    CHECK(utc("Tue,12 Apr 2022 08:30:00 +0000") == "2022-04-12T08:30:00Z");
+    // Generic US zones follow daylight saving time.
+    CHECK(utc("March 15, 2021 9:00 pm ET") == "2021-03-16T01:00:00Z");
+    CHECK(utc("January 15, 2021 9:00 pm ET") == "2021-01-16T02:00:00Z");
+    CHECK(utc("Jul 4 2021 10:00 PT") == "2021-07-04T17:00:00Z");
+    CHECK(utc("Tue, 12 Foo 2022 08:30:00 +0000").empty());
+    CHECK(utc("Tue, 31 Apr 2022 08:30:00 +0000").empty());
     CHECK(parse_any_date(" 2022-04-12 ") == parse_iso8601("2022-04-12"));
+}
+
+TEST_CASE("other date forms feeds and exports write") {
+    CHECK(utc("Sunday, 06-Nov-94 08:49:37 GMT") == "1994-11-06T08:49:37Z"); // RFC 850
+    CHECK(utc("Sun Nov  6 08:49:37 1994") == "1994-11-06T08:49:37Z");       // asctime
+    CHECK(utc("Thu Aug 30 2012 17:26:16 +0200") == "2012-08-30T15:26:16Z"); // JavaScript
+    CHECK(utc("Thu Aug 30 2012 17:26:16 GMT+0200 (Central European Summer Time)") == "2012-08-30T15:26:16Z");
+    CHECK(utc("2021-03-15 10:00:00 +01:00") == "2021-03-15T09:00:00Z");
+    CHECK(utc("2021-03-15 10:00:00 UTC") == "2021-03-15T10:00:00Z");
+    CHECK(utc("2021-03-15T10:00:00.123456-05:00") == "2021-03-15T15:00:00Z");
+    CHECK(utc("20210315T100000Z") == "2021-03-15T10:00:00Z");
+    CHECK(utc("20210315") == "2021-03-15T00:00:00Z");
+    CHECK(utc("2021-03-15t10:00z") == "2021-03-15T10:00:00Z");
+    CHECK(utc("2021-03-15T10") == "2021-03-15T10:00:00Z");
+    CHECK(utc("15 March 2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("March 15th, 2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("15. März 2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("le 15 mars 2021 à 10h30") == "2021-03-15T10:30:00Z");
+    CHECK(utc("mar., 15 mars 2021 10:00:00 +0100") == "2021-03-15T09:00:00Z"); // French Tuesday
+    CHECK(utc("15 de marzo de 2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("2021/03/15") == "2021-03-15T00:00:00Z");
+    CHECK(utc("15.03.2021 10:00") == "2021-03-15T10:00:00Z");
+    CHECK(utc("03/15/2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("15/03/2021") == "2021-03-15T00:00:00Z");
+    CHECK(utc("03/04/2021").empty());                      // March or April: not guessed
+    CHECK(utc("1615802400") == "2021-03-15T10:00:00Z");    // seconds
+    CHECK(utc("1615802400000") == "2021-03-15T10:00:00Z"); // milliseconds
+    CHECK(utc("2021-03-15 10:00:00 \xE2\x88\x92"
+              "05:00") == "2021-03-15T15:00:00Z"); // Unicode minus
+    for (const char* bad : {"", "yesterday", "soon", "2021-13-01", "2021-02-30", "32 March 2021", "12 2021", "202103",
+                            "Mon, 15 Mar 2021 25:00:00 GMT", "Europe/Berlin", "N/A", "0000-00-00"}) {
+        INFO(bad);
+        CHECK(utc(bad).empty());
+    }
+}
+
+TEST_CASE("dates of reduced precision are kept as such") {
+    CHECK(canonical("2021") == "2021");
+    CHECK(canonical("2021-03") == "2021-03");
+    CHECK(canonical("March 2021") == "2021-03");
+    CHECK(canonical("2021-03-15") == "2021-03-15T00:00:00Z");
+    CHECK(utc("2021") == "2021-01-01T00:00:00Z");
+    CHECK(utc("2021-03") == "2021-03-01T00:00:00Z");
+    CHECK(parse_date("2021")->precision == DatePrecision::year);
+    CHECK(parse_date("2021-03")->precision == DatePrecision::month);
+    CHECK(parse_date("2021-03-15")->precision == DatePrecision::day);
+    CHECK(parse_date("2021-03-15T10:00Z")->precision == DatePrecision::time);
 }
 
 TEST_CASE("date bounds cover whole periods and relative dates") {

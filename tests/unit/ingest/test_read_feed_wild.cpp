@@ -1,0 +1,220 @@
+// Feeds as they are in the wild: legacy encodings, extension elements, ill-formed and truncated
+// XML, local guids, relative links, Atom 0.3. Every item a careful feed reader keeps is kept.
+
+#include "read_all.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace gazette;
+using gazette::test::read_file;
+using gazette::test::TempDir;
+
+namespace {
+
+std::string rss(const std::string& declaration, const std::string& title, const std::string& extra = "") {
+    return declaration + "<rss version=\"2.0\"><channel><title>Feed</title><link>https://news.example/</link>" +
+           "<item><title>" + title + "</title><link>https://news.example/a</link>" + extra + "</item></channel></rss>";
+}
+
+Article only(const test::ReadResult& r) {
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.records.size() == 1);
+    return r.records[0].article;
+}
+
+} // namespace
+
+TEST_CASE("feeds in legacy encodings are decoded by their declaration") {
+    struct Case {
+        const char* encoding;
+        const char* bytes;
+        const char* text;
+    };
+    const Case cases[] = {
+        {"windows-1252", "Caf\xE9 \x93quoted\x94 \x96 ok", "Café “quoted” – ok"},
+        {"ISO-8859-1", "Caf\xE9 \x93quoted\x94 \x96 ok", "Café “quoted” – ok"}, // read as windows-1252
+        {"windows-1251", "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0", "Привет, мир"},
+        {"KOI8-R", "\xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2", "Привет, мир"},
+        {"GB2312", "\xD6\xD0\xB9\xFA\xD0\xC2\xCE\xC5", "中国新闻"},
+        {"GBK", "\xD6\xD0\xB9\xFA\xD0\xC2\xCE\xC5", "中国新闻"},
+        {"Big5", "\xA4\xA4\xB0\xEA\xB7\x73\xBB\x44", "中國新聞"},
+        {"Shift_JIS", "\x93\xFA\x96\x7B\x82\xCC\x83\x6A\x83\x85\x81\x5B\x83\x58", "日本のニュース"},
+        {"EUC-JP", "\xC6\xFC\xCB\xDC\xA4\xCE\xA5\xCB\xA5\xE5\xA1\xBC\xA5\xB9", "日本のニュース"},
+        {"ISO-8859-7", "\xC5\xEB\xEB\xDC\xE4\xE1", "Ελλάδα"},
+        {"ISO-8859-15", "Prix 5 \xA4", "Prix 5 €"},
+        {"windows-1256", "\xDA\xD1\xC8\xED", "عربي"},
+        {"ISO-8859-2", "Za\xBF\xF3\xB3\xE6", "Zażółć"},
+    };
+    TempDir dir;
+    for (const auto& c : cases) {
+        INFO(c.encoding);
+        const auto path =
+            dir.write("f.rss", rss(std::string("<?xml version=\"1.0\" encoding=\"") + c.encoding + "\"?>\n", c.bytes));
+        CHECK(only(read_file(path)).title == c.text);
+    }
+}
+
+TEST_CASE("byte order marks, missing declarations and mislabelled feeds") {
+    TempDir dir;
+    SECTION("UTF-16 with a byte order mark") {
+        const std::string text = rss("<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "Señal");
+        std::string utf16 = "\xFF\xFE";
+        // Every character here is in the BMP: UTF-16LE is each code point in two bytes.
+        for (std::size_t i = 0; i < text.size();) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            char32_t cp = b;
+            std::size_t n = 1;
+            if (b >= 0xC0) cp = ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F), n = 2;
+            utf16 += static_cast<char>(cp & 0xFF);
+            utf16 += static_cast<char>(cp >> 8);
+            i += n;
+        }
+        CHECK(only(read_file(dir.write("f.rss", utf16))).title == "Señal");
+    }
+    SECTION("a UTF-8 byte order mark, then junk before the first tag") {
+        CHECK(only(read_file(dir.write("f.rss", "\xEF\xBB\xBF\n\n  " + rss("<?xml version=\"1.0\"?>", "Ok")))).title ==
+              "Ok");
+    }
+    SECTION("no declaration, and bytes that are not UTF-8: windows-1252") {
+        CHECK(only(read_file(dir.write("f.rss", rss("", "Caf\xE9")))).title == "Café");
+    }
+    SECTION("declared ISO-8859-1 but written in UTF-8") {
+        CHECK(
+            only(read_file(dir.write("f.rss", rss("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>", "Café")))).title ==
+            "Café");
+    }
+    SECTION("an unknown encoding label: the bytes decide") {
+        CHECK(only(read_file(dir.write("f.rss", rss("<?xml version=\"1.0\" encoding=\"x-unheard-of\"?>", "Plain"))))
+                  .title == "Plain");
+    }
+    SECTION("numeric references to windows-1252 characters") {
+        CHECK(only(read_file(dir.write("f.rss", rss("", "It&#146;s &#147;news&#148;")))).title == "It’s “news”");
+    }
+    SECTION("--encoding overrides the declaration") {
+        CHECK(only(read_file(dir.write("f.rss",
+                                       rss("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "\xCF\xF0\xE8\xE2\xE5\xF2")),
+                             InputFormat::automatic, "windows-1251"))
+                  .title == "Привет");
+    }
+}
+
+TEST_CASE("extension elements never stand in for the feed's own") {
+    TempDir dir;
+    const auto path = dir.write("f.rss", R"(<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom"
+     xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Feed</title><link>https://news.example/</link>
+<atom:link rel="self" href="https://news.example/feed.xml"/>
+<item>
+  <media:title>Photo caption</media:title>
+  <media:description>About the photo</media:description>
+  <atom:link rel="amphtml" href="https://news.example/amp/a"/>
+  <title>The real title</title>
+  <link>https://news.example/a</link>
+  <description>The real description.</description>
+  <itunes:summary>Podcast summary</itunes:summary>
+</item>
+<item>
+  <title>Only an Atom link</title>
+  <atom:link rel="alternate" href="https://news.example/b"/>
+</item>
+</channel></rss>)");
+    const auto r = read_file(path);
+    REQUIRE(r.records.size() == 2);
+    const auto& a = r.records[0].article;
+    CHECK(a.title == "The real title");
+    CHECK(a.url == "https://news.example/a");
+    CHECK(a.body == "The real description.");
+    CHECK(r.records[1].article.url == "https://news.example/b");
+}
+
+TEST_CASE("ill-formed and truncated feeds keep the items before the damage") {
+    TempDir dir;
+    SECTION("a bare ampersand in a link, HTML entities that XML does not define") {
+        const auto& a =
+            only(read_file(dir.write("f.rss", rss("", "Caf&eacute; &amp; bar&nbsp;ok &copy; &unknownentity; &",
+                                                  "<guid>https://news.example/a?x=1&y=2</guid>"))));
+        CHECK(a.title == "Café & bar ok © &unknownentity; &");
+        CHECK(a.id == "https://news.example/a?x=1&y=2");
+    }
+    SECTION("cut in the middle of the third item") {
+        const std::string feed = "<rss><channel><title>Feed</title>"
+                                 "<item><title>One</title><link>https://n.example/1</link></item>\n"
+                                 "<item><title>Two</title><link>https://n.example/2</link></item>\n"
+                                 "<item><title>Thr";
+        const auto r = read_file(dir.write("f.rss", feed));
+        REQUIRE(r.records.size() >= 2);
+        CHECK(r.records[0].article.title == "One");
+        CHECK(r.records[1].article.title == "Two");
+        REQUIRE(r.warnings.size() == 1);
+        CHECK_THAT(r.warnings[0].message, Catch::Contains("what could be read is kept"));
+    }
+    SECTION("mismatched tags") {
+        const auto r = read_file(dir.write("f.rss", "<rss><channel><title>Feed</title>"
+                                                    "<item><title>One <b>bold</title></item>"
+                                                    "<item><title>Two</title></item></channel></rss>"));
+        REQUIRE(r.records.size() >= 1);
+        CHECK_THAT(r.records[0].article.title, Catch::StartsWith("One"));
+    }
+}
+
+TEST_CASE("ids, links and authors as feed readers resolve them") {
+    TempDir dir;
+    SECTION("local guids are scoped to their feed's site") {
+        const auto a =
+            read_file(dir.write("a.rss", "<rss><channel><title>A</title><link>https://www.a.example/news</link>"
+                                         "<item><title>x</title><guid isPermaLink=\"false\">1</guid></item>"
+                                         "</channel></rss>"));
+        const auto b = read_file(dir.write("b.rss", "<rss><channel><title>B</title><link>https://b.example/</link>"
+                                                    "<item><title>y</title><guid isPermaLink=\"false\">1</guid></item>"
+                                                    "</channel></rss>"));
+        CHECK(only(a).id == "a.example#1");
+        CHECK(only(b).id == "b.example#1");
+    }
+    SECTION("relative links resolve against xml:base, else the feed's link") {
+        const auto r = read_file(
+            dir.write("f.atom", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://site.example/blog/">
+  <title>Blog</title><link href="https://site.example/"/>
+  <author><name>Feed Author</name></author>
+  <entry><id>tag:site.example,2021:1</id><title>One</title><link href="posts/1"/></entry>
+  <entry xml:base="/other/"><id>tag:site.example,2021:2</id><title>Two</title><link href="2"/>
+    <author><name>Own Author</name></author></entry>
+</feed>)"));
+        REQUIRE(r.records.size() == 2);
+        CHECK(r.records[0].article.url == "https://site.example/blog/posts/1");
+        CHECK(r.records[0].article.authors == std::vector<std::string>{"Feed Author"}); // inherited
+        CHECK(r.records[1].article.url == "https://site.example/other/2");
+        CHECK(r.records[1].article.authors == std::vector<std::string>{"Own Author"});
+        const auto& rel =
+            only(read_file(dir.write("r.rss", "<rss><channel><title>F</title><link>https://r.example/news/</link>"
+                                              "<item><title>x</title><link>/2021/story.html</link></item>"
+                                              "</channel></rss>")));
+        CHECK(rel.url == "https://r.example/2021/story.html");
+    }
+    SECTION("RSS authors written as an email with the name in parentheses") {
+        const auto& a =
+            only(read_file(dir.write("f.rss", rss("", "x", "<author>jane@news.example (Jane Doe)</author>"))));
+        CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
+    }
+    SECTION("Atom 0.3, with base64 content") {
+        const auto& a = only(read_file(dir.write("f.atom", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#">
+  <title>Old</title><link rel="alternate" type="text/html" href="https://old.example/"/>
+  <entry><title>Old entry</title><link rel="alternate" type="text/html" href="https://old.example/1"/>
+    <id>tag:old.example,2004:1</id><issued>2004-01-02T03:04:05Z</issued><modified>2004-01-03T00:00:00Z</modified>
+    <content type="text/html" mode="base64">PHA+SGVsbG8gPGI+d29ybGQ8L2I+PC9wPg==</content></entry>
+</feed>)")));
+        CHECK(a.title == "Old entry");
+        CHECK(a.body == "Hello world");
+        CHECK(a.published == "2004-01-02T03:04:05Z");
+        CHECK(a.updated == "2004-01-03T00:00:00Z");
+        CHECK(a.url == "https://old.example/1");
+    }
+    SECTION("script and style are never text") {
+        const auto& a = only(read_file(
+            dir.write("f.rss", rss("", "x",
+                                   "<description><![CDATA[<p>Visible</p><script>var hidden = 1;</script>"
+                                   "<style>.x{color:red}</style><noscript>nojs</noscript>]]></description>"))));
+        CHECK(a.body == "Visible");
+    }
+}

@@ -95,5 +95,33 @@ check "progress bar shows records, MB, rate and ETA" grep -qE '[0-9]+ records +\
 "$index" --db "$work/progress-db" -q "$work/big.jsonl" >"$work/out" 2>&1
 check "--quiet prints nothing" test ! -s "$work/out"
 
+# Ctrl-C says what it leaves: a bulk build is all or nothing; batches written directly are kept.
+"$index" --db "$work/int-db" "$work/big.jsonl" >/dev/null 2>"$work/err" &
+pid=$!
+sleep 0.5
+kill -INT "$pid"; wait "$pid"; rc=$?
+check "an interrupted build exits with 130" test "$rc" = 130
+check "and says the new index is still empty" grep -q 'interrupted: a new index is built all at once, so it is still empty' "$work/err"
+out=$(printf '{"id":"one","title":"One"}\n' | "$index" --db "$work/one-db" - 2>&1)
+check "one article is one article" grep -q 'the index holds 1 article$' <<<"$out"
+
+# Warnings: a date that cannot be read costs the date, not the article.
+printf '{"id":"u1","title":"Undated","published":"sometime soon"}\n' >"$work/undated.jsonl"
+out=$("$index" --db "$work/undated-db" "$work/undated.jsonl" 2>"$work/err"); rc=$?
+check "an unreadable date is not an error (exit 0)" test "$rc" = 0
+check "it is a located warning" grep -q "undated.jsonl:1: warning: unreadable date \"sometime soon\", article kept undated" "$work/err"
+check "counted in the summary" grep -q '^warnings: 1 (articles kept without an unreadable date: 1)$' <<<"$out"
+
+# --show-errors 0 with --error-log: the log has them all, and the message says where.
+"$index" --db "$work/log-db" --show-errors 0 --error-log "$work/errors.log" "$work/bad.jsonl" >/dev/null 2>"$work/err"
+check "the error log has every error" test "$(wc -l <"$work/errors.log")" = 2
+check "stderr names the log" grep -q "all of them are in $work/errors.log" "$work/err"
+
+# A file of no known shape is one error, not hundreds.
+cp "$samples/README.md" "$work/notes"
+"$index" --db "$work/readme-db" "$work/notes" >/dev/null 2>"$work/err"; rc=$?
+check "a README is one clear error" grep -q "notes: not a format Gazette can tell" "$work/err"
+check "and only one" test "$(wc -l <"$work/err")" = 1
+
 echo "$failures failure(s)"
 [ "$failures" = 0 ]

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -72,7 +73,7 @@ bool us_daylight_time(int year, int month, int day, int hour) {
 
 std::optional<ParsedDate> combine(Fields f) {
     if (f.year < 0 || f.month < 0) return std::nullopt;
-    if (f.year < 1000 || f.year > 9999 || f.month < 1 || f.month > 12) return std::nullopt;
+    if (f.year < 1 || f.year > 9999 || f.month < 1 || f.month > 12) return std::nullopt;
     if (f.day < 0) {
         if (f.hour >= 0) return std::nullopt; // a time without a day
         return ParsedDate{days_from_civil(f.year, static_cast<unsigned>(f.month), 1) * seconds_per_day,
@@ -301,6 +302,37 @@ std::optional<int> month_word(std::string_view w) {
         {"mrt", 3},
         {"mei", 5},
         {"augustus", 8},
+        // Hungarian
+        {"január", 1},
+        {"február", 2},
+        {"március", 3},
+        {"április", 4},
+        {"május", 5},
+        {"június", 6},
+        {"július", 7},
+        {"augusztus", 8},
+        {"szeptember", 9},
+        {"október", 10},
+        // Greek abbreviations, as Greek feeds write them (capitalised: only ASCII is lowered)
+        {"Ιαν", 1},
+        {"Φεβ", 2},
+        {"Μάρ", 3},
+        {"Μαρ", 3},
+        {"Απρ", 4},
+        {"Μάι", 5},
+        {"Μαϊ", 5},
+        {"Μαι", 5},
+        {"Ιούν", 6},
+        {"Ιουν", 6},
+        {"Ιούλ", 7},
+        {"Ιουλ", 7},
+        {"Αύγ", 8},
+        {"Αυγ", 8},
+        {"Σεπ", 9},
+        {"Οκτ", 10},
+        {"Νοέ", 11},
+        {"Νοε", 11},
+        {"Δεκ", 12},
     };
     for (const auto& m : months)
         if (w == m.name) return m.month;
@@ -315,7 +347,8 @@ bool weekday_word(std::string_view w) {
         "sam",      "samedi",   "dim",        "dimanche", "mo",        "montag",    "di",        "dienstag", "mi",
         "mittwoch", "do",       "donnerstag", "fr",       "freitag",   "sa",        "samstag",   "so",       "sonntag",
         "lunes",    "martes",   "mié",        "mie",      "miércoles", "miercoles", "jue",       "jueves",   "vie",
-        "viernes",  "sáb",      "sab",        "sábado",   "sabado",    "dom",       "domingo"};
+        "viernes",  "sáb",      "sab",        "sábado",   "sabado",    "dom",       "domingo",   "Κυρ",      "Δευ",
+        "Τρι",      "Τετ",      "Πεμ",        "Παρ",      "Σαβ"};
     for (auto d : days)
         if (w == d) return true;
     return false;
@@ -429,6 +462,16 @@ bool read_word(const std::string& word, Fields& f, std::string& month_token) {
         (word[0] == 'a' ? f.am : f.pm) = true;
         return true;
     }
+    // Morning and afternoon in Korean, Japanese and Chinese.
+    if (word == "오전" || word == "午前" || word == "上午" || word == "오후" || word == "午後" || word == "下午") {
+        (word == "오전" || word == "午前" || word == "上午" ? f.am : f.pm) = true;
+        return true;
+    }
+    // "at" before a time is a word; after it, Atlantic time ("16:31:00 AT").
+    if (word == "at" && f.hour >= 0) {
+        f.offset = -4 * 3600;
+        return true;
+    }
     if (const auto month = month_word(word)) {
         // "mar." is Tuesday in French and Spanish before it is March: a later month word wins.
         if (!month_token.empty() && !weekday_word(month_token)) return false;
@@ -437,6 +480,31 @@ bool read_word(const std::string& word, Fields& f, std::string& month_token) {
         return true;
     }
     return weekday_word(word) || filler_word(word) || read_zone(word, f);
+}
+
+// "2021年", "3月", "15日", "2004년", "05월", "28일", or several run together ("2021年3月15日"):
+// numbers marked as year, month and day in Chinese, Japanese and Korean.
+bool read_cjk_date(std::string_view token, Fields& f, bool& korean) {
+    static constexpr std::pair<std::string_view, int> markers[] = {{"年", 0}, {"月", 1}, {"日", 2},
+                                                                   {"년", 0}, {"월", 1}, {"일", 2}};
+    bool any = false;
+    while (!token.empty()) {
+        std::size_t digits = 0;
+        while (digits < token.size() && is_digit(token[digits])) ++digits;
+        if (digits == 0) return false;
+        bool matched = false;
+        for (const auto& [marker, field] : markers) {
+            if (token.substr(digits, marker.size()) != marker) continue;
+            const int value = number(token.substr(0, digits));
+            (field == 0 ? f.year : field == 1 ? f.month : f.day) = value;
+            korean = korean || marker == "년" || marker == "월" || marker == "일";
+            token.remove_prefix(digits + marker.size());
+            matched = any = true;
+            break;
+        }
+        if (!matched) return false;
+    }
+    return any;
 }
 
 // Reads a token that starts with a digit: a number, a time, a numeric or RFC 850 date.
@@ -486,6 +554,7 @@ std::optional<ParsedDate> parse_tokens(std::string_view text) {
     Fields f;
     std::vector<int> bare_numbers; // the day, then a 2-digit year
     std::string month_token;
+    bool korean = false;
     for (std::string token : tokens_of(text)) {
         while (!token.empty() && token.back() == '.') token.pop_back(); // "Mar." "15."
         if (token.empty()) continue;
@@ -496,7 +565,9 @@ std::optional<ParsedDate> parse_tokens(std::string_view text) {
                 token.resize(token.size() - 2);
         }
         bool ok;
-        if (is_digit(token[0])) {
+        if (is_digit(token[0]) && read_cjk_date(token, f, korean)) {
+            ok = true;
+        } else if (is_digit(token[0])) {
             ok = read_numeric(token, f, bare_numbers, month_token);
         } else if (token[0] == '+' || token[0] == '-') {
             const auto offset = numeric_offset(token);
@@ -515,6 +586,9 @@ std::optional<ParsedDate> parse_tokens(std::string_view text) {
         f.year = y + (y >= 50 ? 1900 : 2000);
     }
     if (next != bare_numbers.size()) return std::nullopt;
+    // Korean sites write their dates in KST.
+    korean = korean || text.find("오전") != std::string_view::npos || text.find("오후") != std::string_view::npos;
+    if (korean && !f.offset && f.generic_zone.empty()) f.offset = 9 * 3600;
     return combine(f);
 }
 
@@ -541,6 +615,14 @@ std::optional<ParsedDate> parse_iso_family(std::string_view t) {
     }
     bool extended = t[pos] == '-';
     if (extended) ++pos;
+    // An ordinal date, "2003-335": the 335th day of 2003.
+    if (extended && pos + 3 == t.size() && all_digits(t.substr(pos))) {
+        const int ordinal = number(t.substr(pos));
+        if (ordinal < 1 || ordinal > (is_leap(f.year) ? 366 : 365)) return std::nullopt;
+        return ParsedDate{(days_from_civil(f.year, 1, 1) + ordinal - 1) * seconds_per_day, DatePrecision::day};
+    }
+    // Google once wrote months with three digits ("2003-012-31").
+    if (extended && pos + 3 < t.size() && t[pos] == '0' && all_digits(t.substr(pos, 3)) && t[pos + 3] == '-') ++pos;
     const auto month = digits(2);
     if (!month) return std::nullopt;
     f.month = *month;
@@ -550,12 +632,15 @@ std::optional<ParsedDate> parse_iso_family(std::string_view t) {
     const auto day = digits(2);
     if (!day) return std::nullopt;
     f.day = *day;
+    bool timed = false;
     if (pos < t.size() && (t[pos] == 'T' || t[pos] == 't' || t[pos] == ' ')) {
         ++pos;
         while (pos < t.size() && t[pos] == ' ') ++pos;
-        const auto hour = digits(2);
+        // "T9:15": a one-digit hour before a colon.
+        auto hour = pos + 1 < t.size() && is_digit(t[pos]) && t[pos + 1] == ':' ? digits(1) : digits(2);
         if (!hour) return std::nullopt;
         f.hour = *hour;
+        timed = true;
         const bool colon = pos < t.size() && t[pos] == ':';
         if (colon) ++pos;
         if (const auto minute = digits(2)) {
@@ -578,6 +663,7 @@ std::optional<ParsedDate> parse_iso_family(std::string_view t) {
     }
     while (pos < t.size() && t[pos] == ' ') ++pos;
     if (pos < t.size()) {
+        if (!timed) return std::nullopt; // "2013-01-27-01": a zone needs a time
         std::string zone = lower(t.substr(pos));
         while (!zone.empty() && zone.back() == ' ') zone.pop_back();
         if (const auto offset = numeric_offset(zone))
@@ -586,6 +672,42 @@ std::optional<ParsedDate> parse_iso_family(std::string_view t) {
             return std::nullopt;
     }
     return combine(f);
+}
+
+// ISO 8601:1988's forms with a two-digit year (of 2000 to 2099): "031231", "03-12-31", "-0312",
+// "-03-12" (a month), "03335" (a day of the year).
+std::optional<ParsedDate> parse_two_digit_year_iso(std::string_view t) {
+    const auto year = [](std::string_view yy) { return 2000 + number(yy); };
+    Fields f;
+    if (t.size() == 6 && all_digits(t)) {
+        f.year = year(t.substr(0, 2)), f.month = number(t.substr(2, 2)), f.day = number(t.substr(4, 2));
+    } else if (t.size() == 8 && t[2] == '-' && t[5] == '-' && all_digits(t.substr(0, 2)) &&
+               all_digits(t.substr(3, 2)) && all_digits(t.substr(6, 2))) {
+        f.year = year(t.substr(0, 2)), f.month = number(t.substr(3, 2)), f.day = number(t.substr(6, 2));
+    } else if (t.size() == 5 && t[0] == '-' && all_digits(t.substr(1))) {
+        f.year = year(t.substr(1, 2)), f.month = number(t.substr(3, 2));
+    } else if (t.size() == 6 && t[0] == '-' && t[3] == '-' && all_digits(t.substr(1, 2)) && all_digits(t.substr(4))) {
+        f.year = year(t.substr(1, 2)), f.month = number(t.substr(4, 2));
+    } else if (t.size() == 5 && all_digits(t)) {
+        const int y = year(t.substr(0, 2)), ordinal = number(t.substr(2));
+        if (ordinal < 1 || ordinal > (is_leap(y) ? 366 : 365)) return std::nullopt;
+        return ParsedDate{(days_from_civil(y, 1, 1) + ordinal - 1) * seconds_per_day, DatePrecision::day};
+    } else {
+        return std::nullopt;
+    }
+    return combine(f);
+}
+
+// "2004-július-13T9:15-05:00": an ISO date whose month is written as a word.
+std::optional<ParsedDate> parse_iso_with_month_name(std::string_view t) {
+    if (t.size() < 8 || !all_digits(t.substr(0, 4)) || t[4] != '-') return std::nullopt;
+    const auto dash = t.find('-', 5);
+    if (dash == std::string_view::npos) return std::nullopt;
+    const auto month = month_word(lower(t.substr(5, dash - 5)));
+    if (!month) return std::nullopt;
+    char digits[3];
+    std::snprintf(digits, sizeof digits, "%02d", *month);
+    return parse_iso_family(std::string(t.substr(0, 5)) + digits + std::string(t.substr(dash)));
 }
 
 } // namespace
@@ -608,6 +730,8 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
         return ParsedDate{static_cast<UnixSeconds>(trimmed.size() == 13 ? value / 1000 : value), DatePrecision::time};
     }
     if (auto iso = parse_iso_family(trimmed)) return iso;
+    if (auto short_year = parse_two_digit_year_iso(trimmed)) return short_year;
+    if (auto named = parse_iso_with_month_name(trimmed)) return named;
     return parse_tokens(trimmed);
 }
 

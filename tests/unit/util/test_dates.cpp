@@ -102,6 +102,31 @@ TEST_CASE("other date forms feeds and exports write") {
     }
 }
 
+TEST_CASE("dates in other scripts and older ISO 8601 forms") {
+    CHECK(utc("Κυρ, 12 Σεπ 2010 09:00:00 GMT") == "2010-09-12T09:00:00Z");      // Greek
+    CHECK(utc("2010-szeptember-12T8:30+02:00") == "2010-09-12T06:30:00Z");      // Hungarian month name
+    CHECK(utc("2010년 09월 12일 09:30:00") == "2010-09-12T00:30:00Z");          // Korean, KST
+    CHECK(utc("2010-09-12 오후 03:30:00") == "2010-09-12T06:30:00Z");           // Korean afternoon, KST
+    CHECK(utc("2010年9月12日 15:30") == "2010-09-12T15:30:00Z");                // Chinese, Japanese
+    CHECK(utc("Sun, 2010/09/12 10:00:00 EDT") == "2010-09-12T14:00:00Z");       // Perforce
+    CHECK(utc("Sun Sep 12 10:00:00 +0000 2010") == "2010-09-12T10:00:00Z");     // Twitter
+    CHECK(utc("Sun, 12 September 2010 10:00:00 AT") == "2010-09-12T14:00:00Z"); // Atlantic, after the time
+    CHECK(utc("Sun, 12 Sep, 2010 10:00:00 UTC") == "2010-09-12T10:00:00Z");     // a stray comma
+    CHECK(utc("100912") == "2010-09-12T00:00:00Z");
+    CHECK(utc("10-09-12") == "2010-09-12T00:00:00Z");
+    CHECK(utc("-1009") == "2010-09-01T00:00:00Z");
+    CHECK(utc("-10-09") == "2010-09-01T00:00:00Z");
+    CHECK(utc("2010-255") == "2010-09-12T00:00:00Z");              // the 255th day
+    CHECK(utc("2010-009-12T10:00:00Z") == "2010-09-12T10:00:00Z"); // a three-digit month
+    CHECK(utc("Fri, 01 Jan 0200 00:00:00 +0000") == "0200-01-01T00:00:00Z");
+    for (const char* bad :
+         {"2010-09-12-01", "Sun, 12 Sep 2010 1:2:3:4 GMT", "Sun, Sep x 2010 10:00:00 GMT",
+          "Sun, 12 Sep 2010 10:00:00 +zz:00", "2010-09-12T10:00:00-05:00Textra", "9999-12-31T23:59:59-99:99"}) {
+        INFO(bad);
+        CHECK(utc(bad).empty());
+    }
+}
+
 TEST_CASE("dates of reduced precision are kept as such") {
     CHECK(canonical("2021") == "2021");
     CHECK(canonical("2021-03") == "2021-03");

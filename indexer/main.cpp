@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
         "gazette-index"};
     app.set_version_flag("--version", GAZETTE_VERSION);
     app.set_config("--config", "", "Read options from this TOML/INI file (names as below without the dashes)");
+    // A misspelt or unknown key in the file is an error, not a setting silently ignored.
+    app.allow_config_extras(CLI::config_extras_mode::error);
     app.add_option("--db", options.db, "Index directory (created if missing)")->required();
     app.add_option("inputs", options.inputs, "Input files or directories; - reads stdin");
     app.add_option("--format", format, "Input format: auto, jsonl, json, csv, feed (rss/atom), text")

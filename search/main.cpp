@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
     auto& r = options.request;
 
     CLI::App app{"Search a Gazette index. QUERY uses the query language: words, \"phrases\", AND OR NOT, +/-,\n"
-                 "prefix*, title: source: author: tag: lang: id:, date ranges (2021-01-01..2021-12-31, now-7d..)",
+                 "prefix*, title: source: author: tag: lang: id:, date ranges (2021-01-01..2021-12-31, now-7d..).\n"
+                 "Put -- before a query that starts with '-'.",
                  "gazette-search"};
     app.set_version_flag("--version", GAZETTE_VERSION);
     app.add_option("--db", options.db, "Index directory")->required();
@@ -44,13 +45,17 @@ int main(int argc, char** argv) {
                                                             {"all", gazette::MatchMode::all}};
     app.add_option("--match", r.match, "Words without operators: any (ranked OR) or all (AND)")
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case));
-    app.add_option("--source", r.sources, "Only these sources (repeatable)");
-    app.add_option("--tag", r.tags, "Only these tags (repeatable)");
-    app.add_option("--lang", r.languages, "Only these languages (repeatable)");
+    // Repeatable options take one value each, so that "--tag transport bridge" searches for
+    // bridge rather than making it a second tag.
+    app.add_option("--source", r.sources, "Only this source (repeat for more)")->allow_extra_args(false);
+    app.add_option("--tag", r.tags, "Only this tag (repeat for more)")->allow_extra_args(false);
+    app.add_option("--lang", r.languages, "Only this language (repeat for more)")->allow_extra_args(false);
     app.add_option("--from", r.from, "Published on or after (2021-03-01, 2021-03, 2021, now-7d)");
     app.add_option("--to", r.to, "Published on or before");
     app.add_option("--snippet", r.snippet_length, "Snippet length in bytes (0: none)");
-    app.add_option("--facets", r.facets, "Count matches by source, tag, lang, month, year")->delimiter(',');
+    app.add_option("--facets", r.facets, "Count matches by source, tag, lang, month, year (comma-separated)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
     app.add_option("--facet-size", r.facet_size, "Values shown per facet");
     app.add_option("--cursor", r.cursor, "Continue after the page that printed this cursor");
     app.add_flag("--collapse", r.collapse_stories, "One hit per story (copies counted in more_versions)");

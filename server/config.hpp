@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace gazette::server {
 
@@ -54,6 +55,8 @@ struct ServerConfig {
     std::size_t max_snippet_bytes = 1000;
 
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
+    /// Origins allowed to call the API from a browser ("https://news.example", or "*"); none by default.
+    std::vector<std::string> cors_origins;
     /// A second listener for /stats and /metrics, which the public one then does not serve
     /// ("" for none: they are on the public listener).
     std::string admin_bind;

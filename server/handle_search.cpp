@@ -8,14 +8,22 @@
 namespace gazette::server {
 
 Response handle_search(const Request& request, Context& context) {
-    const SearchRequest search = parse_search_params(request, context.config);
+    SearchRequest search = parse_search_params(request, context.config);
+    unsigned fields = detail::all_hit_fields;
+    if (const auto* names = request.one("fields")) {
+        const auto parsed = detail::parse_hit_fields(*names);
+        if (!parsed) throw ApiError("invalid_parameter", "'fields' takes " + std::string(detail::hit_field_names()));
+        fields = *parsed;
+    }
+    // The stored article is read for these only when a hit shows them.
+    search.with_article_fields = (fields & (detail::hit_authors | detail::hit_summary)) != 0;
     const auto start = std::chrono::steady_clock::now();
     auto searcher = context.searchers.lease();
     const SearchResults results = searcher->search(search);
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     Response response;
-    response.body = detail::results_json(results, search.query, took_ms);
+    response.body = detail::results_json(results, search.query, took_ms, fields);
     return response;
 }
 

@@ -15,10 +15,11 @@ struct Request {
     std::map<std::string, std::string> path_params; ///< decoded {name} segments of the route
     std::string remote;                             ///< client address
     std::string if_none_match;                      ///< the If-None-Match header, for cached files
+    bool pretty = false;                            ///< ?pretty: indented JSON (taken out of params)
 
-    /// All values of a parameter, in order.
+    /// All non-empty values of a parameter, in order.
     std::vector<std::string> all(const std::string& name) const;
-    /// The value of a parameter given at most once; nothing if absent.
+    /// The value of a parameter given at most once; nothing if absent or empty.
     /// @throws ApiError bad parameter if it is repeated.
     const std::string* one(const std::string& name) const;
 };

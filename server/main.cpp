@@ -5,6 +5,9 @@
 #include "server.hpp"
 #include "server_options.hpp"
 
+#include <gazette/error.hpp>
+#include <gazette/searcher.hpp>
+
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -30,6 +33,12 @@ int main(int argc, char** argv) {
                                  : std::to_string(config.worker_threads()) + " search workers";
         std::printf("gazette-server listening on %s (index %s, %s)\n", server.url().c_str(), config.db.c_str(),
                     searching.c_str());
+        try {
+            gazette::Searcher(config.db).probe();
+        } catch (const gazette::Error& e) {
+            // Served all the same: the index may be built after the server starts.
+            std::fprintf(stderr, "gazette-server: warning: %s; searches answer 503 until it can be read\n", e.what());
+        }
         std::fflush(stdout);
         server.run();
         std::fprintf(stderr, "gazette-server: stopped\n");

@@ -15,6 +15,11 @@ RoutedRequest route_request(const Router& router, std::string method, std::strin
     RouteMatch match;
     try {
         if (question != std::string_view::npos) request.params = parse_query_string(target.substr(question + 1));
+        // ?pretty is for every route, and handled after it (indented JSON).
+        if (const auto pretty = request.params.find("pretty"); pretty != request.params.end()) {
+            request.pretty = pretty->second.empty() || pretty->second == "true" || pretty->second == "1";
+            request.params.erase("pretty");
+        }
         match = router.match(request.method, request.path);
     } catch (const ApiError& e) {
         routed.failure = error_response(e.code(), e.what());

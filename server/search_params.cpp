@@ -23,9 +23,9 @@ std::vector<std::string> comma_list(const std::string& text) {
 } // namespace
 
 SearchRequest parse_search_params(const Request& request, const ServerConfig& config) {
-    reject_unknown_params(request,
-                          {"q", "source", "tag", "lang", "from", "to", "sort", "match", "page", "size", "cursor",
-                           "facets", "facet_size", "snippet", "collapse", "fresh", "fresh_weight", "explain", "qlang"});
+    reject_unknown_params(request, {"q",        "source", "tag",          "lang",    "from",   "to",         "sort",
+                                    "match",    "page",   "size",         "cursor",  "facets", "facet_size", "snippet",
+                                    "collapse", "fresh",  "fresh_weight", "explain", "qlang",  "fields"});
     SearchRequest r;
     if (const auto* q = request.one("q")) r.query = *q;
     r.sources = request.all("source");
@@ -55,8 +55,9 @@ SearchRequest parse_search_params(const Request& request, const ServerConfig& co
             bad_param("'match' must be any or all");
     }
 
-    r.limit = number_param(request, "size", std::min<std::size_t>(10, config.max_page_size), 1, config.max_page_size);
-    const std::size_t max_page = std::max<std::size_t>(1, config.max_page_depth / r.limit);
+    // size=0: the total and facets only.
+    r.limit = number_param(request, "size", std::min<std::size_t>(10, config.max_page_size), 0, config.max_page_size);
+    const std::size_t max_page = std::max<std::size_t>(1, config.max_page_depth / std::max<std::size_t>(1, r.limit));
     const std::size_t page = number_param(request, "page", 1, 1, max_page);
     r.offset = (page - 1) * r.limit;
     if (const auto* cursor = request.one("cursor")) {

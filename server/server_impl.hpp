@@ -17,6 +17,12 @@ namespace gazette::server {
 // A strand (each connection is accepted onto its own), type-erased as sockets carry it.
 using SessionExecutor = asio::any_io_executor;
 
+/// What the session learns about a request while it is answered.
+struct RequestInfo {
+    std::string route_name = "unknown";
+    bool pretty = false;
+};
+
 /// What shutdown needs to reach a session: its strand and stream, and whether it is idle.
 struct SessionEntry {
     SessionExecutor executor;
@@ -53,7 +59,7 @@ struct Server::Impl {
     /// Routes one parsed request and runs its handler: on a worker, or here if it is quick.
     /// `client_fd` is the connection's socket, to skip queued work whose client has gone.
     asio::awaitable<Response> respond(const http::request<http::string_body>& request, const std::string& remote,
-                                      bool admin_listener, int client_fd, std::string& route_name);
+                                      bool admin_listener, int client_fd, RequestInfo& info);
     void wait_for_reload_signals();
     /// Runs the io_context on this thread until it stops; an exception escaping a handler is
     /// logged and the thread goes on serving.

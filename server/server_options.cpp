@@ -24,6 +24,8 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
                  "gazette-server"};
     app.set_version_flag("--version", GAZETTE_VERSION);
     app.set_config("--config", "", "Read options from this TOML/INI file");
+    // A misspelt or unknown key in the file is an error, not a setting silently ignored.
+    app.allow_config_extras(CLI::config_extras_mode::error);
     app.add_option("--db", c.db, "Index directory")->required();
     app.add_option("--bind", c.bind, "Address to listen on")->capture_default_str();
     app.add_option("--port", c.port, "Port (0: any free port, printed at start)")->capture_default_str();
@@ -40,6 +42,9 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
     app.add_option("--access-log", c.access_log,
                    "Access log: - (stdout), a file, or empty for none (SIGUSR1 reopens it after rotation)")
         ->capture_default_str();
+    app.add_option("--cors-origin", c.cors_origins,
+                   "Let pages from this origin call the API from a browser (repeat for more; * for any)")
+        ->allow_extra_args(false);
     app.add_option("--admin-bind", c.admin_bind,
                    "Address of a second listener for /stats and /metrics, which the public one then "
                    "does not serve (default: none, they are public)");

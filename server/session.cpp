@@ -3,12 +3,16 @@
 // the worker pool unless the server searches inline.
 
 #include "api_error.hpp"
+#include "compression.hpp"
+#include "cors.hpp"
 #include "dispatch.hpp"
 #include "http_checks.hpp"
 #include "routing.hpp"
 #include "server_impl.hpp"
 
 #include <gazette/version.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <sys/socket.h>
@@ -79,6 +83,27 @@ http::response<http::string_body> to_beast(Response r, unsigned version, bool ke
     return response;
 }
 
+// What every answer gets on its way out: ?pretty indentation, CORS headers, gzip.
+void finish_response(Response& response, const http::request<http::string_body>& request, const RequestInfo& info,
+                     const ServerConfig& config) {
+    const bool json = response.content_type.rfind("application/json", 0) == 0;
+    if (info.pretty && json) {
+        const auto parsed = nlohmann::ordered_json::parse(response.body, nullptr, false);
+        if (!parsed.is_discarded())
+            response.body = parsed.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    }
+    if (!config.cors_origins.empty())
+        add_cors_headers(response, allowed_origin(config.cors_origins, request[http::field::origin]));
+    if (compressible(response.content_type)) {
+        response.headers.emplace_back("Vary", "Accept-Encoding");
+        if (response.status != 304 && accepts_gzip(request[http::field::accept_encoding]))
+            if (auto gzipped = gzip_body(response.body)) {
+                response.body = std::move(*gzipped);
+                response.headers.emplace_back("Content-Encoding", "gzip");
+            }
+    }
+}
+
 // True when the client has closed its side or the connection is broken: a queued request whose
 // client is gone is not worth a search. A peek, so pipelined bytes stay where they are.
 bool client_gone(int fd) {
@@ -98,16 +123,23 @@ struct SessionCount {
 
 asio::awaitable<Response> Server::Impl::respond(const http::request<http::string_body>& beast_request,
                                                 const std::string& remote, bool admin_listener, int client_fd,
-                                                std::string& route_name) {
+                                                RequestInfo& info) {
     const std::string_view raw_target(beast_request.target().data(), beast_request.target().size());
+    // A CORS preflight, when origins are allowed: answered for every path.
+    if (beast_request.method() == http::verb::options && !config.cors_origins.empty()) {
+        info.route_name = "preflight";
+        co_return preflight_response(allowed_origin(config.cors_origins, beast_request[http::field::origin]),
+                                     beast_request[http::field::access_control_request_headers]);
+    }
     const std::string absolute = raw_target.empty() || raw_target[0] == '/' ? std::string() : origin_form(raw_target);
     RoutedRequest routed = route_request(router, std::string(beast_request.method_string()),
                                          absolute.empty() ? raw_target : std::string_view(absolute), remote);
+    info.pretty = routed.request.pretty;
     if (!routed.route) co_return std::move(routed.failure);
     // With an admin listener, its routes are not on the public one.
     if (routed.route->admin && admin_acceptor && !admin_listener)
         co_return error_response("route_not_found", "no such endpoint");
-    route_name = routed.route->name;
+    info.route_name = routed.route->name;
     routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
 
     const Route& route = *routed.route;
@@ -227,13 +259,14 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, bool admin_liste
             const auto& request = parser.get();
             const auto started = std::chrono::steady_clock::now();
             metrics.request_started();
-            std::string route_name = "unknown";
-            Response response = co_await respond(request, remote, admin_listener, fd, route_name);
+            RequestInfo info;
+            Response response = co_await respond(request, remote, admin_listener, fd, info);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            metrics.request_finished(route_name, response.status, seconds);
-            access_log.write({remote, request.method_string(), request.target(), route_name, response.status,
+            metrics.request_finished(info.route_name, response.status, seconds);
+            access_log.write({remote, request.method_string(), request.target(), info.route_name, response.status,
                               response.body.size(), seconds * 1000});
             if (response.status == 499) break; // the client is gone: nothing to write to
+            finish_response(response, request, info, config);
 
             const bool keep_alive =
                 request.keep_alive() && !stopping && served + 1 < config.max_requests_per_connection;

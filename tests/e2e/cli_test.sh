@@ -38,6 +38,16 @@ check "language field finds the French article" grep -q '^1 result$' <<<"$out"
 out=$("$search" --db "$db" --get 000_f1d144996bf222f8)
 check "--get prints the stored article" grep -q '"published":"2021-09-06T00:00:00Z"' <<<"$out"
 
+# Repeatable options take one value each; -- ends the options.
+out=$("$search" --db "$db" --json --tag transport bridge)
+check "--tag takes one value; the next word is the query" grep -q '^{"query":"bridge"' <<<"$out"
+out=$("$search" --db "$db" --json --qlang fr --lang fr éducation)
+check "--lang takes one value too" grep -q '^{"query":"éducation"' <<<"$out"
+out=$("$search" --db "$db" --json --facets source bridge)
+check "--facets takes one comma-separated value" grep -q '^{"query":"bridge".*"facets":{"source":' <<<"$out"
+out=$("$search" --db "$db" --json -- -bridge)
+check "a query starting with - after --" grep -q '^{"query":"-bridge"' <<<"$out"
+
 # TREC batch mode for evaluation tools.
 printf 'q1\tbridge toll\nq2\theatwave wildfires\n' >"$work/queries.tsv"
 out=$("$search" --db "$db" --queries "$work/queries.tsv" --format trec --limit 5)

@@ -123,5 +123,16 @@ wait "$crowd"
 check "once the crowd is gone /health is 200" test "$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$url/health")" = 200
 kill -TERM "$pid"; wait "$pid"
 
+# 5. A misspelt setting in the config file stops the start, naming it; a missing index is said.
+printf 'db = %s\nmax-qeury-terms = 5\n' "$work/db" >"$work/bad.conf"
+"$server" --config "$work/bad.conf" --port 0 >/dev/null 2>"$work/err5"; rc=$?
+check "an unknown config key refuses to start (exit 64)" test "$rc" = 64
+check "and names the key" grep -q 'max-qeury-terms' "$work/err5"
+"$server" --db "$work/nowhere" --port 0 --access-log "" >"$work/out6" 2>"$work/err6" &
+pid=$!; pids+=("$pid")
+for _ in $(seq 1 100); do grep -q 'warning' "$work/err6" && break; sleep 0.05; done
+check "a server over a missing index warns at start" grep -q "warning: no index at $work/nowhere" "$work/err6"
+kill -TERM "$pid"; wait "$pid"
+
 echo "$failures failure(s)"
 [ "$failures" = 0 ]

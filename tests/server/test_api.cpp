@@ -45,15 +45,17 @@ TEST_CASE("GET /search answers with the documented shape") {
     const auto body = body_of(reply);
     std::vector<std::string> keys;
     for (const auto& [key, value] : body.items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "suggestion", "next_cursor"});
+    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "suggestion", "next_cursor",
+                                           "truncated"});
+    CHECK(body["truncated"] == false);
     CHECK(body["query"] == "bridge");
     CHECK(body["total"] == json{{"value", 2}, {"relation", "eq"}});
     CHECK(body["took_ms"].is_number());
     CHECK(body["next_cursor"].is_null());
     REQUIRE(body["hits"].size() == 2);
     const auto& hit = body["hits"][0];
-    for (const char* field :
-         {"id", "title", "url", "source", "published", "score", "snippet", "tags", "story", "more_versions"})
+    for (const char* field : {"id", "title", "url", "source", "published", "score", "snippet", "tags", "authors",
+                              "summary", "language", "story", "more_versions"})
         CHECK(hit.contains(field));
     CHECK_FALSE(hit.contains("explain"));
     CHECK(hit["snippet"].get<std::string>().find("<mark>") != std::string::npos);
@@ -108,7 +110,9 @@ TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
     const auto port = server.port();
     const std::pair<const char*, const char*> cases[] = {
         {"/search?sort=sideways", "invalid_parameter"},
-        {"/search?size=0", "invalid_parameter"},
+        {"/search?size=-1", "invalid_parameter"},
+        {"/search?fields=id,colour", "invalid_parameter"},
+        {"/search?q=x&qlang=xx", "invalid_argument"},
         {"/search?size=101", "invalid_parameter"},
         {"/search?size=ten", "invalid_parameter"},
         {"/search?page=-1", "invalid_parameter"},
@@ -139,7 +143,7 @@ TEST_CASE("bad parameters get 400 with a message saying what is wrong") {
         expect_error(http_get(port, target), 400, code);
     }
     const auto reply = http_get(port, "/search?size=101");
-    CHECK(body_of(reply)["error"]["message"] == "'size' must be a whole number from 1 to 100");
+    CHECK(body_of(reply)["error"]["message"] == "'size' must be a whole number from 0 to 100");
 }
 
 TEST_CASE("GET /articles/{id}") {

@@ -47,7 +47,7 @@ struct SearchRequest {
     /// Collapse copies of one story (wire copy republished, corrected versions) into its best
     /// hit; SearchHit::more_versions counts the others, and the query story:<story> lists them.
     bool collapse_stories = false;
-    /// Freshness half-life ("7d", "12h", "2w", "1m", "1y"); empty for none. With relevance
+    /// Freshness half-life in date-math units ("30m", "12h", "7d", "2w", "1M", "1y"); empty for none. With relevance
     /// order, score = text score × (1 + fresh_weight × 2^(−age / half-life)): a new article
     /// gains up to (1 + fresh_weight)×, one a half-life old half of that. Date sorts ignore it.
     std::string fresh;
@@ -61,6 +61,8 @@ struct SearchRequest {
     std::vector<std::string> facets;
     /// Values returned per facet (the most frequent; months and years: the most recent).
     std::size_t facet_size = 10;
+    /// Fill SearchHit::authors and SearchHit::summary (read from the stored article).
+    bool with_article_fields = true;
 };
 
 /// How a hit's score was made (SearchRequest::explain).
@@ -77,10 +79,13 @@ struct SearchHit {
     std::string source;
     std::string published;
     std::vector<std::string> tags;
-    double score = 0;                ///< relevance score; 0 when sorted by date without a query
-    std::string snippet;             ///< HTML: escaped text with highlight markers
-    std::string story;               ///< story id shared by copies of the same story
-    std::uint64_t more_versions = 0; ///< with collapse_stories: other copies of this story
+    std::vector<std::string> authors; ///< with SearchRequest::with_article_fields
+    std::string summary;              ///< the lead, with SearchRequest::with_article_fields
+    std::string language;             ///< ISO 639-1
+    double score = 0;                 ///< relevance score; 0 when sorted by date without a query
+    std::string snippet;              ///< HTML: escaped text with highlight markers
+    std::string story;                ///< story id shared by copies of the same story
+    std::uint64_t more_versions = 0;  ///< with collapse_stories: other copies of this story
     std::optional<ScoreExplanation> explanation;
 };
 
@@ -100,6 +105,10 @@ struct SearchResults {
     std::vector<SearchHit> hits;
     std::vector<Facet> facets; ///< in the order requested
     std::string next_cursor;   ///< continues after these hits; empty when there are no more
+    /// More results match, but relevance ranking stops at the result window
+    /// (SearchLimits::max_result_window): the last page has no next_cursor. Sort by date to
+    /// page further.
+    bool truncated = false;
     /// "Did you mean" (for searches with fewer than 10 results): the query with rare or unknown
     /// words corrected; empty if none.
     std::string suggestion;

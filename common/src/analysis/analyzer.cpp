@@ -27,7 +27,23 @@ constexpr std::array<LanguageName, 24> snowball_languages{{
     {"es", "spanish"},   {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},
 }};
 
+// Every ISO 639-1 code.
+constexpr std::string_view iso_639_1 =
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el "
+    "en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu "
+    "ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na "
+    "nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so "
+    "sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
 } // namespace
+
+bool is_language_code(std::string_view language) {
+    const std::string code = canonical_language(language);
+    if (code.size() != 2) return false;
+    for (std::size_t at = 0; at < iso_639_1.size(); at += 3)
+        if (iso_639_1.substr(at, 2) == code) return true;
+    return false;
+}
 
 std::string canonical_language(std::string_view language) {
     std::string lower = to_lower_ascii(trim(language));

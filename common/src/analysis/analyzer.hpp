@@ -28,6 +28,9 @@ std::string canonical_language(std::string_view language);
 /// True if Xapian has a Snowball stemmer for the language.
 bool has_stemmer(std::string_view language);
 
+/// True for an ISO 639-1 language code (after canonical_language), stemmer or not.
+bool is_language_code(std::string_view language);
+
 class Analyzer {
   public:
     explicit Analyzer(AnalysisSettings settings);

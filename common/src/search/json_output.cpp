@@ -3,24 +3,74 @@
 #include "ingest/article_json.hpp"
 #include "search/results_json.hpp"
 
+#include <algorithm>
+
 namespace gazette {
 
 namespace detail {
 
-void write_hit(JsonWriter& out, const SearchHit& hit) {
+namespace {
+
+constexpr std::pair<std::string_view, unsigned> hit_fields[] = {
+    {"id", hit_id},
+    {"title", hit_title},
+    {"url", hit_url},
+    {"source", hit_source},
+    {"published", hit_published},
+    {"score", hit_score},
+    {"snippet", hit_snippet},
+    {"tags", hit_tags},
+    {"authors", hit_authors},
+    {"summary", hit_summary},
+    {"language", hit_language},
+    {"story", hit_story},
+    {"more_versions", hit_more_versions},
+};
+
+} // namespace
+
+std::optional<unsigned> parse_hit_fields(std::string_view names) {
+    unsigned bits = 0;
+    std::size_t start = 0;
+    while (start <= names.size()) {
+        const auto end = std::min(names.find(',', start), names.size());
+        const std::string_view name = names.substr(start, end - start);
+        start = end + 1;
+        if (name.empty()) continue;
+        bool known = false;
+        for (const auto& [field, bit] : hit_fields)
+            if (name == field) bits |= bit, known = true;
+        if (!known) return std::nullopt;
+    }
+    return bits == 0 ? all_hit_fields : bits;
+}
+
+std::string_view hit_field_names() {
+    return "id, title, url, source, published, score, snippet, tags, authors, summary, language, story, "
+           "more_versions";
+}
+
+void write_hit(JsonWriter& out, const SearchHit& hit, unsigned fields) {
+    const auto wants = [&](unsigned bit) { return (fields & bit) != 0; };
+    const auto list = [&](const char* key, const std::vector<std::string>& items) {
+        out.key(key).begin_array();
+        for (const auto& item : items) out.string(item);
+        out.end_array();
+    };
     out.begin_object();
-    out.key("id").string(hit.id);
-    out.key("title").string(hit.title);
-    out.key("url").string(hit.url);
-    out.key("source").string(hit.source);
-    out.key("published").string(hit.published);
-    out.key("score").number(hit.score);
-    out.key("snippet").string(hit.snippet);
-    out.key("tags").begin_array();
-    for (const auto& tag : hit.tags) out.string(tag);
-    out.end_array();
-    out.key("story").string(hit.story);
-    out.key("more_versions").number(hit.more_versions);
+    if (wants(hit_id)) out.key("id").string(hit.id);
+    if (wants(hit_title)) out.key("title").string(hit.title);
+    if (wants(hit_url)) out.key("url").string(hit.url);
+    if (wants(hit_source)) out.key("source").string(hit.source);
+    if (wants(hit_published)) out.key("published").string(hit.published);
+    if (wants(hit_score)) out.key("score").number(hit.score);
+    if (wants(hit_snippet)) out.key("snippet").string(hit.snippet);
+    if (wants(hit_tags)) list("tags", hit.tags);
+    if (wants(hit_authors)) list("authors", hit.authors);
+    if (wants(hit_summary)) out.key("summary").string(hit.summary);
+    if (wants(hit_language)) out.key("language").string(hit.language);
+    if (wants(hit_story)) out.key("story").string(hit.story);
+    if (wants(hit_more_versions)) out.key("more_versions").number(hit.more_versions);
     if (hit.explanation) {
         out.key("explain").begin_object();
         out.key("text_score").number(hit.explanation->text_score);
@@ -31,7 +81,7 @@ void write_hit(JsonWriter& out, const SearchHit& hit) {
     out.end_object();
 }
 
-std::string results_json(const SearchResults& results, const std::string& query, double took_ms) {
+std::string results_json(const SearchResults& results, const std::string& query, double took_ms, unsigned fields) {
     std::string text;
     text.reserve(512 + results.hits.size() * 512);
     JsonWriter out(text);
@@ -43,7 +93,7 @@ std::string results_json(const SearchResults& results, const std::string& query,
     out.end_object();
     if (took_ms >= 0) out.key("took_ms").number(static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000);
     out.key("hits").begin_array();
-    for (const auto& hit : results.hits) write_hit(out, hit);
+    for (const auto& hit : results.hits) write_hit(out, hit, fields);
     out.end_array();
     out.key("facets").begin_object();
     for (const auto& facet : results.facets) {
@@ -59,6 +109,7 @@ std::string results_json(const SearchResults& results, const std::string& query,
     out.end_object();
     out.key("suggestion").string_or_null(results.suggestion);
     out.key("next_cursor").string_or_null(results.next_cursor);
+    out.key("truncated").boolean(results.truncated);
     out.end_object();
     return text;
 }

@@ -61,7 +61,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
     : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {}
 
 Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
-    if (!request.language.empty() && (request.language.size() > 35 || !is_valid_utf8(request.language)))
+    if (!request.language.empty() && (request.language.size() > 35 || !is_language_code(request.language)))
         throw Error(ErrorCode::invalid_argument, "language must be an ISO 639-1 code such as en or fr");
     const auto key = std::make_pair(request.language, request.match);
     if (auto found = parsers_.find(key); found != parsers_.end()) return found->second;

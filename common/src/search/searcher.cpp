@@ -233,9 +233,19 @@ struct Searcher::Impl {
         hit.tags = std::move(a.tags);
         hit.score = scored ? r.score() : 0.0;
         hit.story = std::move(a.story);
+        hit.language = std::move(a.language);
         if (request.collapse_stories) hit.more_versions = r.it.get_collapse_count();
+        // The stored article is decompressed once, for snippets and the article's own fields.
+        std::optional<Article> stored;
+        if (request.snippet_length > 0 || request.with_article_fields) stored = detail::stored_article(doc);
+        if (stored && request.with_article_fields) {
+            hit.authors = stored->authors;
+            hit.summary = stored->summary;
+            detail::truncate_utf8(hit.summary, FieldLimits::summary);
+            if (hit.authors.size() > FieldLimits::list_items) hit.authors.resize(FieldLimits::list_items);
+        }
         if (request.snippet_length > 0) {
-            const Article article = detail::stored_article(doc);
+            const Article& article = *stored;
             const std::string& text = !article.body.empty()      ? article.body
                                       : !article.summary.empty() ? article.summary
                                                                  : article.title;
@@ -267,7 +277,8 @@ struct Searcher::Impl {
         if (!request.cursor.empty()) cursor = detail::decode_cursor(request.cursor);
         std::optional<detail::UnixSeconds> half_life;
         if (!request.fresh.empty() && !(half_life = detail::parse_duration(request.fresh)))
-            throw Error(ErrorCode::invalid_argument, "fresh must be a half-life like 12h, 7d, 2w, 1m or 1y");
+            throw Error(ErrorCode::invalid_argument,
+                        "fresh must be a half-life like 30m, 12h, 7d, 2w, 1M or 1y (m is minutes, M months)");
 
         const detail::UnixSeconds now = detail::current_unix_seconds();
         const auto built = builder->build(request, now);
@@ -364,7 +375,7 @@ struct Searcher::Impl {
             results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer->stemmer(request.language),
                                                              analyzer->stopwords(request.language));
         }
-        results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results);
+        results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results, results.truncated);
         return results;
     }
 
@@ -420,8 +431,8 @@ struct Searcher::Impl {
     };
 
     std::string next_cursor(const SearchRequest& request, SortOrder sort, std::uint64_t fingerprint, std::size_t offset,
-                            const std::vector<Ranked>& page, const Xapian::MSet& mset,
-                            const SearchResults& results) const {
+                            const std::vector<Ranked>& page, const Xapian::MSet& mset, const SearchResults& results,
+                            bool& truncated) const {
         // A short page is the last one.
         if (request.limit == 0 || page.size() < request.limit) return {};
         detail::Cursor next;
@@ -432,7 +443,11 @@ struct Searcher::Impl {
         if (sort == SortOrder::relevance) {
             next.offset = offset + page.size();
             if (results.total_exact && next.offset >= results.total) return {};
-            if (next.offset >= limits.max_result_window) return {};
+            if (next.offset >= limits.max_result_window) {
+                // More match, but relevance ranking stops here: said, so the end is not mistaken.
+                truncated = true;
+                return {};
+            }
         } else {
             if (!request.cursor.empty() && mset.get_matches_upper_bound() <= mset.size()) return {};
             if (request.cursor.empty() && results.total_exact && offset + mset.size() >= results.total) return {};

@@ -139,40 +139,41 @@ std::optional<UnixSeconds> parse_any_date(std::string_view text) {
     return date->seconds;
 }
 
+std::optional<UnixSeconds> date_math_unit(std::string_view unit) {
+    if (unit == "s") return 1;
+    if (unit == "m") return 60;
+    if (unit == "h" || unit == "H") return 3600;
+    if (unit == "d") return seconds_per_day;
+    if (unit == "w") return 7 * seconds_per_day;
+    if (unit == "M" || unit == "mo") return 30 * seconds_per_day;
+    if (unit == "y") return 365 * seconds_per_day;
+    return std::nullopt;
+}
+
+std::optional<UnixSeconds> parse_duration(std::string_view text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 6) return std::nullopt;
+    const auto unit = date_math_unit(text.substr(digits));
+    if (!unit) return std::nullopt;
+    UnixSeconds amount = 0;
+    for (char c : text.substr(0, digits)) amount = amount * 10 + (c - '0');
+    if (amount <= 0) return std::nullopt;
+    return amount * *unit;
+}
+
 std::optional<UnixSeconds> parse_date_bound(std::string_view text, bool upper, UnixSeconds now) {
-    const std::string trimmed = to_lower_ascii(trim(text));
+    const std::string kept = trim(text);
+    const std::string trimmed = to_lower_ascii(kept);
     std::string_view t = trimmed;
     if (t.substr(0, 3) == "now") {
-        Scanner s{t, 3};
-        if (s.done()) return now;
-        int sign = 0;
-        if (s.accept('-'))
-            sign = -1;
-        else if (s.accept('+'))
-            sign = 1;
-        else
-            return std::nullopt;
-        const std::size_t start = s.pos;
-        const std::size_t count = s.skip_digits();
-        if (count == 0 || count > 6) return std::nullopt;
-        s.pos = start;
-        const auto amount = *s.digits(count);
-        // Units follow Elasticsearch's date math (lower-cased here, so months are "mo" or "M").
-        const std::string_view unit = t.substr(s.pos);
-        UnixSeconds unit_seconds = 0;
-        if (unit == "h")
-            unit_seconds = 3600;
-        else if (unit == "d")
-            unit_seconds = seconds_per_day;
-        else if (unit == "w")
-            unit_seconds = 7 * seconds_per_day;
-        else if (unit == "m" || unit == "mo")
-            unit_seconds = 30 * seconds_per_day;
-        else if (unit == "y")
-            unit_seconds = 365 * seconds_per_day;
-        else
-            return std::nullopt;
-        return now + sign * amount * unit_seconds;
+        // Units keep their case: "m" is minutes and "M" months, as in Elasticsearch.
+        const std::string_view offset = std::string_view(kept).substr(3);
+        if (offset.empty()) return now;
+        if (offset[0] != '-' && offset[0] != '+') return std::nullopt;
+        const auto amount = parse_duration(offset.substr(1));
+        if (!amount) return std::nullopt;
+        return now + (offset[0] == '-' ? -*amount : *amount);
     }
     Scanner s{t};
     const auto year = s.digits(4);

@@ -41,9 +41,17 @@ std::string format_date(const ParsedDate& date);
 /// parse_date(text)'s seconds.
 std::optional<UnixSeconds> parse_any_date(std::string_view text);
 
+/// Seconds in a unit of Elasticsearch's date math: s, m (minutes), h or H, d, w, M (months of
+/// 30 days), y (years of 365 days); "mo" is accepted for months too.
+std::optional<UnixSeconds> date_math_unit(std::string_view unit);
+
+/// "30m", "12h", "7d", "2w", "1M", "1y": a positive amount of a date-math unit.
+std::optional<UnixSeconds> parse_duration(std::string_view text);
+
 /// A bound of a date range as typed in a query or filter: a full ISO 8601 date(-time), or
 /// YYYY-MM or YYYY (the start of the period for a lower bound, its last second for an upper
-/// bound), or "now" with an optional offset: now-7d, now-12h, now-2w, now-1M, now-1y, now+1d.
+/// bound), or "now" with an optional offset in date-math units: now-30m, now-12h, now-7d,
+/// now-2w, now-1M, now-1y, now+1d.
 std::optional<UnixSeconds> parse_date_bound(std::string_view text, bool upper, UnixSeconds now);
 
 /// "YYYY-MM-DDTHH:MM:SSZ".

@@ -152,6 +152,19 @@ TEST_CASE("date bounds cover whole periods and relative dates") {
     CHECK(parse_date_bound("NOW-12h", false, now) == now - 12 * 3600);
     CHECK(parse_date_bound("now+1w", false, now) == now + 7 * 86400);
     CHECK(parse_date_bound("now-1y", false, now) == now - 365 * 86400);
+    // Elasticsearch's date math: m is minutes, M months.
+    CHECK(parse_date_bound("now-30m", false, now) == now - 30 * 60);
+    CHECK(parse_date_bound("now-1M", false, now) == now - 30 * 86400);
+    CHECK(parse_date_bound("now-1mo", false, now) == now - 30 * 86400);
+    CHECK(parse_date_bound("now-90s", false, now) == now - 90);
+    CHECK(parse_date_bound("now-2H", false, now) == now - 2 * 3600);
+    CHECK(parse_duration("30m") == 30 * 60);
+    CHECK(parse_duration("1M") == 30 * 86400);
+    CHECK(parse_duration("7d") == 7 * 86400);
+    CHECK_FALSE(parse_duration("0d").has_value());
+    CHECK_FALSE(parse_duration("7").has_value());
+    CHECK_FALSE(parse_duration("d").has_value());
+    CHECK_FALSE(parse_duration("7x").has_value());
     CHECK_FALSE(parse_date_bound("now-7", false, now).has_value());
     CHECK_FALSE(parse_date_bound("yesterday", false, now).has_value());
     CHECK_FALSE(parse_date_bound("2021-13", false, now).has_value());

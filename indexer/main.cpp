@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     app.add_option("--batch-size", options.batch_size, "Changes per committed batch (all-or-nothing)")
         ->check(CLI::Range(1, 10000000));
     app.add_option("--threads", options.threads,
-                   "Threads building a new index in parallel (0: one per core; 1: write batches directly)")
+                   "Threads building a new index in parallel (0: one per core, at most 8; 1: write batches directly)")
         ->check(CLI::Range(0, 64));
     app.add_option("--max-errors", options.max_errors, "Stop after N rejected records (0: never)");
     app.add_option("--show-errors", options.show_errors, "Print at most N errors to stderr");

@@ -115,11 +115,39 @@ std::vector<Completion> completions(const Xapian::Database& db, std::string_view
     for (auto t = db.allterms_begin(term_prefix); t != db.allterms_end(term_prefix) && scanned < max_scanned_terms;
          ++t, ++scanned)
         found.push_back({head + (*t).substr(title_word_prefix.size()), t.get_termfreq()});
+    const auto by_count = [](const Completion& a, const Completion& b) {
+        return a.count != b.count ? a.count > b.count : a.text < b.text;
+    };
+
+    // The words typed before narrow the completions to titles that hold them too: "bank of ja"
+    // completes to what follows "bank" in titles, counted among those titles.
+    std::vector<Xapian::Query> context;
+    for (const auto& w : query_words(head)) {
+        if (!w.plain) continue;
+        const std::string term = std::string(title_word_prefix) + to_lower(head.substr(w.begin, w.end - w.begin));
+        if (db.term_exists(term)) context.emplace_back(term); // stopwords and unknown words narrow nothing
+    }
+    if (!context.empty()) {
+        // The most frequent candidates are counted again within the context.
+        const std::size_t candidates = std::min(found.size(), std::max<std::size_t>(limit * 5, 50));
+        std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(candidates), found.end(),
+                          by_count);
+        found.resize(candidates);
+        const Xapian::Query narrowing(Xapian::Query::OP_AND, context.begin(), context.end());
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        for (auto& completion : found) {
+            const std::string word = completion.text.substr(head.size());
+            enquire.set_query(
+                Xapian::Query(Xapian::Query::OP_AND, narrowing, Xapian::Query(std::string(title_word_prefix) + word)));
+            const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
+            completion.count = counted.get_matches_estimated();
+        }
+        found.erase(std::remove_if(found.begin(), found.end(), [](const Completion& c) { return c.count == 0; }),
+                    found.end());
+    }
     const std::size_t n = std::min(limit, found.size());
-    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n), found.end(),
-                      [](const Completion& a, const Completion& b) {
-                          return a.count != b.count ? a.count > b.count : a.text < b.text;
-                      });
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n), found.end(), by_count);
     found.resize(n);
     return found;
 }

@@ -94,6 +94,31 @@ TEST_CASE("completions of the last word, most frequent first") {
     CHECK(s.complete("zzzz", 5).empty());
 }
 
+TEST_CASE("completions follow the words typed before the last one") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(article("1", "Bank of Japan holds rates", "x"));
+        writer.upsert(article("2", "Bank of Japan surprises markets", "x"));
+        writer.upsert(article("3", "January sales in Jakarta", "x"));
+        writer.upsert(article("4", "January jobs report", "x"));
+        writer.upsert(article("5", "Jakarta floods in January", "x"));
+        writer.commit();
+    }
+    Searcher s(db);
+    const auto alone = s.complete("ja", 3);
+    REQUIRE(!alone.empty());
+    CHECK(alone[0].text == "january"); // the most frequent "ja..." word overall
+    const auto after_bank = s.complete("bank of ja", 3);
+    REQUIRE(after_bank.size() == 1);
+    CHECK(after_bank[0].text == "bank of japan"); // "of" is a stopword: it narrows nothing
+    CHECK(after_bank[0].count == 2);              // counted among titles with "bank"
+    const auto after_floods = s.complete("floods ja", 3);
+    REQUIRE(after_floods.size() == 2);
+    CHECK(after_floods[0].count == 1);
+}
+
 TEST_CASE("synonyms stored in the index expand queries, phrases included") {
     Library lib;
     Searcher before(lib.db);

@@ -1,6 +1,7 @@
 #include "index/document_mapper.hpp"
 
 #include "analysis/analyzer.hpp"
+#include "analysis/elisions.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/words.hpp"
 #include "index/schema.hpp"
@@ -45,6 +46,7 @@ Xapian::Document DocumentMapper::build(const Article& article) {
     Xapian::Document doc;
     analyzer_.configure(generator_, article.language);
     generator_.set_document(doc);
+    const bool elisions = has_elisions(article.language.empty() ? analyzer_.settings().language : article.language);
 
     for (const auto& spec : fields) {
         std::vector<std::string> values;
@@ -53,11 +55,12 @@ Xapian::Document DocumentMapper::build(const Article& article) {
         } else if (const auto* list = list_of(article, spec.field)) {
             values = *list;
         }
-        for (const auto& value : values) {
+        for (const auto& original : values) {
             if (spec.kind == FieldKind::exact) {
-                doc.add_boolean_term(spec.field == "id" ? id_term(value) : exact_term(spec.prefix, value));
+                doc.add_boolean_term(spec.field == "id" ? id_term(original) : exact_term(spec.prefix, original));
                 continue;
             }
+            const std::string& value = elisions ? split_elisions(original) : original;
             if (!spec.prefix.empty()) {
                 generator_.index_text(value, 1, std::string(spec.prefix));
                 generator_.increase_termpos();

@@ -3,6 +3,7 @@
 #include <gazette/error.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/elisions.hpp"
 #include "analysis/synonyms.hpp"
 #include "index/schema.hpp"
 #include "search/query_fields.hpp"
@@ -101,9 +102,17 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
     // otherwise "ANALYSIS AND DESIGN" would be a boolean AND, and capitalised words would not
     // be stemmed (the parser takes them for proper names).
-    const std::string text =
-        rewrite_for_index(synonyms_.expand(is_all_caps(request.query) ? to_lower(request.query) : request.query),
-                          analyzer_.stemmer(request.language), analyzer_.stopwords(request.language));
+    const std::string language =
+        request.language.empty() ? analyzer_.settings().language : canonical_language(request.language);
+    const auto& stopwords = analyzer_.stopwords(request.language);
+    std::string text = is_all_caps(request.query) ? lower_keeping_acronyms(request.query) : request.query;
+    if (has_elisions(language)) text = split_elisions(text);
+    text = drop_stopword_only_parts(text, stopwords);
+    // Only stopwords in phrases or tied by operators ("the", "The Who"): nothing can match,
+    // which is said by a query that matches nothing rather than by the whole index. No id
+    // holds a NUL byte, so that term is in no article.
+    if (trim(text).empty()) return Xapian::Query(std::string(id_prefix) + std::string(1, '\0'));
+    text = rewrite_for_index(synonyms_.expand(text), analyzer_.stemmer(request.language), stopwords);
     Xapian::Query query;
     try {
         query = parser.parse_query(text, parser_flags);

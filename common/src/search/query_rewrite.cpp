@@ -4,6 +4,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gazette::detail {
 
@@ -33,7 +34,125 @@ bool has_cjk(std::string_view text) {
     return false;
 }
 
+bool is_operator(std::string_view token) {
+    return token == "AND" || token == "OR" || token == "NOT" || token == "XOR" || token == "NEAR" || token == "ADJ" ||
+           token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0;
+}
+
+bool is_stopword(std::string_view word, const std::vector<std::string_view>& stopwords) {
+    const std::string lower = to_lower(word);
+    return std::find(stopwords.begin(), stopwords.end(), lower) != stopwords.end();
+}
+
+// A query split into top-level pieces: "phrases" (with their quotes and any field or +/-
+// before them), parentheses, and whitespace-separated words.
+std::vector<std::string> pieces_of(std::string_view query) {
+    std::vector<std::string> pieces;
+    std::string current;
+    bool quoted = false;
+    const auto flush = [&] {
+        if (!current.empty()) pieces.push_back(std::move(current));
+        current.clear();
+    };
+    for (char c : query) {
+        if (c == '"') {
+            current += c;
+            if (quoted) flush();
+            quoted = !quoted;
+        } else if (quoted) {
+            current += c;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            flush();
+        } else if (c == '(' || c == ')') {
+            flush();
+            pieces.emplace_back(1, c);
+        } else {
+            current += c;
+        }
+    }
+    flush();
+    return pieces;
+}
+
+// True when a piece can match nothing: a phrase of stopwords only, or a plain stopword.
+bool matches_nothing(const std::string& piece, const std::vector<std::string_view>& stopwords) {
+    std::string_view text = piece;
+    while (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+    // title:"the": the field does not change what the phrase can match.
+    if (const auto colon = text.find(':'), quote = text.find('"');
+        colon != std::string_view::npos && quote == colon + 1)
+        text.remove_prefix(quote);
+    if (text.size() >= 2 && text.front() == '"') {
+        for (const auto& w : query_words(text))
+            if (!is_stopword(text.substr(w.begin, w.end - w.begin), stopwords)) return false;
+        return true;
+    }
+    for (char c : text)
+        if (c == ':' || c == '*' || c == '.' || c == '"') return false;
+    return !text.empty() && is_stopword(text, stopwords);
+}
+
 } // namespace
+
+std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords) {
+    auto pieces = pieces_of(query);
+    std::vector<bool> dropped(pieces.size(), false);
+    bool changed = false;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i] == "(" || pieces[i] == ")" || is_operator(pieces[i])) continue;
+        const bool phrase = pieces[i].find('"') != std::string::npos;
+        // A lone stopword among plain words is left to the parser, which ignores it; one tied
+        // by an operator, or a phrase of stopwords, would make the query match nothing or fail.
+        const bool tied =
+            (i > 0 && is_operator(pieces[i - 1])) || (i + 1 < pieces.size() && is_operator(pieces[i + 1]));
+        if (!matches_nothing(pieces[i], stopwords) || (!phrase && !tied)) continue;
+        dropped[i] = changed = true;
+    }
+    if (!changed) return std::string(query);
+    // Operators left without an operand on one side go too.
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        if (!dropped[i]) kept.push_back(pieces[i]);
+    for (bool again = true; again;) {
+        again = false;
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            if (!is_operator(kept[i]) || kept[i] == "NOT") continue;
+            const bool left = i > 0 && kept[i - 1] != "(" && !is_operator(kept[i - 1]);
+            const bool right = i + 1 < kept.size() && kept[i + 1] != ")" && !is_operator(kept[i + 1]);
+            if (left && right) continue;
+            kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(i));
+            again = true;
+            break;
+        }
+        if (!kept.empty() && kept.back() == "NOT") {
+            kept.pop_back();
+            again = true;
+        }
+    }
+    std::string out;
+    for (const auto& piece : kept) {
+        if (!out.empty() && out.back() != '(' && piece != ")") out += ' ';
+        out += piece;
+    }
+    return out;
+}
+
+std::string lower_keeping_acronyms(std::string_view query) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < query.size()) {
+        const std::size_t end = std::min(query.find_first_of(" \t\"()", start), query.size());
+        const std::string_view word = query.substr(start, end - start);
+        // "U.K.", "U.S.A": letters each followed by a dot.
+        bool acronym = word.size() >= 3;
+        for (std::size_t i = 0; acronym && i < word.size(); ++i)
+            acronym = i % 2 == 0 ? std::isalpha(static_cast<unsigned char>(word[i])) != 0 : word[i] == '.';
+        out += acronym ? std::string(word) : to_lower(word);
+        if (end < query.size()) out += query[end];
+        start = end + 1;
+    }
+    return out;
+}
 
 std::string stem_field(std::string_view field) {
     return "zzstem" + std::string(field);

@@ -20,4 +20,14 @@ std::string stem_field(std::string_view field);
 std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemmer,
                               const std::vector<std::string_view>& stopwords);
 
+/// The parts of a query that can match nothing in an index without stopwords, taken out so
+/// that what is left still parses and means what it says: a "phrase" of stopwords only
+/// ("the", "The Who"), and a stopword tied to the rest by AND, OR, NOT, XOR or +, with that
+/// operator ("cocoa AND the" is "cocoa"; '"bank of america" OR "the who"' is the first phrase).
+std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords);
+
+/// A query typed all in capitals, lower-cased except its acronyms ("U.K.", "U.S.A."), which
+/// the parser reads as acronyms only in capitals.
+std::string lower_keeping_acronyms(std::string_view query);
+
 } // namespace gazette::detail

@@ -173,3 +173,56 @@ TEST_CASE("CJK text is indexed as n-grams, so it is searchable") {
     r.query = "乘客";
     CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
 }
+
+TEST_CASE("French and Italian elisions: the word after the apostrophe is found") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(
+            article("fr1", "L'économie repart", "Selon l'Insee, l'économie française a progressé.", "", "", {}, "fr"));
+        writer.upsert(article("it1", "Dell'anno scorso", "Il bilancio dell'anno è positivo.", "", "", {}, "it"));
+        writer.commit();
+    }
+    Searcher s(db);
+    SearchRequest r;
+    r.language = "fr";
+    r.query = "économie";
+    CHECK(s.search(r).total == 1);
+    r.query = "L'économie";
+    CHECK(s.search(r).total == 1);
+    r.query = "insee";
+    CHECK(s.search(r).total == 1);
+    r.language = "it";
+    r.query = "anno";
+    CHECK(s.search(r).total == 1);
+}
+
+TEST_CASE("acronyms with dots meet the same word without them; stopword phrases never fail") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(article("1", "U.K. budget passes", "The U.K. budget passed."));
+        writer.upsert(article("2", "UK trade deficit widens", "UK exports fell."));
+        writer.upsert(article("3", "Cocoa prices rise", "The cocoa harvest was poor."));
+        writer.commit();
+    }
+    Searcher s(db);
+    SearchRequest r;
+    for (const char* q : {"U.K.", "UK", "uk", "U.K. BUDGET"}) {
+        INFO(q);
+        r.query = q;
+        CHECK(s.search(r).total >= 1);
+    }
+    r.query = "U.K.";
+    const auto dotted = s.search(r).total;
+    r.query = "UK";
+    CHECK(s.search(r).total == dotted);
+    r.query = "cocoa AND \"the\"";
+    CHECK(s.search(r).total == 1);
+    r.query = "\"the\"";
+    CHECK(s.search(r).total == 0); // nothing can match, rather than everything
+    r.query = "cocoa OR \"the who\"";
+    CHECK(s.search(r).total == 1);
+}

@@ -1,0 +1,48 @@
+// The query text before the parser: stopword-only parts, acronyms in capitals, elisions.
+
+#include "analysis/elisions.hpp"
+#include "search/query_rewrite.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace gazette::detail;
+
+namespace {
+
+const std::vector<std::string_view> stopwords{"the", "who", "of", "a", "and"};
+
+} // namespace
+
+TEST_CASE("parts made only of stopwords are taken out with their operators") {
+    CHECK(drop_stopword_only_parts("cocoa AND \"the\"", stopwords) == "cocoa");
+    CHECK(drop_stopword_only_parts("\"bank of america\" OR \"the who\"", stopwords) == "\"bank of america\"");
+    CHECK(drop_stopword_only_parts("bridge AND the", stopwords) == "bridge");
+    CHECK(drop_stopword_only_parts("the AND bridge", stopwords) == "bridge");
+    CHECK(drop_stopword_only_parts("(cocoa OR the) AND sugar", stopwords) == "(cocoa) AND sugar");
+    CHECK(drop_stopword_only_parts("cocoa NOT \"the\"", stopwords) == "cocoa");
+    CHECK(drop_stopword_only_parts("\"The Who\"", stopwords).empty());
+    CHECK(drop_stopword_only_parts("title:\"the\" bridge", stopwords) == "bridge");
+    // Left as they are: phrases with other words, lone stopwords among words (the parser
+    // ignores those), lower-case "and" (a word, not an operator).
+    CHECK(drop_stopword_only_parts("\"the bridge\" toll", stopwords) == "\"the bridge\" toll");
+    CHECK(drop_stopword_only_parts("the bridge", stopwords) == "the bridge");
+    CHECK(drop_stopword_only_parts("rock and roll", stopwords) == "rock and roll");
+    CHECK(drop_stopword_only_parts("the*", stopwords) == "the*");
+}
+
+TEST_CASE("a query in capitals is lower-cased, but not its acronyms") {
+    CHECK(lower_keeping_acronyms("BANK OF AMERICA") == "bank of america");
+    CHECK(lower_keeping_acronyms("U.K. BUDGET") == "U.K. budget");
+    CHECK(lower_keeping_acronyms("\"U.S.A.\" (TRADE)") == "\"U.S.A.\" (trade)");
+}
+
+TEST_CASE("elided articles are split from the word after them") {
+    CHECK(has_elisions("fr"));
+    CHECK(has_elisions("it"));
+    CHECK_FALSE(has_elisions("en"));
+    CHECK(split_elisions("L'économie de l'Europe") == "L économie de l Europe");
+    CHECK(split_elisions("qu'il jusqu’à dell'anno") == "qu il jusqu à dell anno");
+    CHECK(split_elisions("aujourd'hui") == "aujourd'hui"); // not an elision
+    CHECK(split_elisions("l'") == "l'");                   // nothing after it
+    CHECK(split_elisions("O'Brien") == "O'Brien");
+}

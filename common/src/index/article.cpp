@@ -80,7 +80,9 @@ Article normalize_article(Article a) {
     a.published = canonical_date("published", a.published);
     a.updated = canonical_date("updated", a.updated);
 
-    if (a.title.empty() && a.body.empty() && a.summary.empty()) reject("article has neither title nor body");
+    // An article needs something to show: text, or at least the link it stands for.
+    if (a.title.empty() && a.body.empty() && a.summary.empty() && a.url.empty())
+        reject("article has neither title nor body");
     if (a.language.size() > 35) reject("field 'language' is not a language code");
     if (a.id.empty()) a.id = generated_id(a);
     if (a.id.size() > max_id_bytes)

@@ -165,7 +165,17 @@ std::string repair_entities(const std::string& xml) {
                                           : std::isdigit(static_cast<unsigned char>(xml[p]))))
                 ++p;
             if (p > digits && p < xml.size() && xml[p] == ';') {
-                out.append(xml, i, p + 1 - i);
+                // A code point XML cannot hold (past U+10FFFF, a surrogate, most controls) is U+FFFD,
+                // as in HTML; "&#X41;" is written "&#x41;", which XML requires.
+                const std::string number = xml.substr(digits, p - digits);
+                const unsigned long value = number.size() > 8 ? 0x110000 : std::stoul(number, nullptr, hex ? 16 : 10);
+                const bool allowed = (value >= 0x20 && value < 0xD800) ||
+                                     (value >= 0xE000 && value < 0x110000 && value != 0xFFFE && value != 0xFFFF) ||
+                                     value == 0x9 || value == 0xA || value == 0xD;
+                if (allowed)
+                    out += (hex ? "&#x" : "&#") + number + ";";
+                else
+                    out += "&#xFFFD;";
                 i = p + 1;
             } else {
                 out += "&amp;";

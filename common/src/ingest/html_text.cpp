@@ -12,7 +12,7 @@ namespace {
 
 bool is_skipped(GumboTag tag) {
     return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-           tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_OBJECT;
+           tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
 }
 
 bool is_block(GumboTag tag) {
@@ -72,9 +72,31 @@ void collect_text(const GumboNode* node, std::string& out) {
 
 } // namespace
 
-std::string html_to_text(std::string_view html) {
+// "<iframe src=x/>" written XHTML-style: HTML has no self-closing iframes, scripts or styles, so
+// a parser would take all that follows for their content. Closed here instead.
+std::string close_self_closed(std::string_view html) {
+    std::string out;
+    std::size_t copied = 0;
+    for (auto at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
+        std::size_t end = at + 1;
+        while (end < html.size() && std::isalpha(static_cast<unsigned char>(html[end]))) ++end;
+        const std::string name = to_lower_ascii(html.substr(at + 1, end - at - 1));
+        if (name != "iframe" && name != "script" && name != "style" && name != "object" && name != "noscript") continue;
+        const auto close = html.find('>', end);
+        if (close == std::string_view::npos || html[close - 1] != '/') continue;
+        out.append(html.substr(copied, close - 1 - copied));
+        out += "></" + name + ">";
+        copied = close + 1;
+    }
+    if (copied == 0) return std::string(html);
+    out.append(html.substr(copied));
+    return out;
+}
+
+std::string html_to_text(std::string_view raw) {
     // Plain text is common in feeds: skip the parser when there is no markup or entity at all.
-    if (html.find_first_of("<&") == std::string_view::npos) return normalize_space(html);
+    if (raw.find_first_of("<&") == std::string_view::npos) return normalize_space(raw);
+    const std::string html = close_self_closed(raw);
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     std::string text;
     collect_text(output->root, text);

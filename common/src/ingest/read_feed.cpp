@@ -15,6 +15,7 @@
 #include <libxml/xmlsave.h>
 
 #include <cstring>
+#include <filesystem>
 
 namespace gazette::detail {
 
@@ -23,10 +24,15 @@ namespace {
 // Namespaces, by what they mean to a feed reader.
 enum class Ns { none, rss, atom, atom03, dc, dcterms, content, xhtml, rdf, itunes, other };
 
+// The namespace of a <feed> root that is not Atom's (drafts before Atom 1.0 used several):
+// its elements are read as Atom's. Set while one feed is read, on the reading thread.
+thread_local const xmlChar* other_feed_namespace = nullptr;
+
 Ns ns_of(const xmlNode* node) {
     if (!node->ns || !node->ns->href) return Ns::none;
     const std::string_view uri = reinterpret_cast<const char*>(node->ns->href);
     if (uri == "http://www.w3.org/2005/Atom") return Ns::atom;
+    if (other_feed_namespace && xmlStrEqual(node->ns->href, other_feed_namespace)) return Ns::atom03;
     if (uri == "http://purl.org/atom/ns#") return Ns::atom03;
     if (uri == "http://purl.org/rss/1.0/" || uri == "http://my.netscape.com/rdf/simple/0.9/" ||
         uri == "http://backend.userland.com/rss2" || uri == "http://blogs.law.harvard.edu/tech/rss")
@@ -36,7 +42,7 @@ Ns ns_of(const xmlNode* node) {
     if (uri == "http://purl.org/rss/1.0/modules/content/") return Ns::content;
     if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
     if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
-    if (uri == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::itunes;
+    if (to_lower_ascii(uri) == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::itunes;
     return Ns::other;
 }
 
@@ -53,8 +59,15 @@ std::string_view name_of(const xmlNode* n) {
     return reinterpret_cast<const char*>(n->name);
 }
 
+bool same_name(const xmlNode* n, std::string_view name) {
+    const std::string_view actual = name_of(n);
+    if (actual == name) return true;
+    // Names in no namespace are compared as feed readers do, ignoring case (<TITLE>).
+    return !n->ns && actual.size() == name.size() && to_lower_ascii(actual) == to_lower_ascii(name);
+}
+
 bool is(const xmlNode* n, bool (*in)(const xmlNode*), std::string_view name) {
-    return n && n->type == XML_ELEMENT_NODE && name_of(n) == name && in(n);
+    return n && n->type == XML_ELEMENT_NODE && same_name(n, name) && in(n);
 }
 bool is(const xmlNode* n, Ns ns, std::string_view name) {
     return n && n->type == XML_ELEMENT_NODE && name_of(n) == name && ns_of(n) == ns;
@@ -149,7 +162,10 @@ std::string atom_text(const xmlNode* node) {
     const std::string mode = attribute(node, "mode");
     const bool html = type == "html" || type == "text/html" || type == "application/xhtml+xml" || type == "xhtml" ||
                       mode == "escaped";
-    if (mode == "base64") {
+    // Atom 1.0: a MIME type that is neither text nor XML means base64 (RFC 4287 4.1.3.3).
+    const bool binary_type = type.find('/') != std::string::npos && type.rfind("text/", 0) != 0 && type.size() >= 3 &&
+                             type.compare(type.size() - 3, 3, "xml") != 0;
+    if (mode == "base64" || binary_type) {
         std::string decoded = base64_decode(raw_text(node));
         if (!is_valid_utf8(decoded)) decoded = repair_utf8(decoded);
         return type.find("html") != std::string::npos ? html_to_text(decoded) : normalize_space(decoded);
@@ -215,9 +231,12 @@ std::string resolve(const xmlNode* node, const std::string& link, const std::str
 std::string person_name(std::string text) {
     text = normalize_space(text);
     const auto open = text.find('('), close = text.rfind(')');
-    if (open != std::string::npos && close != std::string::npos && close > open + 1 &&
-        text.substr(0, open).find('@') != std::string::npos)
-        return normalize_space(text.substr(open + 1, close - open - 1));
+    if (open != std::string::npos && close != std::string::npos && close > open + 1) {
+        if (text.substr(0, open).find('@') != std::string::npos) // "jane@x (Jane Doe)"
+            return normalize_space(text.substr(open + 1, close - open - 1));
+        if (open > 0 && text.substr(open, close - open).find('@') != std::string::npos) // "Jane Doe (jane@x)"
+            return normalize_space(text.substr(0, open));
+    }
     const auto lt = text.find('<'), gt = text.rfind('>');
     if (lt != std::string::npos && gt != std::string::npos && gt > lt && lt > 0 &&
         text.substr(lt, gt - lt).find('@') != std::string::npos)
@@ -240,7 +259,8 @@ std::string atom_link(const xmlNode* parent, bool (*in)(const xmlNode*)) {
         if (!is(c, in, "link")) continue;
         const std::string rel = attribute(c, "rel");
         if (!rel.empty() && rel != "alternate") continue;
-        const std::string href = normalize_space(attribute(c, "href"));
+        std::string href = normalize_space(attribute(c, "href"));
+        if (href.empty()) href = plain(c); // <link>url</link>, as old feeds write it
         if (href.empty()) continue;
         const std::string type = attribute(c, "type");
         if (type.empty() || type.find("html") != std::string::npos) return href;
@@ -283,39 +303,49 @@ std::string feed_scope(const FeedInfo& feed, const std::string& file) {
         if (site.rfind("www.", 0) == 0) site.erase(0, 4);
         if (!site.empty()) return site;
     }
-    return !feed.title.empty() ? feed.title : file;
+    return !feed.title.empty() ? feed.title : std::filesystem::path(file).filename().string();
 }
 
 Article rss_item(const xmlNode* item, const FeedInfo& feed) {
     Article a;
-    std::string description, content, xhtml_body, rss_link, atom_alternate, guid;
+    std::string description, content, xhtml_body, rss_link, atom_alternate, guid, rss_summary;
+    const xmlNode* text_node = nullptr; ///< the element the body comes from, for its xml:lang
     bool guid_permalink = true;
     for (const xmlNode* c = item->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        const std::string_view name = name_of(c);
+        // Names in no namespace are compared lower-cased (<pubDate>, <PUBDATE>).
+        const std::string name = c->ns ? std::string(name_of(c)) : to_lower_ascii(name_of(c));
         const Ns ns = ns_of(c);
         if (is_rss(c)) {
-            if (name == "title" && a.title.empty())
+            if (name == "title" && a.title.empty()) {
                 a.title = rss_text(c);
-            else if (name == "link" && rss_link.empty())
+            } else if (name == "link" && rss_link.empty()) {
                 rss_link = plain(c);
-            else if (name == "description" && description.empty())
+            } else if (name == "description" && description.empty()) {
                 description = raw_text(c);
-            else if (name == "guid" && guid.empty()) {
+            } else if (name == "guid" && guid.empty()) {
                 guid = plain(c);
                 guid_permalink = attribute(c, "isPermaLink") != "false";
-            } else if (name == "pubDate" && a.published.empty())
+            } else if (name == "pubdate" && a.published.empty()) {
                 a.published = plain(c);
-            else if (name == "author")
+            } else if (name == "author") {
                 add_unique(a.authors, person_name(plain(c)));
-            else if (name == "category")
+            } else if (name == "category") {
                 add_unique(a.tags, plain(c));
-            else if (name == "language" && a.language.empty())
+            } else if (name == "language" && a.language.empty()) {
                 a.language = plain(c);
+            } else if (name == "fullitem" && content.empty()) { // the full text, in some RSS 0.9x feeds
+                content = raw_text(c);
+                text_node = c;
+            } else if (name == "body" && xhtml_body.empty()) { // XHTML without its namespace
+                xhtml_body = inner_markup(c);
+            } else if (name == "summary" && rss_summary.empty()) { // not RSS, but written
+                rss_summary = raw_text(c);
+            }
         } else if (ns == Ns::dc) {
             if (name == "title" && a.title.empty())
                 a.title = rss_text(c);
-            else if (name == "creator" || name == "contributor")
+            else if (name == "creator" || name == "contributor" || name == "author")
                 add_unique(a.authors, person_name(plain(c)));
             else if (name == "date" && a.published.empty())
                 a.published = plain(c);
@@ -334,11 +364,11 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
                 a.updated = plain(c);
         } else if (ns == Ns::content && name == "encoded" && content.empty()) {
             content = raw_text(c);
+            text_node = c;
         } else if (ns == Ns::xhtml && name == "body" && xhtml_body.empty()) {
             xhtml_body = inner_markup(c);
         } else if (is_atom(c)) {
-            if (name == "link") { // handled below, with the others
-            } else if ((name == "published" || name == "issued") && a.published.empty())
+            if ((name == "published" || name == "issued") && a.published.empty())
                 a.published = plain(c);
             else if ((name == "updated" || name == "modified") && a.updated.empty())
                 a.updated = plain(c);
@@ -346,6 +376,8 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
                 add_unique(a.authors, atom_person(c));
         } else if (ns == Ns::itunes && name == "author") {
             if (a.authors.empty()) add_unique(a.authors, plain(c));
+        } else if (ns == Ns::itunes && name == "category") {
+            add_unique(a.tags, normalize_space(attribute(c, "text")));
         }
     }
     atom_alternate = atom_link(item, is_atom);
@@ -363,6 +395,13 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
     a.url = resolve(item, a.url, feed.link);
     a.id = scoped_id(guid, feed);
 
+    // A <summary> beside a <description> is the fuller text of the two.
+    if (!rss_summary.empty() && content.empty() && xhtml_body.empty()) {
+        if (description.empty())
+            description = rss_summary;
+        else
+            content = rss_summary;
+    }
     const std::string html_content = !content.empty() ? content : xhtml_body;
     if (!html_content.empty()) {
         a.body = html_to_text(html_content);
@@ -375,7 +414,7 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
         if (const xmlNode* summary = first_child(item, [](const xmlNode* n) { return is(n, Ns::itunes, "summary"); }))
             a.body = plain(summary);
     a.source = feed.title;
-    if (a.language.empty()) a.language = language_of(item);
+    if (a.language.empty()) a.language = language_of(text_node ? text_node : item);
     if (a.language.empty()) a.language = feed.language;
     return a;
 }
@@ -395,8 +434,8 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
             else if (name == "author")
                 add_unique(a.authors, atom_person(c));
             else if (name == "category") {
-                std::string term = normalize_space(attribute(c, "label"));
-                if (term.empty()) term = normalize_space(attribute(c, "term"));
+                std::string term = normalize_space(attribute(c, "term"));
+                if (term.empty()) term = normalize_space(attribute(c, "label"));
                 add_unique(a.tags, term);
             } else if ((name == "published" || name == "issued" || name == "created") && a.published.empty())
                 a.published = plain(c);
@@ -430,7 +469,11 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
     }
     if (a.published.empty()) a.published = a.updated;
     a.source = feed.title;
-    a.language = language_of(entry);
+    // The language of the text itself: xml:lang on the content or summary counts before the
+    // entry's (libxml2 resolves what each inherits).
+    const xmlNode* title = first_child(entry, [](const xmlNode* n) { return is(n, is_atom, "title"); });
+    const xmlNode* text_node = content ? content : summary ? summary : title;
+    a.language = language_of(text_node ? text_node : entry);
     if (a.language.empty()) a.language = feed.language;
     return a;
 }
@@ -445,6 +488,9 @@ void read_feed(ByteSource& source, const std::string& name, const InputHandlers&
                const std::string& encoding) {
     const std::string bytes = read_all(source, name, max_document_bytes);
     FeedXml xml = parse_feed_xml(bytes, encoding);
+    struct ResetNamespace {
+        ~ResetNamespace() { other_feed_namespace = nullptr; }
+    } reset;
     const xmlNode* root = xml.doc ? xmlDocGetRootElement(xml.doc.get()) : nullptr;
     if (!root) {
         throw Error(ErrorCode::invalid_input, location(name, std::max<std::uint64_t>(1, xml.damage_line)) +
@@ -469,6 +515,7 @@ void read_feed(ByteSource& source, const std::string& name, const InputHandlers&
     } else if (root_name == "feed") {
         container = root;
         item_name = "entry";
+        if (root->ns && root->ns->href && ns_of(root) == Ns::other) other_feed_namespace = root->ns->href;
     } else {
         throw Error(ErrorCode::invalid_input,
                     name + ": XML root element <" + std::string(root_name) + "> is not an RSS or Atom feed");

@@ -218,3 +218,73 @@ TEST_CASE("ids, links and authors as feed readers resolve them") {
         CHECK(a.body == "Visible");
     }
 }
+
+TEST_CASE("elements feeds write besides the standard ones, and old spellings") {
+    TempDir dir;
+    SECTION("dc:author, <fullitem>, <summary> and <body> in RSS items; names in any case") {
+        const auto r = read_file(dir.write("f.rss", R"(<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><CHANNEL>
+<TiTlE>Old Feed</TiTlE>
+<item><title>One</title><dc:author>Ann Lee</dc:author><fullitem>The full text.</fullitem></item>
+<item><title>Two</title><description>Short.</description><summary>The longer summary.</summary></item>
+<item><title>Three</title><body><p>Body without a namespace.</p></body></item>
+<item><TITLE>Four</TITLE><PUBDATE>Mon, 15 Mar 2021 10:00:00 GMT</PUBDATE></item>
+</CHANNEL></rss>)"));
+        REQUIRE(r.records.size() == 4);
+        CHECK(r.records[0].article.source == "Old Feed");
+        CHECK(r.records[0].article.authors == std::vector<std::string>{"Ann Lee"});
+        CHECK(r.records[0].article.body == "The full text.");
+        CHECK(r.records[1].article.body == "The longer summary.");
+        CHECK(r.records[1].article.summary == "Short.");
+        CHECK(r.records[2].article.body == "Body without a namespace.");
+        CHECK(r.records[3].article.title == "Four");
+        CHECK(r.records[3].article.published == "Mon, 15 Mar 2021 10:00:00 GMT");
+    }
+    SECTION("iTunes elements, its namespace spelt in capitals too") {
+        const auto& a =
+            only(read_file(dir.write("p.rss", R"(<rss xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd">
+<channel><title>Cast</title><item><title>Episode</title><itunes:author>Pat Moss</itunes:author>
+<itunes:category text="Technology"/><itunes:summary>About it.</itunes:summary></item></channel></rss>)")));
+        CHECK(a.authors == std::vector<std::string>{"Pat Moss"});
+        CHECK(a.tags == std::vector<std::string>{"Technology"});
+        CHECK(a.body == "About it.");
+    }
+    SECTION("Atom: base64 by MIME type, links as text, the term of a category, the text's own language") {
+        const auto& a = only(read_file(dir.write("a.atom", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+<title>F</title><entry><id>tag:x,2021:1</id><title type="application/octet-stream">SGVsbG8gd29ybGQ=</title>
+<link rel="alternate">https://x.example/1</link><category term="atom10" label="Atom 1.0 tests"/>
+<content xml:lang="en">English text.</content></entry></feed>)")));
+        CHECK(a.title == "Hello world");
+        CHECK(a.url == "https://x.example/1");
+        CHECK(a.tags == std::vector<std::string>{"atom10"});
+        CHECK(a.language == "en");
+    }
+    SECTION("a feed in a namespace of an Atom draft") {
+        const auto& a = only(read_file(dir.write("d.atom", R"(<feed xmlns="http://purl.org/echo/">
+<title>Draft</title><entry><title>Echo entry</title></entry></feed>)")));
+        CHECK(a.title == "Echo entry");
+        CHECK(a.source == "Draft");
+    }
+    SECTION("authors written 'Name (email)'") {
+        const auto& a =
+            only(read_file(dir.write("f.rss", rss("", "x", "<author>Jane Doe (jane@news.example)</author>"))));
+        CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
+    }
+    SECTION("object fallback text is kept; a self-closed iframe does not swallow what follows") {
+        const auto& a = only(read_file(
+            dir.write("f.rss", rss("", "x",
+                                   "<description>safe &lt;object data=\"x\"&gt; description &lt;/object&gt; then "
+                                   "&lt;iframe src=\"y\"/&gt; after</description>"))));
+        CHECK(a.body == "safe description then after");
+    }
+    SECTION("character references XML cannot hold become U+FFFD; &#X41; is A") {
+        const auto& a = only(read_file(dir.write("f.rss", rss("", "a &#1114112; b &#55296; c &#X41; d"))));
+        CHECK(a.title == "a \xEF\xBF\xBD b \xEF\xBF\xBD c A d");
+    }
+    SECTION("an item with only a link is kept") {
+        const auto r = read_file(dir.write("l.rss", "<rss><channel><title>F</title>"
+                                                    "<item><link>https://l.example/1</link></item></channel></rss>"));
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].article.url == "https://l.example/1");
+        CHECK(normalize_article(r.records[0].article).id == "https://l.example/1");
+    }
+}

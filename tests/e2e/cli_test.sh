@@ -106,9 +106,10 @@ check "progress bar shows records, MB, rate and ETA" grep -qE '[0-9]+ records +\
 check "--quiet prints nothing" test ! -s "$work/out"
 
 # Ctrl-C says what it leaves: a bulk build is all or nothing; batches written directly are kept.
-"$index" --db "$work/int-db" "$work/big.jsonl" >/dev/null 2>"$work/err" &
+"$index" --db "$work/int-db" --progress always "$work/big.jsonl" >/dev/null 2>"$work/err" &
 pid=$!
-sleep 0.5
+# Interrupted once it is reading (its progress bar shows), however slow the machine.
+for _ in $(seq 1 200); do grep -q 'records' "$work/err" && break; sleep 0.05; done
 kill -INT "$pid"; wait "$pid"; rc=$?
 check "an interrupted build exits with 130" test "$rc" = 130
 check "and says the new index is still empty" grep -q 'interrupted: a new index is built all at once, so it is still empty' "$work/err"

@@ -107,7 +107,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     const auto& stopwords = analyzer_.stopwords(request.language);
     std::string text = is_all_caps(request.query) ? lower_keeping_acronyms(request.query) : request.query;
     if (has_elisions(language)) text = split_elisions(text);
-    text = drop_stopword_only_parts(text, stopwords);
+    text = pure_negation(drop_stopword_only_parts(text, stopwords));
     // Only stopwords in phrases or tied by operators ("the", "The Who"): nothing can match,
     // which is said by a query that matches nothing rather than by the whole index. No id
     // holds a NUL byte, so that term is in no article.

@@ -137,6 +137,17 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
     return out;
 }
 
+std::string pure_negation(std::string_view query) {
+    const auto pieces = pieces_of(query);
+    if (pieces.empty()) return std::string(query);
+    std::string excluded;
+    for (const auto& piece : pieces) {
+        if (piece.size() < 2 || piece[0] != '-' || piece[1] == '-') return std::string(query);
+        excluded += (excluded.empty() ? "" : " OR ") + piece.substr(1);
+    }
+    return "NOT (" + excluded + ")";
+}
+
 std::string lower_keeping_acronyms(std::string_view query) {
     std::string out;
     std::size_t start = 0;

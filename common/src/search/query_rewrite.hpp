@@ -26,6 +26,10 @@ std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemme
 /// operator ("cocoa AND the" is "cocoa"; '"bank of america" OR "the who"' is the first phrase).
 std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords);
 
+/// A query made only of -excluded words or phrases ("-bridge -toll") as the pure negation it
+/// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words.
+std::string pure_negation(std::string_view query);
+
 /// A query typed all in capitals, lower-cased except its acronyms ("U.K.", "U.S.A."), which
 /// the parser reads as acronyms only in capitals.
 std::string lower_keeping_acronyms(std::string_view query);

@@ -50,8 +50,10 @@ int days_in_month(std::int64_t year, int month) {
 struct Fields {
     int year = -1, month = -1, day = -1;
     int hour = -1, minute = 0, second = 0;
-    std::optional<int> offset;     ///< seconds east of UTC
-    std::string_view generic_zone; ///< "et", "ct", "mt", "pt": offset depends on US daylight time
+    std::optional<int> offset; ///< seconds east of UTC
+    /// A generic US zone ("et", "ct", "mt", "pt") as its standard offset in hours; its offset
+    /// depends on US daylight time. 0 when none.
+    int generic_zone_standard = 0;
     bool pm = false, am = false;
 };
 
@@ -88,11 +90,8 @@ std::optional<ParsedDate> combine(Fields f) {
     if (hour > 24 || f.minute > 59 || f.second > 60 || (hour == 24 && (f.minute || f.second))) return std::nullopt;
     const int second = f.second == 60 ? 59 : f.second; // a leap second: clamped
     int offset = f.offset.value_or(0);
-    if (!f.generic_zone.empty()) {
-        const int standard = f.generic_zone == "et"   ? -5
-                             : f.generic_zone == "ct" ? -6
-                             : f.generic_zone == "mt" ? -7
-                                                      : -8;
+    if (f.generic_zone_standard != 0) {
+        const int standard = f.generic_zone_standard;
         offset = (standard + (us_daylight_time(f.year, f.month, f.day, hour) ? 1 : 0)) * 3600;
     }
     const UnixSeconds local =
@@ -152,7 +151,7 @@ bool read_zone(std::string_view z, Fields& f) {
         return true;
     }
     if (z == "et" || z == "ct" || z == "mt" || z == "pt") {
-        f.generic_zone = z;
+        f.generic_zone_standard = z == "et" ? -5 : z == "ct" ? -6 : z == "mt" ? -7 : -8;
         return true;
     }
     for (std::string_view posix : {"etc/gmt", "etc/utc", "etc/ut"}) {
@@ -588,7 +587,7 @@ std::optional<ParsedDate> parse_tokens(std::string_view text) {
     if (next != bare_numbers.size()) return std::nullopt;
     // Korean sites write their dates in KST.
     korean = korean || text.find("오전") != std::string_view::npos || text.find("오후") != std::string_view::npos;
-    if (korean && !f.offset && f.generic_zone.empty()) f.offset = 9 * 3600;
+    if (korean && !f.offset && f.generic_zone_standard == 0) f.offset = 9 * 3600;
     return combine(f);
 }
 

@@ -30,6 +30,14 @@ TEST_CASE("parts made only of stopwords are taken out with their operators") {
     CHECK(drop_stopword_only_parts("the*", stopwords) == "the*");
 }
 
+TEST_CASE("a query of excluded words only is a pure negation") {
+    CHECK(pure_negation("-bridge") == "NOT (bridge)");
+    CHECK(pure_negation("-bridge -\"toll road\"") == "NOT (bridge OR \"toll road\")");
+    CHECK(pure_negation("toll -bridge") == "toll -bridge");
+    CHECK(pure_negation("-") == "-");
+    CHECK(pure_negation("") == "");
+}
+
 TEST_CASE("a query in capitals is lower-cased, but not its acronyms") {
     CHECK(lower_keeping_acronyms("BANK OF AMERICA") == "bank of america");
     CHECK(lower_keeping_acronyms("U.K. BUDGET") == "U.K. budget");

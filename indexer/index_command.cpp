@@ -75,6 +75,28 @@ void print_summary(const IngestStats& stats, double seconds, std::uint64_t docum
     }
 }
 
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out.empty() ? "none" : out;
+}
+
+// Retention first, so that nothing about to be deleted is compacted.
+void run_lifecycle(IndexWriter& writer, const IndexOptions& options) {
+    if (!options.drop_older_than.empty()) {
+        const auto dropped = writer.drop_partitions(options.drop_older_than);
+        if (!options.quiet) std::printf("dropped partitions: %s\n", joined(dropped).c_str());
+    }
+    if (!options.seal_older_than.empty()) {
+        const auto sealed = writer.seal_partitions(options.seal_older_than);
+        if (!options.quiet) std::printf("sealed partitions: %s\n", joined(sealed).c_str());
+    }
+    if (options.list_partitions)
+        for (const auto& p : writer.partitions())
+            std::printf("%-8s %10llu articles%s\n", p.name.c_str(), static_cast<unsigned long long>(p.documents),
+                        p.sealed ? "  sealed" : "");
+}
+
 bool progress_enabled(const IndexOptions& options) {
     if (options.quiet || options.progress == ProgressMode::never) return false;
     return options.progress == ProgressMode::always || ::isatty(STDERR_FILENO);
@@ -107,6 +129,7 @@ int run_index(const IndexOptions& options) {
         writer_options.threads = options.threads;
         writer_options.language = options.language;
         writer_options.stopwords = options.stopwords;
+        writer_options.partition = options.partition;
         std::string synonyms;
         if (!options.synonyms_file.empty()) {
             std::ifstream in(options.synonyms_file);
@@ -145,6 +168,7 @@ int run_index(const IndexOptions& options) {
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         print_summary(ingest.stats(), seconds, writer.document_count(), options.quiet);
+        if (completed) run_lifecycle(writer, options);
         if (!completed) {
             std::fprintf(stderr,
                          "gazette-index: stopped after %llu errors (--max-errors); what was read before is indexed\n",

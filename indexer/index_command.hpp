@@ -35,6 +35,10 @@ struct IndexOptions {
     std::size_t show_errors = 100;
     std::string error_log;
     std::string language = "en";
+    std::string partition;       ///< "month" or "year": a new index is a time-partitioned archive
+    std::string seal_older_than; ///< archives: seal the partitions older than this age
+    std::string drop_older_than; ///< archives: delete the partitions older than this age
+    bool list_partitions = false;
     bool stopwords = true;
     ProgressMode progress = ProgressMode::automatic;
     bool quiet = false;

@@ -56,6 +56,14 @@ int main(int argc, char** argv) {
     app.add_option("--error-log", options.error_log, "Write every rejected record's location and reason to FILE");
     app.add_option("--language", options.language, "Default stemming language of a new index (ISO 639-1)");
     app.add_flag("!--no-stopwords", options.stopwords, "Keep stopwords in a new index's stemmed terms");
+    app.add_option("--partition", options.partition,
+                   "Create a time-partitioned archive: one database per month or year of publication")
+        ->check(CLI::IsMember({"month", "year"}));
+    app.add_option("--seal-older-than", options.seal_older_than,
+                   "Archives: compact and seal the partitions whose period ended more than AGE ago (90d, 6M, 1y)");
+    app.add_option("--drop-older-than", options.drop_older_than,
+                   "Archives: delete the partitions whose period ended more than AGE ago, with their articles");
+    app.add_flag("--partitions", options.list_partitions, "Archives: list the partitions and their articles");
     const std::map<std::string, ProgressMode> progress_modes{
         {"auto", ProgressMode::automatic}, {"always", ProgressMode::always}, {"never", ProgressMode::never}};
     app.add_option("--progress", options.progress, "Progress bar: auto (on a terminal), always, never")
@@ -81,8 +89,10 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
     if (options.inputs.empty() && options.delete_ids.empty() && options.delete_files.empty() &&
-        options.synonyms_file.empty()) {
-        std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete, --delete-file or --synonyms\n");
+        options.synonyms_file.empty() && options.seal_older_than.empty() && options.drop_older_than.empty() &&
+        !options.list_partitions && options.partition.empty()) {
+        std::fprintf(stderr, "gazette-index: nothing to do: give inputs, --delete, --delete-file, --synonyms, "
+                             "--seal-older-than, --drop-older-than or --partitions\n");
         return exit_usage;
     }
     return run_index(options);

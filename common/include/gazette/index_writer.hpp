@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gazette {
 
@@ -24,6 +25,17 @@ struct WriterOptions {
     std::size_t batch_size = 2000;
     /// Threads for a bulk build (see IndexWriter); 0 = one per core (at most 8), 1 = none.
     unsigned threads = 0;
+    /// "month" or "year": a new index is created as a time-partitioned archive, one database
+    /// per period of publication (see IndexWriter). "" = one database. Only used when the index
+    /// is created; an archive keeps its partitioning.
+    std::string partition;
+};
+
+/// A partition of an archive.
+struct PartitionInfo {
+    std::string name; ///< "2021-03", "2021" or "undated"
+    std::uint64_t documents = 0;
+    bool sealed = false; ///< compacted, and not written to since
 };
 
 /// What a writer did since it was opened.
@@ -35,6 +47,14 @@ struct WriteCounts {
 };
 
 /// The single writer of an index (Xapian allows one at a time). Not thread-safe.
+///
+/// An archive (WriterOptions::partition) is a directory of indexes, one per month or year of
+/// publication, listed in a Xapian stub file so that it opens as one database. Articles go to
+/// the partition of their date (undated ones to "undated"); an upsert whose date moved the
+/// article removes its copy from the old partition, so an id is in one partition. A commit
+/// commits every partition written to, each all-or-nothing; the copies an upsert moved away
+/// are removed by a second step of the same commit, so an interruption between the two leaves
+/// at worst an old copy that the next run removes, never a lost article.
 ///
 /// Writing to an index that has articles, every batch is committed to it as it fills up.
 /// Writing a new (empty) index with several threads is a bulk build: shard databases are
@@ -83,6 +103,19 @@ class GAZETTE_EXPORT IndexWriter {
     std::uint64_t commits() const;
     /// True while writing a bulk build (until the first commit()).
     bool bulk() const;
+    /// True for a time-partitioned archive.
+    bool archive() const;
+
+    /// Archives: commits, then compacts each partition whose period ended more than
+    /// `older_than` ago ("2M", "1y", "90d": date-math units, see the README) and is not sealed
+    /// yet, and marks it sealed. Returns the partitions sealed.
+    /// @throws Error invalid_argument for a single index or a bad duration, io_error / database_error.
+    std::vector<std::string> seal_partitions(const std::string& older_than);
+    /// Archives: commits, then deletes every partition whose period ended more than
+    /// `older_than` ago, with its articles (a retention rule). Returns the partitions dropped.
+    std::vector<std::string> drop_partitions(const std::string& older_than);
+    /// Archives: the partitions, oldest first, with their committed document counts.
+    std::vector<PartitionInfo> partitions() const;
 
   private:
     struct Impl;

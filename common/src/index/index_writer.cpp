@@ -3,6 +3,9 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/synonyms.hpp"
+#include "index/archive_layout.hpp"
+#include "index/archive_writer.hpp"
+#include "index/article_document.hpp"
 #include "index/bulk_build.hpp"
 #include "index/document_mapper.hpp"
 #include "index/index_lock.hpp"
@@ -31,18 +34,13 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         path, [&] { return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS); });
 }
 
-unsigned thread_count(const WriterOptions& options) {
-    if (options.threads > 0) return options.threads;
-    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-}
-
 WriteCounts operator+(const WriteCounts& a, const WriteCounts& b) {
     return {a.added + b.added, a.updated + b.updated, a.deleted + b.deleted, a.not_found + b.not_found};
 }
 
-} // namespace
-
-struct IndexWriter::Impl {
+// One index: batches committed to it as they fill up, or a bulk build when it is new.
+class SingleIndexWriter final : public detail::WriterBackend {
+  public:
     std::string path;
     detail::IndexLock lock; ///< before anything touches the index or its side directories
     std::size_t batch_size;
@@ -50,20 +48,21 @@ struct IndexWriter::Impl {
     detail::Analyzer analyzer;
     std::optional<detail::DocumentMapper> mapper;
     std::unique_ptr<detail::StoryIndex> stories;
-    std::unique_ptr<detail::BulkBuild> bulk;
+    std::unique_ptr<detail::BulkBuild> bulk_build;
     std::optional<std::string> synonyms; ///< set during a bulk build, written by its commit
-    WriteCounts counts;                  ///< of the sequential writes and finished bulk builds
+    WriteCounts written;                 ///< of the sequential writes and finished bulk builds
     std::size_t pending = 0;
     std::uint64_t pending_text_bytes = 0; ///< article text in the open batch, to size its commit
-    std::uint64_t commits = 0;
+    std::uint64_t commits_ = 0;
     bool in_transaction = false;
 
-    Impl(const std::string& p, const WriterOptions& options)
+    SingleIndexWriter(const std::string& p, const WriterOptions& options)
         : path(p), lock(p), batch_size(std::max<std::size_t>(1, options.batch_size)), db(open_after_recovery(p)),
           analyzer(settings_for(db, options, p)) {
         const bool empty = detail::with_xapian_errors(path, [&] { return db.get_doccount() == 0; });
-        if (empty && thread_count(options) > 1)
-            bulk = std::make_unique<detail::BulkBuild>(path, analyzer.settings(), thread_count(options), batch_size);
+        if (empty && detail::bulk_threads(options) > 1)
+            bulk_build = std::make_unique<detail::BulkBuild>(path, analyzer.settings(), detail::bulk_threads(options),
+                                                             batch_size);
         else
             start_sequential();
     }
@@ -110,48 +109,44 @@ struct IndexWriter::Impl {
         if (pending >= batch_size) commit();
     }
 
-    void upsert(const Article& article) {
-        if (bulk) {
-            bulk->upsert(article);
+    void upsert(const Article& article) override {
+        if (bulk_build) {
+            bulk_build->upsert(article);
             return;
         }
         detail::with_xapian_errors(path, [&] {
-            Xapian::Document doc = mapper->build(article);
             const std::string term = detail::id_term(article.id);
             begin_batch();
-            const auto signature = detail::article_signature(article);
-            const std::string story = stories->assign(article.id, signature);
-            detail::add_story(doc, signature, story);
-            detail::store_article(doc, article, story);
+            const auto built = detail::article_document(article, *mapper, *stories);
             const bool existed = db.term_exists(term);
-            db.replace_document(term, doc);
-            ++(existed ? counts.updated : counts.added);
+            db.replace_document(term, built.document);
+            ++(existed ? written.updated : written.added);
             pending_text_bytes += article.title.size() + article.summary.size() + article.body.size();
-            stories->remember(article.id, signature, story, 0, counts.added + counts.updated);
+            stories->remember(article.id, built.signature, built.story, 0, written.added + written.updated);
             changed();
         });
     }
 
-    void remove(const std::string& id) {
-        if (bulk) {
-            bulk->remove(id);
+    void remove(const std::string& id) override {
+        if (bulk_build) {
+            bulk_build->remove(id);
             return;
         }
         detail::with_xapian_errors(path, [&] {
             const std::string term = detail::id_term(id);
             if (!db.term_exists(term)) {
-                ++counts.not_found;
+                ++written.not_found;
                 return;
             }
             begin_batch();
             db.delete_document(term);
-            ++counts.deleted;
+            ++written.deleted;
             changed();
         });
     }
 
-    void commit() {
-        if (bulk) {
+    void commit() override {
+        if (bulk_build) {
             finish_bulk();
             return;
         }
@@ -164,9 +159,9 @@ struct IndexWriter::Impl {
         in_transaction = false;
         pending = 0;
         pending_text_bytes = 0;
-        ++commits;
+        ++commits_;
         detail::fsync_directory(path);
-        detail::with_xapian_errors(path, [&] { stories->committed(0, counts.added + counts.updated); });
+        detail::with_xapian_errors(path, [&] { stories->committed(0, written.added + written.updated); });
     }
 
     // Compacts the shards into a new index, puts it in place of the (empty) target, and goes on
@@ -175,13 +170,13 @@ struct IndexWriter::Impl {
         const std::string output = detail::bulk_output_dir(path);
         std::error_code ec;
         std::filesystem::remove_all(output, ec);
-        bulk->compact_into(output);
-        const WriteCounts built = bulk->counts();
+        bulk_build->compact_into(output);
+        const WriteCounts built = bulk_build->counts();
         detail::with_xapian_errors(path, [&] { db.close(); });
         detail::replace_index(path, output);
-        bulk.reset();
-        counts = counts + built;
-        ++commits;
+        bulk_build.reset();
+        written = written + built;
+        ++commits_;
         db = open_writable(path);
         start_sequential();
         // Metadata the shards do not carry: the update time, synonyms set during the build.
@@ -193,74 +188,149 @@ struct IndexWriter::Impl {
         detail::fsync_directory(path);
         synonyms.reset();
     }
+    void set_synonyms(const std::string& canonical) override {
+        if (bulk_build) {
+            synonyms = canonical;
+            return;
+        }
+        detail::with_xapian_errors(path, [&] {
+            begin_batch();
+            db.set_metadata(detail::metadata_synonyms, canonical);
+            changed();
+        });
+    }
+
+    WriteCounts counts_so_far() const { return bulk_build ? written + bulk_build->counts() : written; }
+    WriteCounts counts() const override { return counts_so_far(); }
+
+    std::uint64_t document_count() const override {
+        if (bulk_build) {
+            const WriteCounts c = counts_so_far();
+            return c.added - std::min(c.added, c.deleted);
+        }
+        return detail::with_xapian_errors(path, [&] { return db.get_doccount(); });
+    }
+
+    std::size_t pending_changes() const override {
+        return bulk_build ? static_cast<std::size_t>(bulk_build->changes()) : pending;
+    }
+    std::uint64_t commits() const override { return commits_; }
+    bool bulk() const override { return bulk_build != nullptr; }
+
+    void abandon() noexcept override {
+        bulk_build.reset(); // an unfinished bulk build is discarded
+        try {
+            if (in_transaction) db.cancel_transaction();
+            db.close();
+        } catch (const Xapian::Error&) {
+            // Nothing useful to do; the index stays at its last commit.
+        }
+    }
+};
+
+// A new index is an archive when asked for; an existing one keeps what it is.
+std::unique_ptr<detail::WriterBackend> open_backend(const std::string& path, const WriterOptions& options) {
+    if (detail::is_archive(path)) return std::make_unique<detail::ArchiveWriter>(path, options);
+    if (!options.partition.empty()) {
+        if (!detail::parse_partitioning(options.partition))
+            throw Error(ErrorCode::invalid_argument,
+                        "partition must be month or year, not '" + options.partition + "'");
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec))
+            throw Error(ErrorCode::invalid_argument, path + ": is a single index; an archive partitioned by " +
+                                                         options.partition + " is made in a new directory");
+        return std::make_unique<detail::ArchiveWriter>(path, options);
+    }
+    return detail::open_index_writer(path, options);
+}
+
+} // namespace
+
+namespace detail {
+unsigned bulk_threads(const WriterOptions& options) {
+    if (options.threads > 0) return options.threads;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+
+std::unique_ptr<WriterBackend> open_index_writer(const std::string& path, const WriterOptions& options) {
+    return std::make_unique<SingleIndexWriter>(path, options);
+}
+} // namespace detail
+
+struct IndexWriter::Impl {
+    std::unique_ptr<detail::WriterBackend> backend;
 };
 
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options)
-    : impl_(std::make_unique<Impl>(path, options)) {}
+    : impl_(std::make_unique<Impl>(Impl{open_backend(path, options)})) {}
 
 IndexWriter::~IndexWriter() {
-    if (!impl_) return;
-    impl_->bulk.reset(); // an unfinished bulk build is discarded
-    try {
-        if (impl_->in_transaction) impl_->db.cancel_transaction();
-        impl_->db.close();
-    } catch (const Xapian::Error&) {
-        // Nothing useful to do in a destructor; the index stays at its last commit.
-    }
+    if (impl_ && impl_->backend) impl_->backend->abandon();
 }
 
 IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 void IndexWriter::upsert(const Article& input) {
-    impl_->upsert(normalize_article(input));
+    impl_->backend->upsert(normalize_article(input));
 }
 
 void IndexWriter::remove(const std::string& id) {
     if (id.empty() || id.size() > max_id_bytes)
         throw Error(ErrorCode::invalid_argument, "an id must be 1 to " + std::to_string(max_id_bytes) + " bytes long");
-    impl_->remove(id);
+    impl_->backend->remove(id);
 }
 
 void IndexWriter::set_synonyms(const std::string& text) {
-    const std::string canonical = detail::SynonymMap::parse(text).to_text();
-    if (impl_->bulk) {
-        impl_->synonyms = canonical;
-        return;
-    }
-    detail::with_xapian_errors(impl_->path, [&] {
-        impl_->begin_batch();
-        impl_->db.set_metadata(detail::metadata_synonyms, canonical);
-        impl_->changed();
-    });
+    impl_->backend->set_synonyms(detail::SynonymMap::parse(text).to_text());
 }
 
 void IndexWriter::commit() {
-    impl_->commit();
+    impl_->backend->commit();
 }
 
 WriteCounts IndexWriter::counts() const {
-    return impl_->bulk ? impl_->counts + impl_->bulk->counts() : impl_->counts;
+    return impl_->backend->counts();
 }
 
 std::uint64_t IndexWriter::document_count() const {
-    if (impl_->bulk) {
-        const WriteCounts c = counts();
-        return c.added - std::min(c.added, c.deleted);
-    }
-    return detail::with_xapian_errors(impl_->path, [&] { return impl_->db.get_doccount(); });
+    return impl_->backend->document_count();
 }
 
 std::size_t IndexWriter::pending_changes() const {
-    return impl_->bulk ? static_cast<std::size_t>(impl_->bulk->changes()) : impl_->pending;
+    return impl_->backend->pending_changes();
 }
 
 std::uint64_t IndexWriter::commits() const {
-    return impl_->commits;
+    return impl_->backend->commits();
 }
 
 bool IndexWriter::bulk() const {
-    return impl_->bulk != nullptr;
+    return impl_->backend->bulk();
+}
+
+bool IndexWriter::archive() const {
+    return impl_->backend->archive() != nullptr;
+}
+
+namespace {
+detail::ArchiveWriter& archive_of(detail::WriterBackend& backend, const char* what) {
+    if (auto* archive = backend.archive()) return *archive;
+    throw Error(ErrorCode::invalid_argument,
+                std::string(what) + " applies to a time-partitioned archive (--partition), not to a single index");
+}
+} // namespace
+
+std::vector<std::string> IndexWriter::seal_partitions(const std::string& older_than) {
+    return archive_of(*impl_->backend, "sealing").seal_older_than(older_than);
+}
+
+std::vector<std::string> IndexWriter::drop_partitions(const std::string& older_than) {
+    return archive_of(*impl_->backend, "dropping partitions").drop_older_than(older_than);
+}
+
+std::vector<PartitionInfo> IndexWriter::partitions() const {
+    return archive_of(*impl_->backend, "listing partitions").partitions();
 }
 
 } // namespace gazette

@@ -2,8 +2,11 @@
 
 #include <gazette/error.hpp>
 
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
 #include "util/text_util.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace gazette::detail {
@@ -111,10 +114,24 @@ Cursor decode_cursor(const std::string& text) {
     return c;
 }
 
+AfterCursorDecider::AfterCursorDecider(const Cursor& cursor, Xapian::valueno slot, const Xapian::Database& db)
+    : cursor_(cursor), slot_(slot), newest_first_(cursor.sort == SortOrder::newest), db_(db),
+      parts_(std::max<Xapian::docid>(1, static_cast<Xapian::docid>(db.size()))),
+      last_in_part_(cursor.last_docid == 0 ? 0 : (cursor.last_docid - 1) / parts_ + 1) {}
+
 bool AfterCursorDecider::operator()(const Xapian::Document& doc) const {
     const std::string value = doc.get_value(slot_);
     if (value != cursor_.last_value) return newest_first_ ? value < cursor_.last_value : value > cursor_.last_value;
-    return doc.get_docid() > cursor_.last_docid;
+    const Xapian::docid in_part = doc.get_docid();
+    if (parts_ == 1 || in_part != last_in_part_) return in_part > last_in_part_;
+    return number_in_database(doc) > cursor_.last_docid; // rare: the same date and number
+}
+
+Xapian::docid AfterCursorDecider::number_in_database(const Xapian::Document& doc) const {
+    const std::string term = id_term(stored_hit(doc).id);
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+        if ((*it - 1) / parts_ + 1 == doc.get_docid()) return *it;
+    return 0;
 }
 
 } // namespace gazette::detail

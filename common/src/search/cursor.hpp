@@ -31,16 +31,25 @@ std::string encode_cursor(const Cursor& cursor);
 Cursor decode_cursor(const std::string& text);
 
 /// Keeps only documents that sort after the cursor's last hit (published value, then docid).
+/// Over several databases (an archive) Xapian numbers documents round-robin over its parts but
+/// shows a decider each document's number in its own part: ties on the date are ordered by
+/// (number in its part, part), and a tie on that number too is settled by the article's id.
 class AfterCursorDecider : public Xapian::MatchDecider {
   public:
-    AfterCursorDecider(const Cursor& cursor, Xapian::valueno slot)
-        : cursor_(cursor), slot_(slot), newest_first_(cursor.sort == SortOrder::newest) {}
+    /// `db`: the database searched, which must outlive the decider.
+    AfterCursorDecider(const Cursor& cursor, Xapian::valueno slot, const Xapian::Database& db);
     bool operator()(const Xapian::Document& doc) const override;
 
   private:
+    /// The document's number in `db_`, found by its id.
+    Xapian::docid number_in_database(const Xapian::Document& doc) const;
+
     const Cursor& cursor_;
     Xapian::valueno slot_;
     bool newest_first_;
+    const Xapian::Database& db_;
+    Xapian::docid parts_;
+    Xapian::docid last_in_part_; ///< the last hit's number in its part
 };
 
 } // namespace gazette::detail

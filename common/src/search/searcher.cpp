@@ -4,6 +4,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/synonyms.hpp"
+#include "index/archive_layout.hpp"
 #include "index/document_mapper.hpp"
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
@@ -32,7 +33,7 @@ constexpr std::uint64_t suggest_below = 10;
 constexpr std::size_t freshness_window = 200;
 
 Xapian::Database open_readonly(const std::string& path) {
-    return detail::with_xapian_errors(path, [&] { return Xapian::Database(path, Xapian::DB_BACKEND_GLASS); });
+    return detail::with_xapian_errors(path, [&] { return detail::open_for_reading(path); });
 }
 
 Xapian::Database open_watched(detail::VersionWatch& version, const std::string& path) {
@@ -152,7 +153,7 @@ struct Searcher::Impl {
     // revision number.
     bool move_to_latest() {
         version.arm();
-        Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        Xapian::Database fresh = detail::open_for_reading(path);
         if (fresh.get_uuid() != db.get_uuid()) {
             adopt(std::move(fresh));
             return true;
@@ -195,7 +196,7 @@ struct Searcher::Impl {
         retry_overtaken([&] { probe_once(); }, max_attempts);
     }
     void probe_once() const {
-        const Xapian::Database fresh(path, Xapian::DB_BACKEND_GLASS);
+        const Xapian::Database fresh = detail::open_for_reading(path);
         auto first = fresh.postlist_begin("");
         if (first == fresh.postlist_end("")) return;
         for (const Xapian::docid id : {*first, fresh.get_lastdocid()}) {
@@ -312,7 +313,7 @@ struct Searcher::Impl {
                                                              "; sort by date to page further");
         } else if (cursor) {
             offset = 0;
-            after_cursor = std::make_unique<detail::AfterCursorDecider>(*cursor, published);
+            after_cursor = std::make_unique<detail::AfterCursorDecider>(*cursor, published, db);
         }
 
         // Facets count the whole match set, so a faceted search looks at every match.
@@ -391,7 +392,10 @@ struct Searcher::Impl {
         relevant.add_document(*posting);
         Xapian::Enquire expand(db);
         const WordsOnly words_only;
-        const Xapian::ESet eset = expand.get_eset(related_terms, relevant, &words_only);
+        // Exact term frequencies: over an archive, Xapian would otherwise weigh each word by its
+        // frequency in the article's own partition, and pick other words than one index would.
+        const Xapian::ESet eset =
+            expand.get_eset(related_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_only);
         std::vector<Xapian::Query> terms;
         for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
         Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -532,7 +536,14 @@ std::string Searcher::last_updated() {
 }
 
 std::uint64_t Searcher::revision() {
-    return impl_->run([&] { return static_cast<std::uint64_t>(impl_->db.get_revision()); });
+    return impl_->run([&] {
+        // An archive's revision is that of its "meta" part, which every commit of the archive commits.
+        if (impl_->db.size() > 1 || detail::is_archive(impl_->path))
+            return static_cast<std::uint64_t>(
+                Xapian::Database(impl_->path + "/" + std::string(detail::meta_partition), Xapian::DB_BACKEND_GLASS)
+                    .get_revision());
+        return static_cast<std::uint64_t>(impl_->db.get_revision());
+    });
 }
 
 std::string Searcher::uuid() {

@@ -7,15 +7,17 @@
 // path is compared with the one held too. Holding the file open keeps its inode from being
 // reused, so "still has a name, and is the file at the path" means "still the current version".
 // The path is looked up at most every 50 ms: a commit is seen at once, a swap within 50 ms.
+// An archive is watched through its stub file and the version file of every part.
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace gazette::detail {
 
 class VersionWatch {
   public:
-    /// `db_path`: a glass database directory (or a single-file database).
+    /// `db_path`: a glass database directory (or a single-file database), or an archive.
     explicit VersionWatch(std::string db_path);
     ~VersionWatch();
     VersionWatch(const VersionWatch&) = delete;
@@ -29,9 +31,15 @@ class VersionWatch {
     bool may_have_changed() const;
 
   private:
-    std::string file_;
+    void release();
+
+    std::string path_;
     mutable std::chrono::steady_clock::time_point next_path_check_{};
-    int fd_ = -1; ///< -1: nothing held (no such file), so every check says "may have changed"
+    struct Held {
+        std::string file;
+        int fd = -1; ///< -1: nothing held (no such file), so every check says "may have changed"
+    };
+    std::vector<Held> held_;
 };
 
 } // namespace gazette::detail

@@ -1,0 +1,396 @@
+#include "index/archive_writer.hpp"
+
+#include <gazette/error.hpp>
+
+#include "analysis/synonyms.hpp"
+#include "index/article_document.hpp"
+#include "index/bulk_build.hpp"
+#include "index/schema.hpp"
+#include "util/disk_space.hpp"
+#include "util/fsync_dir.hpp"
+#include "util/text_util.hpp"
+#include "util/xapian_errors.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace gazette::detail {
+
+namespace {
+
+// More partitions than this open after a commit are closed: a writer usually writes to the
+// newest one or two, and each open one holds file handles and buffers.
+constexpr std::size_t max_open_after_commit = 8;
+
+void remove_tree(const std::string& path) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec) throw Error(ErrorCode::io_error, path + ": cannot remove: " + ec.message());
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+} // namespace
+
+ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& options)
+    : path_(path), lock_(path), batch_size_(std::max<std::size_t>(1, options.batch_size)) {
+    std::error_code ec;
+    fs::create_directories(path_, ec);
+    if (ec) throw Error(ErrorCode::io_error, path_ + ": cannot create the archive directory: " + ec.message());
+    with_xapian_errors(path_, [&] {
+        meta_ = Xapian::WritableDatabase(part_path(std::string(meta_partition)),
+                                         Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        check_schema_version(meta_, path_);
+        if (meta_.get_metadata("gazette.schema_version").empty()) {
+            const auto partitioning = parse_partitioning(options.partition);
+            if (!partitioning)
+                throw Error(ErrorCode::invalid_argument,
+                            path_ + ": the archive was never completed; create it again with a partitioning (month "
+                                    "or year)");
+            // A new archive: its settings, durably, before any partition.
+            AnalysisSettings settings{canonical_language(options.language), options.stopwords};
+            if (!has_stemmer(settings.language))
+                throw Error(ErrorCode::invalid_argument, "no stemmer for language '" + options.language + "'");
+            store_schema(meta_, settings);
+            meta_.set_metadata(metadata_partitioning, std::string(partitioning_name(*partitioning)));
+            meta_.commit();
+            partitioning_ = *partitioning;
+            analyzer_.emplace(settings);
+        } else {
+            const auto stored = parse_partitioning(meta_.get_metadata(metadata_partitioning));
+            if (!stored)
+                throw Error(ErrorCode::database_corrupt, path_ + ": the archive does not say how it is partitioned");
+            if (!options.partition.empty() && options.partition != partitioning_name(*stored))
+                throw Error(ErrorCode::invalid_argument, path_ + ": the archive is partitioned by " +
+                                                             std::string(partitioning_name(*stored)) + ", not by " +
+                                                             options.partition);
+            partitioning_ = *stored;
+            analyzer_.emplace(AnalysisSettings::load(meta_));
+        }
+    });
+    fsync_directory(part_path(std::string(meta_partition)));
+    recover();
+    reopen_reader();
+    mapper_.emplace(*analyzer_);
+    // One writer, which reports its own commits: everything committed counts.
+    stories_ = std::make_unique<StoryIndex>([p = path_] { return StoryView::whole(open_for_reading(p)); }, 1);
+}
+
+ArchiveWriter::~ArchiveWriter() {
+    abandon();
+}
+
+std::string ArchiveWriter::part_path(const std::string& name) const {
+    return (fs::path(path_) / name).string();
+}
+
+void ArchiveWriter::recover() {
+    std::error_code ec;
+    std::vector<std::string> listed;
+    const bool have_stub = fs::exists(stub_path(path_), ec);
+    if (have_stub) listed = read_stub(path_);
+    std::vector<std::string> kept;
+    for (const auto& name : listed) {
+        if (!is_partition_name(name, partitioning_)) continue;
+        recover_interrupted_build(part_path(name)); // a seal's swap, half done
+        if (fs::exists(fs::path(part_path(name)) / "iamglass", ec)) kept.push_back(name);
+    }
+    std::sort(kept.begin(), kept.end());
+    kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+    // What the stub does not list was created and never written to, or was being dropped.
+    for (const auto& entry : fs::directory_iterator(path_, ec)) {
+        std::string name = entry.path().filename().string();
+        for (const char* suffix : {".gazette-new", ".gazette-old", ".gazette-shards"})
+            if (ends_with(name, suffix)) name.resize(name.size() - std::string_view(suffix).size());
+        if (is_partition_name(name, partitioning_) && !std::binary_search(kept.begin(), kept.end(), name))
+            remove_tree(entry.path().string());
+    }
+    partitions_ = kept;
+    if (!have_stub || kept != listed) write_stub(path_, partitions_);
+}
+
+void ArchiveWriter::reopen_reader() {
+    with_xapian_errors(path_, [&] {
+        if (reader_names_ != partitions_) {
+            reader_parts_.clear();
+            for (const auto& name : partitions_) reader_parts_.emplace_back(part_path(name), Xapian::DB_BACKEND_GLASS);
+            reader_names_ = partitions_;
+        } else {
+            for (auto& part : reader_parts_) part.reopen();
+        }
+        reader_ = Xapian::Database();
+        for (const auto& part : reader_parts_) reader_.add_database(part);
+    });
+}
+
+void ArchiveWriter::create_partition(const std::string& name) {
+    const std::string path = part_path(name);
+    for (const auto& leftover : {path, path + ".gazette-new", path + ".gazette-old"}) remove_tree(leftover);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    // Each partition describes itself, so that it can be opened, or served, on its own.
+    store_schema(db, analyzer_->settings());
+    db.commit();
+    fsync_directory(path);
+    partitions_.insert(std::lower_bound(partitions_.begin(), partitions_.end(), name), name);
+    write_stub(path_, partitions_);
+    open_.emplace(name, Writable{std::move(db)});
+    reopen_reader();
+}
+
+ArchiveWriter::Writable& ArchiveWriter::writable(const std::string& name) {
+    auto it = open_.find(name);
+    if (it == open_.end()) {
+        if (std::binary_search(partitions_.begin(), partitions_.end(), name))
+            open_.emplace(name, Writable{Xapian::WritableDatabase(part_path(name), Xapian::DB_BACKEND_GLASS)});
+        else
+            create_partition(name);
+        it = open_.find(name);
+    }
+    Writable& w = it->second;
+    if (!w.in_transaction) {
+        w.db.begin_transaction(true);
+        w.in_transaction = true;
+        // Written to again: the next seal compacts it again.
+        if (!w.db.get_metadata(metadata_sealed).empty()) w.db.set_metadata(metadata_sealed, "");
+    }
+    return w;
+}
+
+void ArchiveWriter::load_ids() {
+    ids_loaded_ = true;
+    ids_.reset(std::max<std::size_t>(1 << 20, 2 * static_cast<std::size_t>(reader_.get_doccount())));
+    const std::string prefix(id_prefix);
+    for (auto it = reader_.allterms_begin(prefix); it != reader_.allterms_end(prefix); ++it) ids_.add(fnv1a64(*it));
+}
+
+std::vector<std::string> ArchiveWriter::holders(const std::string& term, std::vector<std::string>& committed) {
+    committed.clear();
+    std::vector<std::string> now;
+    if (!ids_loaded_) load_ids();
+    if (!ids_.maybe_contains(fnv1a64(term))) return now;
+    // Xapian numbers the documents of a multi-database round-robin over its parts.
+    const auto parts = static_cast<Xapian::docid>(reader_names_.size());
+    if (parts > 0)
+        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it)
+            committed.push_back(reader_names_[(*it - 1) % parts]);
+    for (const auto& name : committed)
+        if (open_.count(name) == 0) now.push_back(name);
+    for (auto& [name, w] : open_)
+        if (w.db.term_exists(term)) now.push_back(name);
+    return now;
+}
+
+void ArchiveWriter::upsert(const Article& article) {
+    const std::string target = partition_for(article.published, partitioning_);
+    const std::string term = id_term(article.id);
+    with_xapian_errors(path_, [&] {
+        std::vector<std::string> committed;
+        const auto held = holders(term, committed);
+        const auto built = article_document(article, *mapper_, *stories_);
+        for (const auto& name : held) {
+            if (name == target) continue;
+            // A committed copy goes after the new one is committed; one written in this batch now.
+            if (contains(committed, name))
+                moved_out_[name].insert(term);
+            else
+                writable(name).db.delete_document(term);
+        }
+        writable(target).db.replace_document(term, built.document);
+        if (auto moved = moved_out_.find(target); moved != moved_out_.end()) {
+            moved->second.erase(term);
+            if (moved->second.empty()) moved_out_.erase(moved);
+        }
+        ids_.add(fnv1a64(term));
+        ++(held.empty() ? written_.added : written_.updated);
+        pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
+        stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated);
+        changed();
+    });
+}
+
+void ArchiveWriter::remove(const std::string& id) {
+    const std::string term = id_term(id);
+    with_xapian_errors(path_, [&] {
+        std::vector<std::string> committed;
+        const auto held = holders(term, committed);
+        if (held.empty()) {
+            ++written_.not_found;
+            return;
+        }
+        for (const auto& name : held) {
+            writable(name).db.delete_document(term);
+            if (auto moved = moved_out_.find(name); moved != moved_out_.end()) {
+                moved->second.erase(term);
+                if (moved->second.empty()) moved_out_.erase(moved);
+            }
+        }
+        ++written_.deleted;
+        changed();
+    });
+}
+
+void ArchiveWriter::set_synonyms(const std::string& text) {
+    synonyms_ = text;
+    changed();
+}
+
+void ArchiveWriter::changed() {
+    ++pending_;
+    if (pending_ >= batch_size_) commit();
+}
+
+void ArchiveWriter::commit() {
+    if (pending_ == 0 && moved_out_.empty() && !synonyms_) return;
+    std::uint64_t open_bytes = 0;
+    for (const auto& [name, w] : open_) open_bytes += directory_size(part_path(name));
+    require_free_space(path_, commit_space_needed(pending_text_bytes_, open_bytes));
+    with_xapian_errors(path_, [&] {
+        // First the new copies, partition by partition, each all-or-nothing...
+        for (auto& [name, w] : open_) {
+            if (!w.in_transaction) continue;
+            w.db.commit_transaction();
+            w.in_transaction = false;
+            fsync_directory(part_path(name));
+        }
+        // ... then the old copies of articles whose date moved them: an interruption before this
+        // leaves an old copy that the next upsert of the article removes, never no copy.
+        for (const auto& [name, terms] : moved_out_) {
+            Writable& w = writable(name);
+            for (const auto& term : terms)
+                if (w.db.term_exists(term)) w.db.delete_document(term);
+            w.db.commit_transaction();
+            w.in_transaction = false;
+            fsync_directory(part_path(name));
+        }
+        moved_out_.clear();
+        if (synonyms_) meta_.set_metadata(metadata_synonyms, *synonyms_);
+        meta_.set_metadata(metadata_updated_at, format_utc(current_unix_seconds()));
+        meta_.commit();
+    });
+    fsync_directory(part_path(std::string(meta_partition)));
+    synonyms_.reset();
+    pending_ = 0;
+    pending_text_bytes_ = 0;
+    ++commits_;
+    reopen_reader();
+    with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated); });
+    if (open_.size() > max_open_after_commit) close_partitions();
+}
+
+void ArchiveWriter::close_partitions() {
+    for (auto& [name, w] : open_) {
+        try {
+            if (w.in_transaction) w.db.cancel_transaction();
+            w.db.close();
+        } catch (const Xapian::Error&) {
+            // The partition stays at its last commit.
+        }
+    }
+    open_.clear();
+}
+
+void ArchiveWriter::abandon() noexcept {
+    moved_out_.clear();
+    close_partitions();
+    try {
+        meta_.close();
+    } catch (const Xapian::Error&) {
+    }
+}
+
+std::uint64_t ArchiveWriter::document_count() const {
+    return with_xapian_errors(path_, [&] {
+        std::uint64_t n = 0;
+        for (std::size_t i = 0; i < reader_names_.size(); ++i)
+            if (open_.count(reader_names_[i]) == 0) n += reader_parts_[i].get_doccount();
+        for (const auto& [name, w] : open_) n += w.db.get_doccount();
+        std::uint64_t moved = 0;
+        for (const auto& [name, terms] : moved_out_) moved += terms.size();
+        return n - std::min(n, moved);
+    });
+}
+
+std::optional<UnixSeconds> ArchiveWriter::cutoff(const std::string& duration) const {
+    const auto age = parse_duration(duration);
+    if (!age)
+        throw Error(ErrorCode::invalid_argument,
+                    "'" + duration + "' is not an age like 90d, 6M or 5y (m is minutes, M months)");
+    return current_unix_seconds() - *age;
+}
+
+std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& duration) {
+    const auto before = cutoff(duration);
+    commit();
+    std::vector<std::string> sealed;
+    for (std::size_t i = 0; i < reader_names_.size(); ++i) {
+        const std::string name = reader_names_[i];
+        const auto end = partition_end(name, partitioning_);
+        if (!end || *end > *before) continue;
+        if (with_xapian_errors(path_, [&] { return !reader_parts_[i].get_metadata(metadata_sealed).empty(); }))
+            continue;
+        if (auto it = open_.find(name); it != open_.end()) {
+            with_xapian_errors(path_, [&] { it->second.db.close(); });
+            open_.erase(it);
+        }
+        const std::string path = part_path(name), output = bulk_output_dir(path);
+        remove_tree(output);
+        with_xapian_errors(path_, [&] {
+            // Document numbers kept: a partition's order of ties does not change with a seal.
+            Xapian::Database(path, Xapian::DB_BACKEND_GLASS).compact(output, Xapian::DBCOMPACT_NO_RENUMBER);
+            Xapian::WritableDatabase compacted(output, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+            compacted.set_metadata(metadata_sealed, format_utc(current_unix_seconds()));
+            compacted.commit();
+        });
+        replace_index(path, output);
+        sealed.push_back(name);
+    }
+    if (!sealed.empty()) {
+        reader_names_.clear(); // the sealed partitions are new databases: open them anew
+        reopen_reader();
+        stories_->committed(0, written_.added + written_.updated);
+    }
+    return sealed;
+}
+
+std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& duration) {
+    const auto before = cutoff(duration);
+    commit();
+    std::vector<std::string> dropped, kept;
+    for (const auto& name : partitions_) {
+        const auto end = partition_end(name, partitioning_);
+        (end && *end <= *before ? dropped : kept).push_back(name);
+    }
+    if (dropped.empty()) return dropped;
+    close_partitions();
+    // The stub first: from then on the partitions are not part of the archive, and a writer
+    // interrupted before they are deleted deletes them when it opens the archive.
+    write_stub(path_, kept);
+    partitions_ = kept;
+    reader_parts_.clear();
+    reader_names_.clear();
+    reopen_reader();
+    for (const auto& name : dropped) remove_tree(part_path(name));
+    fsync_directory(path_);
+    stories_->committed(0, written_.added + written_.updated);
+    return dropped;
+}
+
+std::vector<PartitionInfo> ArchiveWriter::partitions() const {
+    return with_xapian_errors(path_, [&] {
+        std::vector<PartitionInfo> out;
+        for (std::size_t i = 0; i < reader_names_.size(); ++i)
+            out.push_back({reader_names_[i], reader_parts_[i].get_doccount(),
+                           !reader_parts_[i].get_metadata(metadata_sealed).empty()});
+        return out;
+    });
+}
+
+} // namespace gazette::detail

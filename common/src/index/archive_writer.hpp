@@ -1,0 +1,95 @@
+#pragma once
+// The writer of a time-partitioned archive (see archive_layout.hpp): routes each article to the
+// partition of its date, keeps one copy of an id across partitions, commits the partitions
+// written to, and seals and drops whole partitions.
+
+#include "analysis/analyzer.hpp"
+#include "index/archive_layout.hpp"
+#include "index/bloom.hpp"
+#include "index/document_mapper.hpp"
+#include "index/index_lock.hpp"
+#include "index/story.hpp"
+#include "index/writer_backend.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gazette::detail {
+
+class ArchiveWriter final : public WriterBackend {
+  public:
+    /// Opens the archive at `path`, or creates it partitioned by `options.partition`; finishes
+    /// or discards what an interrupted writer left (the stub is the truth: a partition it does
+    /// not list was never written to, or was being dropped).
+    ArchiveWriter(const std::string& path, const WriterOptions& options);
+    ~ArchiveWriter() override;
+
+    void upsert(const Article& article) override;
+    void remove(const std::string& id) override;
+    void set_synonyms(const std::string& text) override;
+    void commit() override;
+    WriteCounts counts() const override { return written_; }
+    std::uint64_t document_count() const override;
+    std::size_t pending_changes() const override { return pending_; }
+    std::uint64_t commits() const override { return commits_; }
+    bool bulk() const override { return false; }
+    void abandon() noexcept override;
+    ArchiveWriter* archive() override { return this; }
+
+    std::vector<std::string> seal_older_than(const std::string& duration);
+    std::vector<std::string> drop_older_than(const std::string& duration);
+    std::vector<PartitionInfo> partitions() const;
+
+  private:
+    struct Writable {
+        Xapian::WritableDatabase db;
+        bool in_transaction = false;
+    };
+
+    std::string part_path(const std::string& name) const;
+    void recover();
+    /// The partition open for writing in the current batch, created when new.
+    Writable& writable(const std::string& name);
+    void create_partition(const std::string& name);
+    /// Partitions holding `term` now (committed copies and this batch's changes); `committed`
+    /// gets those whose committed state holds it.
+    std::vector<std::string> holders(const std::string& term, std::vector<std::string>& committed);
+    void load_ids();
+    /// Reads the committed state of every partition anew.
+    void reopen_reader();
+    void changed();
+    void close_partitions();
+    std::optional<UnixSeconds> cutoff(const std::string& duration) const;
+
+    std::string path_;
+    IndexLock lock_; ///< before anything touches the archive
+    Partitioning partitioning_ = Partitioning::month;
+    std::size_t batch_size_;
+    Xapian::WritableDatabase meta_;
+    std::optional<Analyzer> analyzer_;
+    std::optional<DocumentMapper> mapper_;
+    std::unique_ptr<StoryIndex> stories_;
+    std::vector<std::string> partitions_; ///< as the stub lists them, sorted
+    std::map<std::string, Writable> open_;
+    std::vector<std::string> reader_names_; ///< the partitions of reader_, in its order
+    std::vector<Xapian::Database> reader_parts_;
+    Xapian::Database reader_; ///< committed state of reader_names_
+    /// Id terms whose committed copy in a partition an upsert moved elsewhere: removed by the
+    /// second step of the commit, after the new copies are committed.
+    std::map<std::string, std::set<std::string>> moved_out_;
+    std::optional<std::string> synonyms_; ///< set in the open batch
+    GrowingBloomFilter ids_;              ///< every id term in the archive, to skip lookups of new ids
+    bool ids_loaded_ = false;
+    WriteCounts written_;
+    std::size_t pending_ = 0;
+    std::uint64_t pending_text_bytes_ = 0;
+    std::uint64_t commits_ = 0;
+};
+
+} // namespace gazette::detail

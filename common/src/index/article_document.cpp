@@ -1,0 +1,19 @@
+#include "index/article_document.hpp"
+
+#include "index/document_mapper.hpp"
+#include "index/stored_article.hpp"
+#include "index/story.hpp"
+
+namespace gazette::detail {
+
+ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories) {
+    ArticleDocument built;
+    built.document = mapper.build(article);
+    built.signature = article_signature(article);
+    built.story = stories.assign(article.id, built.signature);
+    add_story(built.document, built.signature, built.story);
+    store_article(built.document, article, built.story);
+    return built;
+}
+
+} // namespace gazette::detail

@@ -1,0 +1,27 @@
+#pragma once
+// The Xapian document of an article, as every writer builds it: terms and values, its story,
+// and the stored article.
+
+#include <gazette/article.hpp>
+
+#include "index/minhash.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace gazette::detail {
+
+class DocumentMapper;
+class StoryIndex;
+
+struct ArticleDocument {
+    Xapian::Document document;
+    MinHash signature; ///< for StoryIndex::remember() once the document is written
+    std::string story;
+};
+
+/// `article` is normalised already.
+ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories);
+
+} // namespace gazette::detail

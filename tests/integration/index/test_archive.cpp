@@ -1,0 +1,463 @@
+// A time-partitioned archive answers as one index of the same articles would, keeps one copy
+// of an id across partitions, and seals and drops whole partitions.
+
+#include "articles.hpp"
+#include "temp_dir.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "index/archive_layout.hpp"
+#include "index/schema.hpp"
+#include "util/dates.hpp"
+
+#include <xapian.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+
+using namespace gazette;
+using gazette::test::article;
+using gazette::test::TempDir;
+
+namespace {
+
+// Generated news: words drawn from a small vocabulary with a skewed frequency, so that terms
+// have very different statistics; dates over six months, some undated or of reduced precision;
+// near-copies of earlier articles in later months (stories across partitions); updates that
+// move articles to another month, and deletions.
+struct Change {
+    bool remove = false;
+    Article article;
+};
+
+std::vector<Change> generated_changes() {
+    std::mt19937 random(20261202);
+    const std::vector<std::string> vocabulary{
+        "oil",    "prices", "opec",     "cocoa",     "harbor",  "bridge", "election", "minister",
+        "budget", "tariff", "shipping", "strike",    "council", "storm",  "flood",    "market",
+        "shares", "bank",   "rates",    "inflation", "coffee",  "sugar",  "grain",    "wheat",
+        "export", "import", "talks",    "court",     "ruling",  "port",   "rail",     "union"};
+    const std::vector<std::string> sources{"Harbor Daily", "Gazette Wire", "Valley Times"};
+    const std::vector<std::string> tags{"economy", "politics", "weather", "transport"};
+    const auto word = [&] {
+        // Zipf-like: low indexes much more frequent.
+        const double u = std::uniform_real_distribution<double>(0, 1)(random);
+        return vocabulary[static_cast<std::size_t>(std::pow(u, 2.5) * static_cast<double>(vocabulary.size()))];
+    };
+    const auto text = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += (i ? " " : "") + word();
+        return out;
+    };
+    const std::vector<std::string> months{"2020-11", "2020-12", "2021-01", "2021-02", "2021-03", "2021-04"};
+    std::vector<Change> changes;
+    std::vector<Article> written;
+    for (int i = 0; i < 240; ++i) {
+        Article a = article("a" + std::to_string(i), text(4 + i % 5), text(30 + i % 40));
+        const int kind = i % 23;
+        if (kind == 5) {
+            a.published = ""; // undated
+        } else if (kind == 7) {
+            a.published = months[static_cast<std::size_t>(i) % months.size()]; // "2021-03": month precision
+        } else {
+            const std::string day = std::to_string(10 + i % 18);
+            a.published = months[static_cast<std::size_t>(i) % months.size()] + "-" + day + "T" +
+                          std::to_string(10 + i % 12) + ":00:00Z";
+        }
+        a.source = sources[static_cast<std::size_t>(i) % sources.size()];
+        a.tags = {tags[static_cast<std::size_t>(i) % tags.size()]};
+        a.language = i % 11 == 0 ? "fr" : "en";
+        if (i % 17 == 3 && !written.empty()) {
+            // A copy of an earlier article, published later: the same story.
+            const Article& original = written[static_cast<std::size_t>(i) % written.size()];
+            a.title = original.title;
+            a.body = original.body + " " + word();
+        }
+        written.push_back(a);
+        changes.push_back({false, a});
+    }
+    // Updates: the date moves most of them to another partition; one of them twice.
+    const std::vector<std::pair<int, std::string>> updates{{3, "2021-04-25T09:30:00Z"},  {8, "2021-04-25T09:30:00Z"},
+                                                           {40, "2021-04-25T09:30:00Z"}, {41, "2021-04-25T09:30:00Z"},
+                                                           {77, "2021-04-25T09:30:00Z"}, {130, "2021-04-25T09:30:00Z"},
+                                                           {8, "2020-11-20T08:00:00Z"}};
+    for (const auto& [i, date] : updates) {
+        Article a = written[static_cast<std::size_t>(i)];
+        a.published = date;
+        a.title += " updated";
+        changes.push_back({false, a});
+    }
+    for (int i : {12, 55, 131}) changes.push_back({true, written[static_cast<std::size_t>(i)]});
+    return changes;
+}
+
+void apply(IndexWriter& writer, const std::vector<Change>& changes) {
+    for (const auto& c : changes) {
+        if (c.remove)
+            writer.remove(c.article.id);
+        else
+            writer.upsert(c.article);
+    }
+    writer.commit();
+}
+
+struct Pair {
+    TempDir dir;
+    std::string single = dir.file("single"), archive = dir.file("archive");
+    Pair() {
+        const auto changes = generated_changes();
+        WriterOptions one;
+        one.threads = 1; // the archive writes sequentially; so does this index, with the same batches
+        one.batch_size = 37;
+        IndexWriter single_writer(single, one);
+        apply(single_writer, changes);
+        WriterOptions partitioned = one;
+        partitioned.partition = "month";
+        IndexWriter archive_writer(archive, partitioned);
+        apply(archive_writer, changes);
+    }
+};
+
+std::map<std::string, double> scores(const SearchResults& results) {
+    std::map<std::string, double> out;
+    for (const auto& hit : results.hits) out[hit.id] = hit.score;
+    return out;
+}
+
+// `same_scores` false: the same articles, scored differently. Xapian 1.4 expands a wildcard in
+// each database of a multi-database separately and weighs the expansion with that database's
+// statistics, so wildcard queries match the same articles but score them differently.
+void require_same_scores(const SearchResults& a, const SearchResults& b, bool same_scores = true) {
+    REQUIRE(a.total == b.total);
+    const auto sa = scores(a), sb = scores(b);
+    REQUIRE(sa.size() == sb.size());
+    for (const auto& [id, score] : sa) {
+        INFO(id);
+        REQUIRE(sb.count(id) == 1);
+        if (same_scores) REQUIRE(sb.at(id) == Approx(score).epsilon(1e-9));
+    }
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> facet_values(const SearchResults& r) {
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    for (const auto& facet : r.facets)
+        for (const auto& v : facet.values) out.emplace_back(facet.name + ":" + v.value, v.count);
+    return out;
+}
+
+std::vector<std::string> dates(const SearchResults& r) {
+    std::vector<std::string> out;
+    for (const auto& hit : r.hits) out.push_back(hit.published);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an archive answers as one index of the same articles would") {
+    Pair pair;
+    Searcher one(pair.single), archive(pair.archive);
+    REQUIRE(archive.document_count() == one.document_count());
+    REQUIRE(one.document_count() == 240 - 3);
+
+    const std::vector<std::string> queries{"oil",         "oil prices opec", "\"oil prices\"",  "cocoa OR sugar",
+                                           "bank -rates", "title:harbor",    "wheat AND grain", "updated",
+                                           "lang:fr",     "tag:economy",     "ship*",           "source:gazette-wire"};
+    for (const auto& q : queries) {
+        INFO(q);
+        SearchRequest r;
+        r.query = q;
+        r.limit = 500;
+        r.facets = {"source", "tag", "lang", "month", "year"};
+        const bool wildcard = q.find('*') != std::string::npos;
+        const auto a = one.search(r), b = archive.search(r);
+        require_same_scores(a, b, !wildcard);
+        REQUIRE(facet_values(a) == facet_values(b));
+        // Sorted by date: the same dates in the same order (ties may order differently).
+        r.sort = SortOrder::newest;
+        REQUIRE(dates(one.search(r)) == dates(archive.search(r)));
+        // Date filters.
+        r.sort = SortOrder::relevance;
+        r.from = "2021-01-15";
+        r.to = "2021-03";
+        require_same_scores(one.search(r), archive.search(r), !wildcard);
+    }
+
+    SECTION("story collapse") {
+        SearchRequest r;
+        r.query = "oil OR bank OR harbor";
+        r.limit = 500;
+        r.collapse_stories = true;
+        const auto a = one.search(r), b = archive.search(r);
+        require_same_scores(a, b);
+        std::map<std::string, std::uint64_t> va, vb;
+        for (const auto& h : a.hits) va[h.story] = h.more_versions;
+        for (const auto& h : b.hits) vb[h.story] = h.more_versions;
+        REQUIRE(va == vb);
+        std::uint64_t copies = 0;
+        for (const auto& [story, more] : va) copies += more;
+        REQUIRE(copies > 0); // the corpus has stories across months
+    }
+    SECTION("cursors, by date and by relevance, page through the same articles") {
+        for (const SortOrder sort : {SortOrder::newest, SortOrder::relevance}) {
+            const auto page_through = [&](Searcher& s) {
+                SearchRequest r;
+                r.query = "oil OR market";
+                r.sort = sort;
+                r.limit = 7;
+                std::multiset<std::string> seen;
+                std::vector<std::string> order;
+                for (int pages = 0; pages < 100; ++pages) {
+                    const auto page = s.search(r);
+                    for (const auto& hit : page.hits) seen.insert(hit.id), order.push_back(hit.published);
+                    if (page.next_cursor.empty()) break;
+                    r.cursor = page.next_cursor;
+                }
+                return std::make_pair(seen, order);
+            };
+            const auto a = page_through(one), b = page_through(archive);
+            std::string only_a, only_b;
+            for (const auto& id : a.first)
+                if (b.first.count(id) != a.first.count(id)) only_a += id + " ";
+            for (const auto& id : b.first)
+                if (a.first.count(id) != b.first.count(id)) only_b += id + " ";
+            INFO("sort " << static_cast<int>(sort) << " one only: " << only_a << " archive only: " << only_b);
+            REQUIRE(a.first == b.first);
+            if (sort == SortOrder::newest) REQUIRE(a.second == b.second);
+        }
+    }
+    SECTION("related articles, completions, suggestions, stored articles") {
+        for (const std::string id : {"a1", "a20", "a40", "a100"}) {
+            INFO(id);
+            require_same_scores(one.related(id, 10), archive.related(id, 10));
+            const auto stored = archive.get(id);
+            REQUIRE(stored);
+            REQUIRE(stored->published == one.get(id)->published);
+        }
+        const auto ca = one.complete("oil sh", 5), cb = archive.complete("oil sh", 5);
+        REQUIRE(ca.size() == cb.size());
+        for (std::size_t i = 0; i < ca.size(); ++i) REQUIRE((ca[i].text == cb[i].text && ca[i].count == cb[i].count));
+        SearchRequest r;
+        r.query = "inflaton";
+        REQUIRE(one.search(r).suggestion == archive.search(r).suggestion);
+        REQUIRE_FALSE(one.search(r).suggestion.empty());
+    }
+    SECTION("a moved article is in one partition, its latest") {
+        SearchRequest r;
+        r.query = "id:a40";
+        const auto found = archive.search(r);
+        REQUIRE(found.total == 1);
+        REQUIRE(found.hits[0].published == "2021-04-25T09:30:00Z");
+        r.query = "id:a12"; // removed
+        REQUIRE(archive.search(r).total == 0);
+    }
+}
+
+TEST_CASE("an archive is a Xapian stub of one database per period, with the settings first") {
+    Pair pair;
+    const std::vector<std::string> expected{"2020-11", "2020-12", "2021-01", "2021-02",
+                                            "2021-03", "2021-04", "undated"};
+    REQUIRE(detail::read_stub(pair.archive) == expected);
+    std::ifstream stub(pair.archive + "/XAPIANDB");
+    std::string first;
+    std::getline(stub, first);
+    REQUIRE(first == "glass meta");
+    // Xapian opens the directory by itself, as its own tools do.
+    const Xapian::Database db(pair.archive);
+    REQUIRE(db.get_doccount() == 237);
+    REQUIRE(db.get_metadata(detail::metadata_partitioning) == "month");
+    // Each partition is a Gazette index of its own.
+    Searcher march(pair.archive + "/2021-03");
+    SearchRequest r;
+    r.query = "";
+    r.limit = 100;
+    for (const auto& hit : march.search(r).hits) REQUIRE(hit.published.substr(0, 7) == "2021-03");
+
+    IndexWriter writer(pair.archive);
+    REQUIRE(writer.archive());
+    std::uint64_t total = 0;
+    for (const auto& p : writer.partitions()) total += p.documents;
+    REQUIRE(total == 237);
+}
+
+TEST_CASE("dates of every precision go to the partition a date filter puts them in") {
+    TempDir dir;
+    WriterOptions options;
+    options.partition = "year";
+    IndexWriter writer(dir.file("a"), options);
+    writer.upsert(article("y", "Year only", "text", "2019"));
+    writer.upsert(article("m", "Month only", "text", "2020-07"));
+    writer.upsert(article("t", "Zoned", "text", "2020-12-31T23:30:00-05:00")); // 2021 in UTC
+    writer.commit();
+    std::map<std::string, std::uint64_t> counts;
+    for (const auto& p : writer.partitions()) counts[p.name] = p.documents;
+    REQUIRE(counts == std::map<std::string, std::uint64_t>{{"2019", 1}, {"2020", 1}, {"2021", 1}});
+    REQUIRE(detail::partition_for("2021", detail::Partitioning::month) == "2021-01");
+    REQUIRE(detail::partition_for("2021-03", detail::Partitioning::month) == "2021-03");
+    REQUIRE(detail::partition_for("", detail::Partitioning::month) == "undated");
+}
+
+TEST_CASE("a copy left by an interrupted move is removed by the next upsert of the article") {
+    TempDir dir;
+    const std::string path = dir.file("a");
+    WriterOptions options;
+    options.partition = "month";
+    {
+        IndexWriter writer(path, options);
+        writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
+        writer.upsert(article("y", "Budget", "budget talks", "2021-03-05"));
+        writer.commit();
+    }
+    // What an interruption between the two steps of a commit leaves: the new copy committed,
+    // the old one not yet removed.
+    {
+        const Xapian::Database january(path + "/2021-01", Xapian::DB_BACKEND_GLASS);
+        Xapian::WritableDatabase march(path + "/2021-03", Xapian::DB_BACKEND_GLASS);
+        march.replace_document("Qx", january.get_document(*january.postlist_begin("Qx")));
+        march.commit();
+    }
+    SearchRequest r;
+    r.query = "id:x";
+    REQUIRE(Searcher(path).search(r).total == 2);
+    {
+        IndexWriter writer(path);
+        writer.upsert(article("x", "Storm", "storm over the harbor, later", "2021-03-06"));
+        writer.commit();
+        REQUIRE(writer.counts().updated == 1);
+        REQUIRE(writer.document_count() == 2);
+    }
+    const auto found = Searcher(path).search(r);
+    REQUIRE(found.total == 1);
+    REQUIRE(found.hits[0].published == "2021-03-06T00:00:00Z");
+    {
+        IndexWriter writer(path);
+        writer.remove("x");
+        writer.remove("nothing");
+        writer.commit();
+        REQUIRE(writer.counts().deleted == 1);
+        REQUIRE(writer.counts().not_found == 1);
+    }
+    REQUIRE(Searcher(path).search(r).total == 0);
+}
+
+TEST_CASE("an article moved twice within one batch ends in one partition") {
+    TempDir dir;
+    const std::string path = dir.file("a");
+    WriterOptions options;
+    options.partition = "month";
+    options.batch_size = 1000;
+    IndexWriter writer(path, options);
+    writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
+    writer.commit();
+    writer.upsert(article("x", "Storm", "storm, moved", "2021-02-05"));
+    writer.upsert(article("x", "Storm", "storm, moved back", "2021-01-06"));
+    writer.upsert(article("x", "Storm", "storm, moved again", "2021-03-07"));
+    REQUIRE(writer.document_count() == 1);
+    writer.commit();
+    std::map<std::string, std::uint64_t> counts;
+    for (const auto& p : writer.partitions()) counts[p.name] = p.documents;
+    REQUIRE(counts == std::map<std::string, std::uint64_t>{{"2021-01", 0}, {"2021-02", 0}, {"2021-03", 1}});
+    REQUIRE(writer.counts().added == 1);
+    REQUIRE(writer.counts().updated == 3);
+}
+
+TEST_CASE("sealing compacts old partitions; a write unseals one; dropping deletes them whole") {
+    Pair pair;
+    Searcher searcher(pair.archive);
+    SearchRequest r;
+    r.query = "oil OR bank";
+    r.limit = 500;
+    r.facets = {"month"};
+    const auto before = searcher.search(r);
+    const detail::UnixSeconds now = detail::current_unix_seconds();
+    // The partitions that ended before 2021-01-15: 2020-11 and 2020-12.
+    const detail::UnixSeconds jan15 = detail::days_from_civil(2021, 1, 15) * 86400;
+    const std::string age = std::to_string((now - jan15) / 86400) + "d";
+
+    IndexWriter writer(pair.archive);
+    REQUIRE(writer.seal_partitions(age) == std::vector<std::string>{"2020-11", "2020-12"});
+    REQUIRE(writer.seal_partitions(age).empty()); // sealed already
+    for (const auto& p : writer.partitions()) REQUIRE(p.sealed == (p.name == "2020-11" || p.name == "2020-12"));
+    searcher.refresh();
+    require_same_scores(before, searcher.search(r));
+
+    // A write to a sealed partition unseals it; the next seal compacts it again.
+    writer.upsert(article("late", "Late oil", "oil report filed late", "2020-12-30"));
+    writer.commit();
+    for (const auto& p : writer.partitions())
+        if (p.name == "2020-12") REQUIRE_FALSE(p.sealed);
+    REQUIRE(writer.seal_partitions(age) == std::vector<std::string>{"2020-12"});
+
+    std::uint64_t old_articles = 0;
+    for (const auto& p : writer.partitions())
+        if (p.name < "2021-01") old_articles += p.documents;
+    REQUIRE(old_articles > 0);
+    const std::uint64_t total = writer.document_count();
+    REQUIRE(writer.drop_partitions(age) == std::vector<std::string>{"2020-11", "2020-12"});
+    REQUIRE(writer.document_count() == total - old_articles);
+    REQUIRE_FALSE(std::filesystem::exists(pair.archive + "/2020-11"));
+    REQUIRE(detail::read_stub(pair.archive).front() == "2021-01");
+    // A searcher follows the new stub without a restart.
+    searcher.refresh();
+    REQUIRE(searcher.document_count() == total - old_articles);
+    r.query = "";
+    r.from = "2020";
+    r.to = "2020-12-31";
+    REQUIRE(searcher.search(r).total == 0);
+    // The undated partition is never dropped or sealed by age.
+    REQUIRE(writer.drop_partitions("1m").size() == 4);
+    REQUIRE(writer.partitions().size() == 1);
+    REQUIRE(writer.partitions()[0].name == "undated");
+}
+
+TEST_CASE("an archive's layout is fixed when it is created, and checked after") {
+    TempDir dir;
+    {
+        IndexWriter single(dir.file("single"));
+        single.upsert(article("x", "Storm", "storm", "2021-01-05"));
+        single.commit();
+    }
+    WriterOptions month;
+    month.partition = "month";
+    REQUIRE_THROWS_WITH(IndexWriter(dir.file("single"), month), Catch::Contains("is a single index"));
+    {
+        IndexWriter single(dir.file("single"));
+        REQUIRE_FALSE(single.archive());
+        REQUIRE_THROWS_WITH(single.seal_partitions("1y"), Catch::Contains("applies to a time-partitioned archive"));
+    }
+    { IndexWriter archive(dir.file("a"), month); }
+    WriterOptions year;
+    year.partition = "year";
+    REQUIRE_THROWS_WITH(IndexWriter(dir.file("a"), year), Catch::Contains("partitioned by month, not by year"));
+    WriterOptions weekly;
+    weekly.partition = "week";
+    REQUIRE_THROWS_WITH(IndexWriter(dir.file("b"), weekly), Catch::Contains("month or year"));
+    IndexWriter archive(dir.file("a"));
+    REQUIRE_THROWS_WITH(archive.seal_partitions("soon"), Catch::Contains("not an age"));
+    REQUIRE_THROWS_AS(IndexWriter(dir.file("a")), Error); // locked
+}
+
+TEST_CASE("an archive opened after an interruption trusts its stub") {
+    TempDir dir;
+    const std::string path = dir.file("a");
+    WriterOptions options;
+    options.partition = "month";
+    {
+        IndexWriter writer(path, options);
+        writer.upsert(article("x", "Storm", "storm", "2021-01-05"));
+        writer.commit();
+    }
+    // A partition created but not listed yet, and one dropped from the stub but not deleted.
+    { Xapian::WritableDatabase(path + "/2021-05", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS).commit(); }
+    std::filesystem::create_directories(path + "/2021-06.gazette-new");
+    IndexWriter writer(path);
+    REQUIRE_FALSE(std::filesystem::exists(path + "/2021-05"));
+    REQUIRE_FALSE(std::filesystem::exists(path + "/2021-06.gazette-new"));
+    REQUIRE(detail::read_stub(path) == std::vector<std::string>{"2021-01"});
+    REQUIRE(writer.document_count() == 1);
+}

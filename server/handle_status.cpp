@@ -13,10 +13,11 @@ namespace gazette::server {
 
 namespace {
 
+// An index's files, or an archive's with those of its partitions.
 std::uint64_t directory_bytes(const std::string& path) {
     std::uint64_t total = 0;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
         std::error_code size_error;
         if (entry.is_regular_file(size_error)) total += entry.file_size(size_error);
     }

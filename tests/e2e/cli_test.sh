@@ -134,5 +134,33 @@ cp "$samples/README.md" "$work/notes"
 check "a README is one clear error" grep -q "notes: not a format Gazette can tell" "$work/err"
 check "and only one" test "$(wc -l <"$work/err")" = 1
 
+# A time-partitioned archive of the same articles: the same answers, Xapian's tools open it,
+# and old partitions are sealed and dropped by age.
+arc=$work/archive one=$work/one
+"$index" --db "$one" -q "$samples"
+out=$("$index" --db "$arc" --partition year "$samples" 2>&1)
+check "an archive indexes the sample data" grep -q '^added 67, .*holds 67 articles$' <<<"$out"
+check "its stub lists a settings part, then one database per year" \
+  bash -c 'head -2 "$1/XAPIANDB" | tr "\n" " " | grep -q "^glass meta glass 2019 $"' _ "$arc"
+check "the same ranking and scores as one index" \
+  cmp -s <("$search" --db "$one" --format trec -n 100 bridge harbor council) <("$search" --db "$arc" --format trec -n 100 bridge harbor council)
+check "the same facets" cmp -s <("$search" --db "$one" --json -n 0 --facets source,tag,lang,month,year '' | sed 's/"took_ms":[0-9.]*,//') \
+  <("$search" --db "$arc" --json -n 0 --facets source,tag,lang,month,year '' | sed 's/"took_ms":[0-9.]*,//')
+check "xapian-delve opens the archive as one database" bash -c 'xapian-delve "$1" | grep -q "number of documents = 67"' _ "$arc"
+out=$("$index" --db "$arc" --partition month --partitions 2>&1); rc=$?
+check "the partitioning is fixed at creation" bash -c '[ "$1" = 1 ] && grep -q "partitioned by year, not by month" <<<"$2"' _ "$rc" "$out"
+out=$("$index" --db "$arc" --partitions)
+check "--partitions lists each year and its articles" grep -q '^2019 *10 articles$' <<<"$out"
+out=$("$index" --db "$arc" --seal-older-than 1y)
+check "old partitions are sealed" grep -q '^sealed partitions: 2019, 2020' <<<"$out"
+check "and marked so" bash -c '"$1" --db "$2" --partitions | grep -q "^2019 .*sealed$"' _ "$index" "$arc"
+out=$("$index" --db "$arc" --drop-older-than 2000y)
+check "nothing is dropped that is younger than the age given" grep -q '^dropped partitions: none$' <<<"$out"
+out=$("$index" --db "$arc" --drop-older-than 1d)
+check "old partitions are dropped with their articles" grep -q '^dropped partitions: 2019, 2020, ' <<<"$out"
+check "the archive is left empty of them" test ! -e "$arc/2019"
+out=$("$index" --db "$db" --seal-older-than 1y 2>&1); rc=$?
+check "sealing a single index is a clear error" bash -c '[ "$1" = 1 ] && grep -q "applies to a time-partitioned archive" <<<"$2"' _ "$rc" "$out"
+
 echo "$failures failure(s)"
 [ "$failures" = 0 ]

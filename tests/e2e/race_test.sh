@@ -3,9 +3,9 @@
 # the other is building. Whatever the timing, the run that holds the lock finishes with every
 # article, the other is refused with the one-line lock message (or runs after it), and nothing
 # else ever goes wrong.
-# Usage: race_test.sh GAZETTE_INDEX [ROUNDS]
+# Usage: race_test.sh GAZETTE_INDEX [ROUNDS] [LAYOUT_OPTION]   (e.g. --partition=month: archives)
 set -uo pipefail
-index=$1 rounds=${2:-6}
+index=$1 rounds=${2:-6} layout=${3:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-race-XXXXXX")
 pids=()
 trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
@@ -21,6 +21,7 @@ words = "markets weather council bridge election harbor storm rates trade vaccin
 with open(out, "w") as f:
     for i in range(n):
         f.write(json.dumps({"id": f"r{i}", "title": f"Race article {i}",
+                            "published": f"2021-{rng.randrange(1, 5):02d}-10",
                             "body": " ".join(rng.choice(words) for _ in range(80))}) + "\n")
 PY
 
@@ -40,10 +41,10 @@ count() { "$index" --db "$1" --delete __none__ 2>&1 | sed -n 's/.*the index hold
 for round in $(seq 1 "$rounds"); do
   for delay in 0 0.4 1.0; do
     db=$work/db-$round-$delay
-    "$index" --db "$db" -q "$work/input.jsonl" 2>"$work/err1" &
+    "$index" --db "$db" $layout -q "$work/input.jsonl" 2>"$work/err1" &
     p1=$!; pids+=("$p1")
     sleep "$delay"
-    "$index" --db "$db" -q "$work/input.jsonl" 2>"$work/err2" &
+    "$index" --db "$db" $layout -q "$work/input.jsonl" 2>"$work/err2" &
     p2=$!; pids+=("$p2")
     wait "$p1"; rc1=$?
     wait "$p2"; rc2=$?

@@ -4,6 +4,9 @@ find_package(ZLIB REQUIRED)
 find_package(LibXml2 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 CONFIG REQUIRED)
+# The server's readiness and stop notices to systemd (Type=notify).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 
 # Xapian's CMake config only sets variables; wrap them in an imported target.
 find_package(Xapian 1.4 CONFIG REQUIRED)

@@ -5,8 +5,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libxapian-dev xapian-tools libboost-dev nlohmann-json3-dev libcli11-dev catch2
-  libxml2-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev
+  libxml2-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev libsystemd-dev
   binutils gzip curl
+  help2man dpkg-dev file lintian systemd adduser
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium fonts-dejavu-core)

@@ -1,6 +1,7 @@
 // gazette-server: serves a Gazette index over HTTP.
 
 #include "descriptors.hpp"
+#include "readiness.hpp"
 #include "scheduling.hpp"
 #include "server.hpp"
 #include "server_options.hpp"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "gazette-server: warning: %s; searches answer 503 until it can be read\n", e.what());
         }
         std::fflush(stdout);
+        gazette::server::notify_ready();
         server.run();
         std::fprintf(stderr, "gazette-server: stopped\n");
         return 0;

@@ -3,6 +3,7 @@
 #include "handlers.hpp"
 
 #include "descriptors.hpp"
+#include "readiness.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -116,6 +117,7 @@ void Server::Impl::wait_for_reload_signals() {
 
 void Server::Impl::begin_shutdown() {
     if (stopping.exchange(true)) return;
+    notify_stopping();
     boost::system::error_code ignored;
     acceptor.close(ignored);
     if (admin_acceptor) admin_acceptor->close(ignored);

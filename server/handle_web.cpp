@@ -1,4 +1,4 @@
-// The search page: GET / and GET /ui/{name}.
+// The search page: GET / and GET /ui/{name}; the API description: GET /openapi.json.
 
 #include "api_error.hpp"
 #include "handlers.hpp"
@@ -49,6 +49,11 @@ Response with_page_policy(Response response) {
 Response handle_page(const Request& request, Context& context) {
     // The page reads its own query string (the search state), so any parameter is accepted.
     return with_page_policy(serve_asset(request, context, "index.html"));
+}
+
+Response handle_openapi(const Request& request, Context& context) {
+    if (!request.params.empty()) throw ApiError("invalid_parameter", "/openapi.json takes no parameters");
+    return serve_asset(request, context, "openapi.json");
 }
 
 Response handle_web_asset(const Request& request, Context& context) {

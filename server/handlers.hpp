@@ -18,6 +18,7 @@ Response handle_stats(const Request& request, Context& context);
 Response handle_metrics(const Request& request, Context& context);
 Response handle_page(const Request& request, Context& context);
 Response handle_web_asset(const Request& request, Context& context);
+Response handle_openapi(const Request& request, Context& context);
 
 /// The route table.
 std::vector<Route> routes();

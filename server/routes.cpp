@@ -12,6 +12,7 @@ std::vector<Route> routes() {
         {"GET", "/health",                 "health",  handle_health, true},
         {"GET", "/stats",                  "stats",   handle_stats, true, true},
         {"GET", "/metrics",                "metrics", handle_metrics, true, true},
+        {"GET", "/openapi.json",           "openapi", handle_openapi, true},
         {"GET", "/",                       "page",    handle_page, true},
         {"GET", "/ui/{name}",              "asset",   handle_web_asset, true},
     };

@@ -1,10 +1,16 @@
 // The HTTP API, end to end in-process: endpoints, parameters, errors.
 
+#include "handlers.hpp"
 #include "server_fixture.hpp"
+
+#include <gazette/version.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
 
 using namespace gazette;
 using namespace gazette::test;
@@ -296,4 +302,28 @@ TEST_CASE("news features over HTTP: collapse, freshness, explain, related, sugge
     const auto french = body_of(http_get(port, "/search?q=incendie&qlang=fr"));
     CHECK(french["total"]["value"] == 1);
     CHECK(body_of(http_get(port, "/search?q=incendie"))["total"]["value"] == 0);
+}
+
+TEST_CASE("GET /openapi.json describes every route the server has") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto reply = http_get(server.port(), "/openapi.json");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.header("content-type") == "application/json");
+    const auto spec = body_of(reply);
+    CHECK(spec["openapi"] == "3.1.0");
+    CHECK(spec["info"]["version"] == GAZETTE_VERSION);
+    for (const auto& route : server::routes()) {
+        INFO(route.method << " " << route.pattern);
+        REQUIRE(spec["paths"].contains(route.pattern));
+        std::string method = route.method;
+        for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(spec["paths"][route.pattern].contains(method));
+    }
+    // Every error code the server can send is in the Error schema.
+    const auto& codes = spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+    for (const char* code : {"invalid_parameter", "route_not_found", "method_not_allowed", "index_unavailable",
+                             "overloaded", "search_timeout", "headers_too_large"})
+        CHECK(std::find(codes.begin(), codes.end(), code) != codes.end());
+    CHECK(http_get(server.port(), "/openapi.json?x=1").status == 400);
 }

@@ -6,14 +6,41 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unistd.h>
 
 namespace http = boost::beast::http;
 
 namespace gazette::test {
+
+namespace {
+
+// With GAZETTE_RECORD_RESPONSES=DIR, every reply to a request sent through request() is written
+// to DIR/<pid>.jsonl, for tests/api to check against the server's OpenAPI description.
+void record(const std::string& method, const std::string& target, const HttpReply& reply) {
+    const char* dir = std::getenv("GAZETTE_RECORD_RESPONSES");
+    if (!dir || !*dir) return;
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::ofstream out(std::string(dir) + "/" + std::to_string(::getpid()) + ".jsonl", std::ios::app);
+    nlohmann::json line = {{"method", method},
+                           {"target", target},
+                           {"status", reply.status},
+                           {"content_type", reply.header("content-type")},
+                           {"content_encoding", reply.header("content-encoding")},
+                           {"body", reply.body}};
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+} // namespace
 
 HttpConnection::HttpConnection(std::uint16_t port) : socket_(ioc_) {
     socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
@@ -73,9 +100,12 @@ HttpReply HttpConnection::request(const std::string& method, const std::string& 
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             reply.headers[name] = std::string(field.value());
         }
+        record(method, target, reply);
         return reply;
     }
-    return read_reply();
+    HttpReply reply = read_reply();
+    record(method, target, reply);
+    return reply;
 }
 
 bool HttpConnection::closed_by_server(std::chrono::milliseconds timeout) {

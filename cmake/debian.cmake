@@ -40,9 +40,11 @@ install(FILES ${GAZETTE_PACKAGING}/server.conf
 # Debian wants a copyright file and a changelog in each package's documentation directory
 # (changelog.gz: the packages are native, built from Gazette's own tree).
 string(TIMESTAMP GAZETTE_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
-foreach(package gazette libgazette0 libgazette-dev)
+foreach(package gazette libgazette0 libgazette-dev python3-gazette)
   if(package STREQUAL "gazette")
     set(component programs)
+  elseif(package STREQUAL "python3-gazette")
+    set(component python)
   elseif(package STREQUAL "libgazette0")
     set(component runtime)
   else()
@@ -62,6 +64,9 @@ endforeach()
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL programs runtime dev)
+if(TARGET gazette_python)
+  list(APPEND CPACK_COMPONENTS_ALL python)
+endif()
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_NAME gazette)
@@ -103,5 +108,17 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libgazette0 (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "Gazette news search library (development files)
 Headers, a CMake package (find_package(Gazette)) and a pkg-config file
 (gazette) for programs that embed libgazette.")
+
+# The module is built for one Python version (its file name says which); libgazette0 is not
+# installed while packaging, so its dependency is written out rather than found.
+set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-gazette)
+set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
+set(CPACK_DEBIAN_PYTHON_PACKAGE_SHLIBDEPS OFF)
+set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS
+  "libgazette0 (= ${PROJECT_VERSION}), python3 (>= ${GAZETTE_PYTHON_VERSION}), python3 (<< ${GAZETTE_PYTHON_VERSION}.99), libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)")
+set(CPACK_DEBIAN_PYTHON_DESCRIPTION "Gazette news search library (Python module)
+The gazette module embeds a Gazette index in Python programs: IndexWriter
+and Searcher with results as dicts, errors as gazette.Error subclasses,
+and the GIL released while the library works.")
 
 include(CPack)

@@ -8,6 +8,7 @@ packages=(
   libxml2-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev libsystemd-dev
   binutils gzip curl
   help2man dpkg-dev file lintian systemd adduser
+  pybind11-dev python3-dev python3-pytest
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium fonts-dejavu-core)

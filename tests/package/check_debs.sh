@@ -4,6 +4,7 @@
 # as the gazette user against the sample data: an index built, the server started with the
 # installed configuration, its readiness notice received (Type=notify), searched, stopped.
 # Installs into the machine (apt-get): needs root or passwordless sudo, else exits 77 (skipped).
+# The Python module's package is installed and imported by the system Python too.
 # Usage: check_debs.sh BUILD_DIR SAMPLE_DATA_DIR
 set -uo pipefail
 build=$(realpath "$1") samples=$(realpath "$2")
@@ -17,7 +18,8 @@ chmod 755 "$work"
 server_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq gazette libgazette-dev libgazette0 >/dev/null 2>&1
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq gazette python3-gazette libgazette-dev libgazette0 \
+    >/dev/null 2>&1
   $sudo rm -rf /var/lib/gazette "$work"
 }
 trap cleanup EXIT
@@ -29,8 +31,8 @@ check() { # check DESCRIPTION COMMAND...
 
 rm -f "$build"/*.deb
 cmake --build "$build" --target package >"$work/cpack.log" 2>&1
-check "cmake --build --target package makes three packages" test "$(ls "$build"/*.deb 2>/dev/null | wc -l)" = 3
-debs=("$build"/gazette_*.deb "$build"/libgazette0_*.deb "$build"/libgazette-dev_*.deb)
+check "cmake --build --target package makes four packages" test "$(ls "$build"/*.deb 2>/dev/null | wc -l)" = 4
+debs=("$build"/gazette_*.deb "$build"/libgazette0_*.deb "$build"/libgazette-dev_*.deb "$build"/python3-gazette_*.deb)
 lintian --fail-on error --tag-display-limit 0 "${debs[@]}" >"$work/lintian.log" 2>&1
 check "lintian finds no errors" test "$?" = 0
 grep '^E:' "$work/lintian.log"
@@ -62,6 +64,8 @@ out=$(as_gazette gazette-index --db /var/lib/gazette/index "$work/samples" 2>&1)
 check "the installed indexer builds the index in /var/lib/gazette" grep -q 'holds 67 articles$' <<<"$out"
 out=$(as_gazette gazette-search --db /var/lib/gazette/index --limit 1 bridge 2>&1)
 check "the installed gazette-search finds articles" grep -q '^7 results$' <<<"$out"
+out=$(as_gazette /usr/bin/python3 -c 'import gazette; print(gazette.Searcher("/var/lib/gazette/index").search("bridge", limit=0)["total"])' 2>&1)
+check "the installed Python module searches the index" test "$out" = 7
 
 # The server with the installed configuration (its port moved to a free one), started the
 # way systemd starts it: with a NOTIFY_SOCKET to say when it is ready.

@@ -15,32 +15,20 @@ struct StatusOf {
 };
 
 // The one table from error code to HTTP status, for library and server errors alike.
-constexpr std::array<StatusOf, 25> status_table{{
-    {"invalid_argument", 400},
-    {"invalid_query", 400},
-    {"invalid_parameter", 400},
-    {"bad_request", 400},
-    {"invalid_article", 400},
-    {"invalid_input", 400},
-    {"not_found", 404},
-    {"route_not_found", 404},
-    {"method_not_allowed", 405},
-    {"payload_too_large", 413},
-    {"uri_too_long", 414},
-    {"expectation_failed", 417},
-    {"headers_too_large", 431},
-    {"client_closed", 499},
-    {"internal", 500},
-    {"overloaded", 503},
-    {"shutting_down", 503},
-    {"index_unavailable", 503},
-    {"database_not_found", 503},
-    {"database_locked", 503},
-    {"database_corrupt", 503},
-    {"database_version", 503},
-    {"database_error", 503},
-    {"search_timeout", 504},
-    {"timeout", 504},
+constexpr std::array<StatusOf, 26> status_table{{
+    {"invalid_argument", 400},   {"invalid_query", 400},
+    {"invalid_parameter", 400},  {"bad_request", 400},
+    {"invalid_article", 400},    {"invalid_input", 400},
+    {"not_found", 404},          {"route_not_found", 404},
+    {"method_not_allowed", 405}, {"payload_too_large", 413},
+    {"uri_too_long", 414},       {"unsupported_media_type", 415},
+    {"expectation_failed", 417}, {"headers_too_large", 431},
+    {"client_closed", 499},      {"internal", 500},
+    {"overloaded", 503},         {"shutting_down", 503},
+    {"index_unavailable", 503},  {"database_not_found", 503},
+    {"database_locked", 503},    {"database_corrupt", 503},
+    {"database_version", 503},   {"database_error", 503},
+    {"search_timeout", 504},     {"timeout", 504},
 }};
 
 } // namespace

@@ -6,6 +6,7 @@ std::vector<Route> routes() {
     // clang-format off
     return {
         {"GET", "/search",                 "search",  handle_search},
+        {"POST", "/search",                "search",  handle_search},
         {"GET", "/articles/{id}",          "article", handle_article},
         {"GET", "/articles/{id}/related",  "related", handle_related},
         {"GET", "/suggest",                "suggest", handle_suggest},

@@ -7,6 +7,7 @@
 #include "cors.hpp"
 #include "dispatch.hpp"
 #include "http_checks.hpp"
+#include "json_params.hpp"
 #include "routing.hpp"
 #include "server_impl.hpp"
 
@@ -141,6 +142,17 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
         co_return error_response("route_not_found", "no such endpoint");
     info.route_name = routed.route->name;
     routed.request.if_none_match = std::string(beast_request[http::field::if_none_match]);
+    // A POST carries its parameters as a JSON object (long monitoring queries do not fit a URL).
+    if (beast_request.method() == http::verb::post) {
+        const std::string_view type = beast_request[http::field::content_type];
+        if (!beast_request.body().empty() && type.substr(0, type.find(';')) != "application/json")
+            co_return error_response("unsupported_media_type", "send the parameters as application/json");
+        try {
+            add_json_params(beast_request.body(), routed.request.params, {"facets", "fields"});
+        } catch (const ApiError& e) {
+            co_return error_response(e.code(), e.what());
+        }
+    }
 
     const Route& route = *routed.route;
     const Request& request = routed.request;

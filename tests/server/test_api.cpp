@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 using namespace gazette;
 using namespace gazette::test;
@@ -176,9 +177,9 @@ TEST_CASE("routing errors: 404 and 405 with Allow") {
     RunningServer server(test_config(index.db));
     expect_error(http_get(server.port(), "/nothing/here"), 404, "route_not_found");
     HttpConnection connection(server.port());
-    const auto reply = connection.request("POST", "/search");
+    const auto reply = connection.request("PUT", "/search");
     expect_error(reply, 405, "method_not_allowed");
-    CHECK(reply.header("allow") == "GET, HEAD");
+    CHECK(reply.header("allow") == "GET, HEAD, POST");
     const auto deleted = connection.request("DELETE", "/articles/rates-1");
     CHECK(deleted.status == 405);
 }
@@ -326,4 +327,54 @@ TEST_CASE("GET /openapi.json describes every route the server has") {
                              "overloaded", "search_timeout", "headers_too_large"})
         CHECK(std::find(codes.begin(), codes.end(), code) != codes.end());
     CHECK(http_get(server.port(), "/openapi.json?x=1").status == 400);
+}
+
+TEST_CASE("POST /search takes the parameters as a JSON object") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const std::map<std::string, std::string> json_type{{"Content-Type", "application/json"}};
+    const auto post = [&](const std::string& body, const std::map<std::string, std::string>& headers) {
+        return HttpConnection(server.port()).request("POST", "/search", headers, body);
+    };
+    const auto without_time = [](json body) {
+        body.erase("took_ms");
+        return body;
+    };
+    // The same answer as the GET with the same parameters.
+    const auto get = http_get(server.port(), "/search?q=bridge&source=Harbor+Daily&source=Gazette+Wire&facets=source,"
+                                             "tag&size=5&explain=true&fields=id,title,score");
+    const auto posted =
+        post(R"({"q": "bridge", "source": ["Harbor Daily", "Gazette Wire"], "facets": ["source", "tag"], "size": 5,)"
+             R"( "explain": true, "fields": ["id", "title", "score"], "from": null})",
+             json_type);
+    REQUIRE(get.status == 200);
+    REQUIRE(posted.status == 200);
+    CHECK(without_time(body_of(posted)) == without_time(body_of(get)));
+    CHECK(post(R"({"q": "bridge"})", {{"Content-Type", "application/json; charset=utf-8"}}).status == 200);
+    CHECK(post("", {}).status == 200); // no parameters at all
+
+    // A monitoring query of 500 names, past what a URL carries.
+    std::string names;
+    for (int i = 0; i < 500; ++i) names += (i ? " OR \"harbor pilot" : "\"harbor pilot") + std::to_string(i) + "\"";
+    REQUIRE(names.size() > 8192);
+    const auto long_query = post(json{{"q", names}, {"size", 3}}.dump(), json_type);
+    CHECK(long_query.status == 200);
+
+    const auto error_of = [](const HttpReply& reply) { return json::parse(reply.body)["error"]["code"]; };
+    auto bad = post("{not json", json_type);
+    CHECK(bad.status == 400);
+    CHECK(error_of(bad) == "bad_request");
+    bad = post(R"(["q", "bridge"])", json_type);
+    CHECK(bad.status == 400);
+    bad = post(R"({"q": {"nested": 1}})", json_type);
+    CHECK(bad.status == 400);
+    CHECK(json::parse(bad.body)["error"]["message"].get<std::string>().find("'q'") != std::string::npos);
+    bad = post(R"({"colour": "red"})", json_type);
+    CHECK(bad.status == 400);
+    CHECK(error_of(bad) == "invalid_parameter");
+    bad = post("q=bridge", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    CHECK(bad.status == 415);
+    CHECK(error_of(bad) == "unsupported_media_type");
+    // Other paths still take GET only.
+    CHECK(HttpConnection(server.port()).request("POST", "/health", json_type, "{}").status == 405);
 }

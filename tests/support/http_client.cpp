@@ -82,10 +82,11 @@ HttpReply HttpConnection::read_reply() {
 }
 
 HttpReply HttpConnection::request(const std::string& method, const std::string& target,
-                                  const std::map<std::string, std::string>& headers) {
+                                  const std::map<std::string, std::string>& headers, const std::string& body) {
     http::request<http::string_body> request{http::string_to_verb(method), target, 11};
     request.set(http::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) request.set(name, value);
+    request.body() = body;
     request.prepare_payload();
     http::write(socket_, request);
     if (method == "HEAD") {

@@ -30,7 +30,7 @@ class HttpConnection {
 
     /// Sends a request and reads the reply. @throws std::runtime_error if the connection fails.
     HttpReply request(const std::string& method, const std::string& target,
-                      const std::map<std::string, std::string>& headers = {});
+                      const std::map<std::string, std::string>& headers = {}, const std::string& body = {});
     HttpReply get(const std::string& target) { return request("GET", target); }
 
     /// Writes bytes as they are.

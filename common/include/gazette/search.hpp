@@ -123,7 +123,7 @@ struct Completion {
 /// Bounds that keep one request from costing too much. Exceeding one is an invalid_query or
 /// invalid_argument error naming the limit.
 struct SearchLimits {
-    std::size_t max_query_bytes = 8192;
+    std::size_t max_query_bytes = 64 * 1024;
     std::size_t max_query_terms = 1024;        ///< distinct terms, a wildcard counting as its expansions
     std::size_t max_wildcard_expansion = 1000; ///< words one prefix* may expand to
     std::size_t max_page_size = 10000;         ///< `limit`

@@ -13,6 +13,8 @@ runs=${1:-3}; shift || true
 corpora=("$@")
 [ ${#corpora[@]} -gt 0 ] || corpora=("$data/news/reuters21578.jsonl.gz" "$data/news/20newsgroups.jsonl.gz")
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-index-XXXXXX")
+# The anchors run PostgreSQL as its own user, which must reach its data directory in here.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 export ANCHORS_WORK="$work/anchors"
 [ -x "$build/indexer/gazette-index" ] || "$root/scripts/build.sh" >/dev/null

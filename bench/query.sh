@@ -13,6 +13,8 @@ need bc:bc
 docs=${1:-$data/news/reuters21578.jsonl.gz}
 rounds=${2:-3}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-query-XXXXXX")
+# The anchors run PostgreSQL as its own user, which must reach its data directory in here.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 export ANCHORS_WORK="$work/anchors"
 [ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null

@@ -8,6 +8,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
 require_dir "$anchors" GAZETTE_ANCHORS
 work=${GAZETTE_BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/gazette-relevance-XXXXXX")}
+# The anchors run PostgreSQL as its own user, which must reach its data directory in here.
+chmod 755 "$work"
 [ -d "$data/relevance" ] || { echo "no test collections at $data/relevance" >&2; exit 2; }
 [ -x "$build/search/gazette-search" ] || "$root/scripts/build.sh" >/dev/null
 

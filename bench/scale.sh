@@ -23,6 +23,8 @@ sizes=("$@")
 floor_max=${GAZETTE_SCALE_FLOOR_MAX:-100000}
 source_corpus=$data/news/reuters21578.jsonl.gz
 work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench-scale-XXXXXX")
+# The anchors run PostgreSQL as its own user, which must reach its data directory in here.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 export ANCHORS_WORK="$work/anchors"
 [ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null

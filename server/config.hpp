@@ -31,7 +31,7 @@ struct ServerConfig {
 
     // HTTP
     std::size_t max_header_bytes = 8192;
-    std::size_t max_body_bytes = 96 * 1024; ///< a POST /search of the longest query, with room for its JSON
+    std::size_t max_body_bytes = 96 * 1024;           ///< a POST /search of the longest query, with room for its JSON
     std::chrono::milliseconds request_timeout{10000}; ///< to receive one whole request
     std::chrono::milliseconds idle_timeout{30000};    ///< between keep-alive requests
     std::size_t max_requests_per_connection = 1000;
@@ -47,7 +47,7 @@ struct ServerConfig {
 
     // Search
     std::size_t max_query_bytes = 64 * 1024; ///< the library's default too (SearchLimits)
-    std::size_t max_query_terms = 1024; ///< distinct terms, a wildcard counting as its expansions
+    std::size_t max_query_terms = 1024;      ///< distinct terms, a wildcard counting as its expansions
     std::size_t max_wildcard_expansion = 1000;
     std::size_t max_page_size = 100;    ///< `size`
     std::size_t max_page_depth = 10000; ///< `page * size`; deeper with a cursor (date sorts)

@@ -15,8 +15,7 @@ namespace {
 std::string scalar_text(const nlohmann::json& value, const std::string& field) {
     if (value.is_string()) return value.get<std::string>();
     if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-    if (value.is_number_integer() || value.is_number_unsigned()) return value.dump();
-    if (value.is_number_float()) return value.dump();
+    if (value.is_number()) return value.dump();
     bad_body("'" + field + "' must be a string, a number, a boolean or a list of them");
 }
 

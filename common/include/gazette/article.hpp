@@ -42,8 +42,9 @@ struct FieldLimits {
 /// to UTC "YYYY-MM-DDTHH:MM:SSZ", the language lower-cased, empty tags/authors dropped, and a
 /// stable id generated when missing (the url, or a hash of the url when it is too long, else a
 /// hash of source, title and published date), fields cut to FieldLimits.
-/// @throws Error invalid_article naming the problem: neither title nor body (nor summary, nor a link), an id longer than
-///         max_id_bytes, a date that is not ISO 8601, a field that is not valid UTF-8.
+/// @throws Error invalid_article naming the problem: neither title nor body (nor summary, nor a
+///         link), an id longer than max_id_bytes, a date that is not ISO 8601, a field that is not
+///         valid UTF-8.
 GAZETTE_EXPORT Article normalize_article(Article article);
 
 } // namespace gazette

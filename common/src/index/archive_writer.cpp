@@ -8,6 +8,7 @@
 #include "index/schema.hpp"
 #include "util/disk_space.hpp"
 #include "util/fsync_dir.hpp"
+#include "util/remove_tree.hpp"
 #include "util/text_util.hpp"
 #include "util/xapian_errors.hpp"
 
@@ -23,12 +24,6 @@ namespace {
 // More partitions than this open after a commit are closed: a writer usually writes to the
 // newest one or two, and each open one holds file handles and buffers.
 constexpr std::size_t max_open_after_commit = 8;
-
-void remove_tree(const std::string& path) {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-    if (ec) throw Error(ErrorCode::io_error, path + ": cannot remove: " + ec.message());
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -318,7 +313,7 @@ std::uint64_t ArchiveWriter::document_count() const {
     });
 }
 
-std::optional<UnixSeconds> ArchiveWriter::cutoff(const std::string& duration) const {
+UnixSeconds ArchiveWriter::cutoff(const std::string& duration) {
     const auto age = parse_duration(duration);
     if (!age)
         throw Error(ErrorCode::invalid_argument,
@@ -333,7 +328,7 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
     for (std::size_t i = 0; i < reader_names_.size(); ++i) {
         const std::string name = reader_names_[i];
         const auto end = partition_end(name, partitioning_);
-        if (!end || *end > *before) continue;
+        if (!end || *end > before) continue;
         if (with_xapian_errors(path_, [&] { return !reader_parts_[i].get_metadata(metadata_sealed).empty(); }))
             continue;
         if (auto it = open_.find(name); it != open_.end()) {
@@ -366,7 +361,7 @@ std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& durat
     std::vector<std::string> dropped, kept;
     for (const auto& name : partitions_) {
         const auto end = partition_end(name, partitioning_);
-        (end && *end <= *before ? dropped : kept).push_back(name);
+        (end && *end <= before ? dropped : kept).push_back(name);
     }
     if (dropped.empty()) return dropped;
     close_partitions();

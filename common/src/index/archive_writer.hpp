@@ -65,7 +65,8 @@ class ArchiveWriter final : public WriterBackend {
     void reopen_reader();
     void changed();
     void close_partitions();
-    std::optional<UnixSeconds> cutoff(const std::string& duration) const;
+    /// The start of the ages older than `duration` ("90d", "6M").
+    static UnixSeconds cutoff(const std::string& duration);
 
     std::string path_;
     IndexLock lock_; ///< before anything touches the archive

@@ -6,6 +6,7 @@
 #include "index/schema.hpp"
 #include "util/disk_space.hpp"
 #include "util/fsync_dir.hpp"
+#include "util/remove_tree.hpp"
 #include "util/text_util.hpp"
 #include "util/xapian_errors.hpp"
 
@@ -19,12 +20,6 @@ namespace {
 
 std::string old_dir(const std::string& path) {
     return path + ".gazette-old";
-}
-
-void remove_tree(const std::string& path) {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-    if (ec) throw Error(ErrorCode::io_error, path + ": cannot remove: " + ec.message());
 }
 
 std::string parent_of(const std::string& path) {

@@ -34,6 +34,12 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         path, [&] { return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS); });
 }
 
+// Threads of a bulk build: WriterOptions::threads, or one per core (at most 8) for 0.
+unsigned bulk_threads(const WriterOptions& options) {
+    if (options.threads > 0) return options.threads;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+
 WriteCounts operator+(const WriteCounts& a, const WriteCounts& b) {
     return {a.added + b.added, a.updated + b.updated, a.deleted + b.deleted, a.not_found + b.not_found};
 }
@@ -60,9 +66,9 @@ class SingleIndexWriter final : public detail::WriterBackend {
         : path(p), lock(p), batch_size(std::max<std::size_t>(1, options.batch_size)), db(open_after_recovery(p)),
           analyzer(settings_for(db, options, p)) {
         const bool empty = detail::with_xapian_errors(path, [&] { return db.get_doccount() == 0; });
-        if (empty && detail::bulk_threads(options) > 1)
-            bulk_build = std::make_unique<detail::BulkBuild>(path, analyzer.settings(), detail::bulk_threads(options),
-                                                             batch_size);
+        if (empty && bulk_threads(options) > 1)
+            bulk_build =
+                std::make_unique<detail::BulkBuild>(path, analyzer.settings(), bulk_threads(options), batch_size);
         else
             start_sequential();
     }
@@ -247,11 +253,6 @@ std::unique_ptr<detail::WriterBackend> open_backend(const std::string& path, con
 } // namespace
 
 namespace detail {
-unsigned bulk_threads(const WriterOptions& options) {
-    if (options.threads > 0) return options.threads;
-    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-}
-
 std::unique_ptr<WriterBackend> open_index_writer(const std::string& path, const WriterOptions& options) {
     return std::make_unique<SingleIndexWriter>(path, options);
 }

@@ -31,9 +31,6 @@ class WriterBackend {
     virtual class ArchiveWriter* archive() { return nullptr; }
 };
 
-/// Threads of a bulk build: WriterOptions::threads, or one per core (at most 8) for 0.
-unsigned bulk_threads(const WriterOptions& options);
-
 /// A writer of the single index at `path`.
 std::unique_ptr<WriterBackend> open_index_writer(const std::string& path, const WriterOptions& options);
 

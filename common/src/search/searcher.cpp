@@ -538,7 +538,7 @@ std::string Searcher::last_updated() {
 std::uint64_t Searcher::revision() {
     return impl_->run([&] {
         // An archive's revision is that of its "meta" part, which every commit of the archive commits.
-        if (impl_->db.size() > 1 || detail::is_archive(impl_->path))
+        if (detail::is_archive(impl_->path))
             return static_cast<std::uint64_t>(
                 Xapian::Database(impl_->path + "/" + std::string(detail::meta_partition), Xapian::DB_BACKEND_GLASS)
                     .get_revision());

@@ -25,7 +25,10 @@ void VersionWatch::arm() {
     release();
     for (auto& file : version_files(path_)) {
         const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-        held_.push_back({std::move(file), fd});
+        Held h{std::move(file), fd};
+        struct stat held {};
+        if (h.fd >= 0 && ::fstat(h.fd, &held) == 0) h.device = held.st_dev, h.inode = held.st_ino;
+        held_.push_back(std::move(h));
     }
 }
 

@@ -9,6 +9,8 @@
 // The path is looked up at most every 50 ms: a commit is seen at once, a swap within 50 ms.
 // An archive is watched through its stub file and the version file of every part.
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -38,6 +40,8 @@ class VersionWatch {
     struct Held {
         std::string file;
         int fd = -1; ///< -1: nothing held (no such file), so every check says "may have changed"
+        dev_t device = 0;
+        ino_t inode = 0; ///< of the file held, to compare with what is at the path
     };
     std::vector<Held> held_;
 };

@@ -97,6 +97,12 @@ std::vector<Change> generated_changes() {
     return changes;
 }
 
+WriterOptions by_month() {
+    WriterOptions options;
+    options.partition = "month";
+    return options;
+}
+
 void apply(IndexWriter& writer, const std::vector<Change>& changes) {
     for (const auto& c : changes) {
         if (c.remove)
@@ -305,8 +311,7 @@ TEST_CASE("dates of every precision go to the partition a date filter puts them 
 TEST_CASE("a copy left by an interrupted move is removed by the next upsert of the article") {
     TempDir dir;
     const std::string path = dir.file("a");
-    WriterOptions options;
-    options.partition = "month";
+    const WriterOptions options = by_month();
     {
         IndexWriter writer(path, options);
         writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
@@ -348,8 +353,7 @@ TEST_CASE("a copy left by an interrupted move is removed by the next upsert of t
 TEST_CASE("an article moved twice within one batch ends in one partition") {
     TempDir dir;
     const std::string path = dir.file("a");
-    WriterOptions options;
-    options.partition = "month";
+    WriterOptions options = by_month();
     options.batch_size = 1000;
     IndexWriter writer(path, options);
     writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
@@ -422,15 +426,13 @@ TEST_CASE("an archive's layout is fixed when it is created, and checked after") 
         single.upsert(article("x", "Storm", "storm", "2021-01-05"));
         single.commit();
     }
-    WriterOptions month;
-    month.partition = "month";
-    REQUIRE_THROWS_WITH(IndexWriter(dir.file("single"), month), Catch::Contains("is a single index"));
+    REQUIRE_THROWS_WITH(IndexWriter(dir.file("single"), by_month()), Catch::Contains("is a single index"));
     {
         IndexWriter single(dir.file("single"));
         REQUIRE_FALSE(single.archive());
         REQUIRE_THROWS_WITH(single.seal_partitions("1y"), Catch::Contains("applies to a time-partitioned archive"));
     }
-    { IndexWriter archive(dir.file("a"), month); }
+    { IndexWriter archive(dir.file("a"), by_month()); }
     WriterOptions year;
     year.partition = "year";
     REQUIRE_THROWS_WITH(IndexWriter(dir.file("a"), year), Catch::Contains("partitioned by month, not by year"));
@@ -445,8 +447,7 @@ TEST_CASE("an archive's layout is fixed when it is created, and checked after") 
 TEST_CASE("an archive opened after an interruption trusts its stub") {
     TempDir dir;
     const std::string path = dir.file("a");
-    WriterOptions options;
-    options.partition = "month";
+    const WriterOptions options = by_month();
     {
         IndexWriter writer(path, options);
         writer.upsert(article("x", "Storm", "storm", "2021-01-05"));

@@ -31,9 +31,15 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// A run of digits as a number. No date field is more than five digits long, so a longer run
+// saturates at a value every range check rejects, instead of overflowing an int.
 int number(std::string_view s) {
+    constexpr int saturated = 999'999;
     int n = 0;
-    for (char c : s) n = n * 10 + (c - '0');
+    for (char c : s) {
+        n = n * 10 + (c - '0');
+        if (n >= saturated) return saturated;
+    }
     return n;
 }
 

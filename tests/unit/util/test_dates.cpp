@@ -119,9 +119,13 @@ TEST_CASE("dates in other scripts and older ISO 8601 forms") {
     CHECK(utc("2010-255") == "2010-09-12T00:00:00Z");              // the 255th day
     CHECK(utc("2010-009-12T10:00:00Z") == "2010-09-12T10:00:00Z"); // a three-digit month
     CHECK(utc("Fri, 01 Jan 0200 00:00:00 +0000") == "0200-01-01T00:00:00Z");
+    CHECK(utc("2010-09-12T10:00:00.2222222222222222222Z") == "2010-09-12T10:00:00Z"); // a long fraction
     for (const char* bad :
          {"2010-09-12-01", "Sun, 12 Sep 2010 1:2:3:4 GMT", "Sun, Sep x 2010 10:00:00 GMT",
-          "Sun, 12 Sep 2010 10:00:00 +zz:00", "2010-09-12T10:00:00-05:00Textra", "9999-12-31T23:59:59-99:99"}) {
+          "Sun, 12 Sep 2010 10:00:00 +zz:00", "2010-09-12T10:00:00-05:00Textra", "9999-12-31T23:59:59-99:99",
+          // digit runs longer than any field: rejected, never an integer overflow
+          "2222222222222년 09월 12일", "Sun, 12 Sep 2010 22222222222:00:00 GMT", "12 Sep 2010 10:00:00 +22222222222",
+          "22222222222222/09/12"}) {
         INFO(bad);
         CHECK(utc(bad).empty());
     }

@@ -346,6 +346,7 @@ PYBIND11_MODULE(_gazette, m) {
         {gazette::ErrorCode::io_error, "IOError"},
         {gazette::ErrorCode::internal, "InternalError"},
         {gazette::ErrorCode::timeout, "Timeout"},
+        {gazette::ErrorCode::unavailable, "Unavailable"},
     };
     for (const auto& [code, name] : names) {
         py::object cls = py::reinterpret_steal<py::object>(

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <map>
 
 int main(int argc, char** argv) {
@@ -63,6 +64,17 @@ int main(int argc, char** argv) {
     app.add_option("--fresh-weight", r.fresh_weight, "Largest freshness boost (default 1: up to 2x)")
         ->check(CLI::Range(0.0, 100.0));
     app.add_flag("--explain", r.explain, "Show the parts of each score");
+    // CLI11 2.1 has no std::chrono support: milliseconds are read as integers.
+    const auto add_ms = [&app](const std::string& name, std::chrono::milliseconds& target, const std::string& help) {
+        app.add_option_function<long long>(
+               name, [&target](long long ms) { target = std::chrono::milliseconds(ms); }, help)
+            ->default_str(std::to_string(target.count()))
+            ->check(CLI::Range(1LL, 3600000LL));
+    };
+    add_ms("--shard-connect-timeout-ms", options.shards.connect_timeout,
+           "Sharded index: time to connect to a remote part");
+    add_ms("--shard-timeout-ms", options.shards.timeout,
+           "Sharded index: a remote part slower than this is left out (exit status 3: partial results)");
 
     try {
         app.parse(argc, argv);

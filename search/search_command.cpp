@@ -4,13 +4,31 @@
 
 #include <gazette/gazette.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <unistd.h>
 
 namespace gazette::cli {
 
 namespace {
+
+constexpr int exit_partial = 3;
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+// Partial results are printed, then said on stderr: a script sees exit status 3.
+int partial_warning(const SearchResults& results) {
+    if (!results.partial()) return 0;
+    std::fprintf(stderr, "gazette-search: warning: partial results, %zu of %zu parts answered; not: %s\n",
+                 results.shards.successful, results.shards.total, joined(results.shards.failed).c_str());
+    return exit_partial;
+}
 
 int run_batch(Searcher& searcher, const SearchOptions& options) {
     std::ifstream in(options.queries_file);
@@ -19,6 +37,8 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
     std::size_t line_number = 0;
     SearchRequest request = options.request;
     if (options.format == OutputFormat::trec) request.snippet_length = 0;
+    std::size_t partial = 0, queries = 0;
+    std::vector<std::string> failed_parts;
     while (std::getline(in, line)) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -38,6 +58,13 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
             if (e.code() != ErrorCode::invalid_query) throw;
             std::fprintf(stderr, "%s:%zu: %s\n", options.queries_file.c_str(), line_number, e.what());
         }
+        ++queries;
+        if (results.partial()) {
+            ++partial;
+            for (const auto& name : results.shards.failed)
+                if (std::find(failed_parts.begin(), failed_parts.end(), name) == failed_parts.end())
+                    failed_parts.push_back(name);
+        }
         switch (options.format) {
         case OutputFormat::trec: print_trec(stdout, qid, results, options.run_tag); break;
         case OutputFormat::json: std::printf("%s\n", to_json(results, request.query).c_str()); break;
@@ -48,7 +75,11 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
             break;
         }
     }
-    return 0;
+    if (partial == 0) return 0;
+    std::fprintf(stderr,
+                 "gazette-search: warning: partial results for %zu of %zu queries; parts that did not answer: %s\n",
+                 partial, queries, joined(failed_parts).c_str());
+    return exit_partial;
 }
 
 } // namespace
@@ -59,7 +90,7 @@ int run_search(const SearchOptions& options) {
         SearchLimits limits;
         limits.max_query_bytes = 1 << 20;
         limits.max_query_terms = 4096;
-        Searcher searcher(options.db, limits);
+        Searcher searcher(options.db, limits, std::make_shared<ShardMonitor>(options.shards));
         if (!options.get_id.empty()) {
             const auto article = searcher.get(options.get_id);
             if (!article) {
@@ -86,7 +117,7 @@ int run_search(const SearchOptions& options) {
                 std::printf("%s\n", to_json(related, "").c_str());
             else
                 print_text(stdout, related, options.request, ::isatty(STDOUT_FILENO));
-            return 0;
+            return partial_warning(related);
         }
 
         SearchRequest request = options.request;
@@ -97,7 +128,7 @@ int run_search(const SearchOptions& options) {
         case OutputFormat::trec: print_trec(stdout, "1", results, options.run_tag); break;
         case OutputFormat::text: print_text(stdout, results, request, ::isatty(STDOUT_FILENO)); break;
         }
-        return 0;
+        return partial_warning(results);
     } catch (const Error& e) {
         std::fprintf(stderr, "gazette-search: %s\n", e.what());
         return 1;

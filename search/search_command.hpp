@@ -2,6 +2,7 @@
 // The work of gazette-search once its options are parsed.
 
 #include <gazette/search.hpp>
+#include <gazette/shards.hpp>
 
 #include <string>
 
@@ -19,9 +20,11 @@ struct SearchOptions {
     OutputFormat format = OutputFormat::text;
     std::string run_tag = "gazette";
     SearchRequest request;
+    ShardOptions shards; ///< timeouts for the parts of a sharded index
 };
 
-/// 0 on success, 1 on failure (bad query, no index), with a one-line message on stderr.
+/// 0 on success, 1 on failure (bad query, no index), with a one-line message on stderr;
+/// 3 when a part of a sharded index did not answer and results are partial (with a warning).
 int run_search(const SearchOptions& options);
 
 } // namespace gazette::cli

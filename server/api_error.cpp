@@ -15,7 +15,7 @@ struct StatusOf {
 };
 
 // The one table from error code to HTTP status, for library and server errors alike.
-constexpr std::array<StatusOf, 26> status_table{{
+constexpr std::array<StatusOf, 27> status_table{{
     {"invalid_argument", 400},   {"invalid_query", 400},
     {"invalid_parameter", 400},  {"bad_request", 400},
     {"invalid_article", 400},    {"invalid_input", 400},
@@ -29,6 +29,7 @@ constexpr std::array<StatusOf, 26> status_table{{
     {"database_locked", 503},    {"database_corrupt", 503},
     {"database_version", 503},   {"database_error", 503},
     {"search_timeout", 504},     {"timeout", 504},
+    {"unavailable", 503},
 }};
 
 } // namespace

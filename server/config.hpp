@@ -2,6 +2,8 @@
 // Server settings and limits, with their defaults. Each limit is enforced and tested at its
 // boundary.
 
+#include <gazette/shards.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -53,6 +55,9 @@ struct ServerConfig {
     std::size_t max_page_depth = 10000; ///< `page * size`; deeper with a cursor (date sorts)
     std::size_t max_facet_size = 100;
     std::size_t max_snippet_bytes = 1000;
+
+    /// Timeouts and retries for the parts of a sharded index (--db naming a stub file).
+    ShardOptions shards;
 
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
     /// Origins allowed to call the API from a browser ("https://news.example", or "*"); none by default.

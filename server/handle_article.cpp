@@ -29,6 +29,7 @@ Response handle_related(const Request& request, Context& context) {
     detail::JsonWriter out(response.body);
     out.begin_object();
     out.key("id").string(request.path_params.at("id"));
+    detail::write_shards(out, related);
     out.key("hits").begin_array();
     for (const auto& hit : related.hits) detail::write_hit(out, hit);
     out.end_array();

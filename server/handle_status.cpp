@@ -35,8 +35,17 @@ Response handle_health(const Request&, Context& context) {
             return error_response("index_unavailable", "the index cannot be opened or read");
         }
         const auto documents = searcher->document_count();
+        // A sharded index with a part down still answers, partially: degraded, not down.
+        nlohmann::ordered_json failed = nlohmann::ordered_json::array();
+        const auto parts = context.searchers.shard_states();
+        for (const auto& part : parts)
+            if (!part.up) failed.push_back(part.name);
+        nlohmann::ordered_json body{{"status", failed.empty() ? "ok" : "degraded"}, {"documents", documents}};
+        if (!parts.empty())
+            body["shards"] = {
+                {"total", parts.size()}, {"successful", parts.size() - failed.size()}, {"failed", failed}};
         Response response;
-        response.body = detail::dump_json(nlohmann::ordered_json{{"status", "ok"}, {"documents", documents}});
+        response.body = detail::dump_json(body);
         return response;
     } catch (const Error&) {
         return error_response("index_unavailable", "the index cannot be opened or read");
@@ -66,6 +75,7 @@ Response handle_metrics(const Request&, Context& context) {
     Response response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = context.metrics.render(documents, context.uptime_seconds(), context.access_log.dropped());
+    response.body += render_shard_metrics(context.searchers.shard_states());
     return response;
 }
 

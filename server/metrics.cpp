@@ -4,6 +4,47 @@
 
 namespace gazette::server {
 
+namespace {
+
+// A label value in the exposition format: backslash, quote and newline escaped.
+std::string label_value(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == '"') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string render_shard_metrics(const std::vector<ShardState>& parts) {
+    if (parts.empty()) return {};
+    std::string out;
+    const auto series = [&](const char* name, const char* type, const char* help, auto value_of) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+        for (const auto& part : parts)
+            out += std::string(name) + "{shard=\"" + label_value(part.name) + "\"} " + value_of(part) + "\n";
+    };
+    series("gazette_shard_up", "gauge", "1 while the part of the sharded index answers, 0 while it is left out.",
+           [](const ShardState& p) { return std::string(p.up ? "1" : "0"); });
+    series("gazette_shard_ping_seconds", "gauge", "Round trip of the last ping to the part (-1: none yet).",
+           [](const ShardState& p) {
+               char text[32];
+               std::snprintf(text, sizeof text, "%.6f", p.ping_seconds);
+               return std::string(text);
+           });
+    series("gazette_shard_failures_total", "counter", "Times the part was marked down.",
+           [](const ShardState& p) { return std::to_string(p.failures); });
+    series("gazette_shard_documents", "gauge", "Articles in the part, as of its last ping.",
+           [](const ShardState& p) { return std::to_string(p.documents); });
+    return out;
+}
+
 void Metrics::request_finished(const std::string& route, int status, double seconds) {
     --in_flight_;
     std::lock_guard lock(mutex_);

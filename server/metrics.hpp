@@ -2,6 +2,8 @@
 // Request metrics in the Prometheus text format: counts by route and status, a latency
 // histogram per route, requests in flight, open connections and rejections.
 
+#include <gazette/shards.hpp>
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -9,8 +11,13 @@
 #include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace gazette::server {
+
+/// Per-part series of a sharded index: up, the last ping's round trip, times marked down, and
+/// documents. Empty for a plain index.
+std::string render_shard_metrics(const std::vector<ShardState>& parts);
 
 class Metrics {
   public:

@@ -2,8 +2,8 @@
 
 namespace gazette::server {
 
-SearcherPool::SearcherPool(std::string path, SearchLimits limits, std::size_t size)
-    : path_(std::move(path)), limits_(limits), size_(size) {}
+SearcherPool::SearcherPool(std::string path, SearchLimits limits, std::size_t size, ShardOptions shards)
+    : path_(std::move(path)), limits_(limits), monitor_(std::make_shared<ShardMonitor>(shards)), size_(size) {}
 
 SearcherPool::Lease::~Lease() {
     if (searcher_) pool_->give_back(std::move(searcher_), generation_);
@@ -24,7 +24,7 @@ SearcherPool::Lease SearcherPool::lease() {
         // New commits become visible without a restart; a replaced index is opened anew.
         if (searcher->refresh()) seen_index(searcher->uuid());
     } else {
-        searcher = std::make_unique<Searcher>(path_, limits_);
+        searcher = std::make_unique<Searcher>(path_, limits_, monitor_);
         seen_index(searcher->uuid());
     }
     return Lease(*this, std::move(searcher), generation);

@@ -15,7 +15,7 @@ namespace gazette::server {
 
 class SearcherPool {
   public:
-    SearcherPool(std::string path, SearchLimits limits, std::size_t size);
+    SearcherPool(std::string path, SearchLimits limits, std::size_t size, ShardOptions shards = {});
 
     class Lease {
       public:
@@ -40,6 +40,8 @@ class SearcherPool {
     Lease lease();
 
     const std::string& path() const { return path_; }
+    /// The health of the parts of a sharded index (none for a plain index).
+    std::vector<ShardState> shard_states() const { return monitor_->states(); }
 
     /// Closes the idle handles: leases open the index anew (after SIGHUP, or a replaced index).
     void reopen_all();
@@ -51,6 +53,8 @@ class SearcherPool {
 
     std::string path_;
     SearchLimits limits_;
+    /// Shared by every handle: a part one request finds down is left out by the others.
+    std::shared_ptr<ShardMonitor> monitor_;
     std::size_t size_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Searcher>> idle_;

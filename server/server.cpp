@@ -60,9 +60,9 @@ Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
       acceptor(bind_acceptor(ioc, config.bind, config.port)), admin_acceptor(bind_admin(ioc, config)),
       // One idle worker even inline: the pool's executor must exist, and it is never posted to.
       workers(std::max(1u, config.worker_threads())),
-      searchers(config.db, search_limits(config), config.concurrent_searches()), access_log(config.access_log),
-      router(std::move(route_table)), context{config, searchers, metrics, access_log,
-                                              HealthCheck(config.health_interval)} {}
+      searchers(config.db, search_limits(config), config.concurrent_searches(), config.shards),
+      access_log(config.access_log), router(std::move(route_table)), context{config, searchers, metrics, access_log,
+                                                                             HealthCheck(config.health_interval)} {}
 
 asio::awaitable<void> Server::Impl::accept_loop(tcp::acceptor& from, bool admin_listener) {
     asio::steady_timer backoff(ioc);

@@ -92,6 +92,15 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
         ->check(CLI::Range(1, 1000000));
     limits->add_option("--max-facet-size", c.max_facet_size, "Largest facet_size")->capture_default_str();
     limits->add_option("--max-snippet-bytes", c.max_snippet_bytes, "Largest snippet")->capture_default_str();
+    add_milliseconds(app, "--shard-connect-timeout-ms", c.shards.connect_timeout,
+                     "Sharded index: time to connect to a remote part");
+    add_milliseconds(app, "--shard-timeout-ms", c.shards.timeout,
+                     "Sharded index: a remote part slower than this is left out of the answer (partial "
+                     "results) and retried in the background");
+    add_milliseconds(app, "--shard-retry-max-ms", c.shards.retry_max,
+                     "Sharded index: longest wait between retries of a part that is down");
+    add_milliseconds(app, "--shard-refresh-ms", c.shards.refresh_interval,
+                     "Sharded index: remote parts are asked for new commits at most this often");
 
     try {
         app.parse(argc, argv);

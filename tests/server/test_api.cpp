@@ -52,8 +52,12 @@ TEST_CASE("GET /search answers with the documented shape") {
     const auto body = body_of(reply);
     std::vector<std::string> keys;
     for (const auto& [key, value] : body.items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"query", "total", "took_ms", "hits", "facets", "suggestion", "next_cursor",
-                                           "truncated"});
+    CHECK(keys == std::vector<std::string>{"query", "total", "partial", "shards", "took_ms", "hits", "facets",
+                                           "suggestion", "next_cursor", "truncated"});
+    CHECK(body["partial"] == false);
+    CHECK(body["shards"]["total"] == 1);
+    CHECK(body["shards"]["successful"] == 1);
+    CHECK(body["shards"]["failed"].empty());
     CHECK(body["truncated"] == false);
     CHECK(body["query"] == "bridge");
     CHECK(body["total"] == json{{"value", 2}, {"relation", "eq"}});

@@ -25,6 +25,7 @@ enum class ErrorCode {
     io_error,           ///< reading or writing a file failed
     internal,           ///< a bug: an unexpected failure
     timeout,            ///< a search ran past its time limit (SearchLimits::search_timeout)
+    unavailable,        ///< no part of a sharded index could be reached
 };
 
 /// The snake_case name of a code ("invalid_query", ...).

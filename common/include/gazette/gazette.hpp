@@ -21,4 +21,5 @@
 #include <gazette/json.hpp>
 #include <gazette/search.hpp>
 #include <gazette/searcher.hpp>
+#include <gazette/shards.hpp>
 #include <gazette/version.hpp>

@@ -99,6 +99,14 @@ struct Facet {
     std::vector<FacetValue> values;
 };
 
+/// Which parts of a sharded index answered (Elasticsearch's "_shards"); a plain index, or an
+/// archive on one machine, is one part.
+struct ShardsInfo {
+    std::size_t total = 1;
+    std::size_t successful = 1;
+    std::vector<std::string> failed; ///< the parts left out, as the stub names them
+};
+
 struct SearchResults {
     std::uint64_t total = 0; ///< matching articles (exact, or a lower bound)
     bool total_exact = true; ///< false when `total` is only a lower bound
@@ -112,6 +120,10 @@ struct SearchResults {
     /// "Did you mean" (for searches with fewer than 10 results): the query with rare or unknown
     /// words corrected; empty if none.
     std::string suggestion;
+    /// The parts searched. With a part left out the results are partial: `total` is then a
+    /// lower bound.
+    ShardsInfo shards;
+    bool partial() const { return !shards.failed.empty(); }
 };
 
 /// A completion of what a user is typing.

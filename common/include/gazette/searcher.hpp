@@ -4,6 +4,7 @@
 #include <gazette/article.hpp>
 #include <gazette/export.hpp>
 #include <gazette/search.hpp>
+#include <gazette/shards.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -17,8 +18,14 @@ namespace gazette {
 /// It sees the index as of its opening or last refresh().
 class GAZETTE_EXPORT Searcher {
   public:
-    /// @throws Error database_not_found, database_corrupt, database_version, database_error.
-    explicit Searcher(const std::string& path, const SearchLimits& limits = {});
+    /// `path`: an index, an archive, or a sharded index: a Xapian stub file (or a directory
+    /// holding one) listing local and remote parts ("remote HOST:PORT", served by
+    /// xapian-tcpsrv). The parts' health is shared through `monitor` (one per process; a
+    /// searcher makes its own if none is given).
+    /// @throws Error database_not_found, database_corrupt, database_version, database_error;
+    ///         unavailable if no part of a sharded index can be reached.
+    explicit Searcher(const std::string& path, const SearchLimits& limits = {},
+                      std::shared_ptr<ShardMonitor> monitor = nullptr);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -28,7 +28,7 @@ std::string exact_term(std::string_view prefix, std::string_view value) {
 }
 
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
-    const std::string stored = db.get_metadata("gazette.schema_version");
+    const std::string stored = db.get_metadata(metadata_schema_version);
     if (!stored.empty() && stored != std::to_string(schema_version))
         throw Error(ErrorCode::database_version, path + ": index has schema version " + stored + ", this build reads " +
                                                      std::to_string(schema_version) + "; re-index it");
@@ -41,7 +41,7 @@ std::string id_term(std::string_view id) {
 }
 
 void store_schema(Xapian::WritableDatabase& db, const AnalysisSettings& settings) {
-    db.set_metadata("gazette.schema_version", std::to_string(schema_version));
+    db.set_metadata(metadata_schema_version, std::to_string(schema_version));
     settings.store(db);
 }
 

@@ -14,6 +14,7 @@ struct AnalysisSettings;
 
 /// Metadata key: when the index was last committed to (UTC, ISO 8601).
 inline constexpr const char* metadata_updated_at = "gazette.updated_at";
+inline constexpr const char* metadata_schema_version = "gazette.schema_version";
 
 /// Bumped whenever the way articles are indexed changes incompatibly.
 inline constexpr int schema_version = 5;

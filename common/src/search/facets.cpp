@@ -13,31 +13,26 @@ namespace {
 
 constexpr std::string_view known_facets[] = {"source", "tag", "lang", "month", "year"};
 
-// Counts the items of a multi-valued slot (tags), which ValueCountMatchSpy would count as one.
-class ListValueCountSpy : public Xapian::MatchSpy {
-  public:
-    explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string value = doc.get_value(slot_);
+std::map<std::string, std::uint64_t> counts_of(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::uint64_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
+    return counts;
+}
+
+// A multi-valued slot (tags) holds its items joined: counted whole by Xapian's spy (which remote
+// parts run too, unlike a spy of our own), then each item gets the counts of the lists holding it.
+std::map<std::string, std::uint64_t> item_counts_of(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::uint64_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string& value = *it;
         std::size_t start = 0;
         while (start < value.size()) {
             std::size_t end = value.find(list_separator, start);
             if (end == std::string::npos) end = value.size();
-            if (end > start) ++counts_[value.substr(start, end - start)];
+            if (end > start) counts[value.substr(start, end - start)] += it.get_termfreq();
             start = end + 1;
         }
     }
-    std::string name() const override { return "gazette.ListValueCountSpy"; }
-    const std::map<std::string, std::uint64_t>& counts() const { return counts_; }
-
-  private:
-    Xapian::valueno slot_;
-    std::map<std::string, std::uint64_t> counts_;
-};
-
-std::map<std::string, std::uint64_t> counts_of(const Xapian::ValueCountMatchSpy& spy) {
-    std::map<std::string, std::uint64_t> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
     return counts;
 }
 
@@ -75,7 +70,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names, std::size_t si
     if (wants("source")) sources_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::source));
     if (wants("lang")) languages_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::language));
     if (wants("month") || wants("year")) months_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::month));
-    if (wants("tag")) tags_ = std::make_unique<ListValueCountSpy>(slot(Slot::tags));
+    if (wants("tag")) tags_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::tags));
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -83,7 +78,7 @@ FacetCounter::~FacetCounter() = default;
 void FacetCounter::attach(Xapian::Enquire& enquire) {
     for (Xapian::MatchSpy* spy :
          {static_cast<Xapian::MatchSpy*>(sources_.get()), static_cast<Xapian::MatchSpy*>(languages_.get()),
-          static_cast<Xapian::MatchSpy*>(months_.get()), tags_.get()})
+          static_cast<Xapian::MatchSpy*>(months_.get()), static_cast<Xapian::MatchSpy*>(tags_.get())})
         if (spy) enquire.add_matchspy(spy);
 }
 
@@ -96,7 +91,7 @@ std::vector<Facet> FacetCounter::results() const {
         else if (name == "lang")
             facet.values = most_frequent(counts_of(*languages_), size_);
         else if (name == "tag")
-            facet.values = most_frequent(static_cast<ListValueCountSpy&>(*tags_).counts(), size_);
+            facet.values = most_frequent(item_counts_of(*tags_), size_);
         else if (name == "month") {
             auto months = counts_of(*months_);
             for (auto it = months.begin(); it != months.end();) // dated to the year only

@@ -31,7 +31,7 @@ class FacetCounter {
     std::unique_ptr<Xapian::ValueCountMatchSpy> sources_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> languages_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
-    std::unique_ptr<Xapian::MatchSpy> tags_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> tags_;
 };
 
 } // namespace gazette::detail

@@ -81,6 +81,17 @@ void write_hit(JsonWriter& out, const SearchHit& hit, unsigned fields) {
     out.end_object();
 }
 
+void write_shards(JsonWriter& out, const SearchResults& results) {
+    out.key("partial").boolean(results.partial());
+    out.key("shards").begin_object();
+    out.key("total").number(static_cast<std::uint64_t>(results.shards.total));
+    out.key("successful").number(static_cast<std::uint64_t>(results.shards.successful));
+    out.key("failed").begin_array();
+    for (const auto& name : results.shards.failed) out.string(name);
+    out.end_array();
+    out.end_object();
+}
+
 std::string results_json(const SearchResults& results, const std::string& query, double took_ms, unsigned fields) {
     std::string text;
     text.reserve(512 + results.hits.size() * 512);
@@ -91,6 +102,7 @@ std::string results_json(const SearchResults& results, const std::string& query,
     out.key("value").number(results.total);
     out.key("relation").string(results.total_exact ? "eq" : "gte");
     out.end_object();
+    write_shards(out, results);
     if (took_ms >= 0) out.key("took_ms").number(static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000);
     out.key("hits").begin_array();
     for (const auto& hit : results.hits) write_hit(out, hit, fields);

@@ -41,6 +41,8 @@ std::string_view hit_field_names();
 // Results are written with JsonWriter rather than built as a JSON tree: they are on every
 // search's path, and the tree cost more than a tenth of a whole search.
 void write_hit(JsonWriter& out, const SearchHit& hit, unsigned fields = all_hit_fields);
+/// "partial" and "shards" (Elasticsearch's "_shards": total, successful, failed names).
+void write_shards(JsonWriter& out, const SearchResults& results);
 /// `took_ms` (when not negative) goes right after "total", as the HTTP API has it.
 std::string results_json(const SearchResults& results, const std::string& query, double took_ms = -1,
                          unsigned fields = all_hit_fields);

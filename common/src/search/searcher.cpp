@@ -13,6 +13,7 @@
 #include "search/facets.hpp"
 #include "search/freshness.hpp"
 #include "search/query_builder.hpp"
+#include "search/shard_set.hpp"
 #include "search/suggest.hpp"
 #include "search/version_watch.hpp"
 #include "util/text_util.hpp"
@@ -114,6 +115,9 @@ struct Searcher::Impl {
     std::string path;
     SearchLimits limits;
     detail::VersionWatch version; // before db: armed before the database reads its revision
+    /// A sharded index (a stub listing remote parts, or a stub file given as the path): its
+    /// parts, opened one by one. Otherwise nothing, and `db` is the index at the path.
+    std::unique_ptr<detail::ShardSet> shards;
     Xapian::Database db;
     // Rebuilt when the index at the path is replaced by another one (adopt()).
     std::optional<detail::Analyzer> analyzer;
@@ -121,27 +125,56 @@ struct Searcher::Impl {
     detail::SynonymMap synonyms;
     std::optional<detail::QueryBuilder> builder;
 
-    Impl(const std::string& p, const SearchLimits& l) : path(p), limits(l), version(p) {
-        detail::with_xapian_errors(p, [&] { retry_overtaken([&] { adopt(open_watched(version, p)); }, max_attempts); });
+    Impl(const std::string& p, const SearchLimits& l, std::shared_ptr<ShardMonitor> monitor)
+        : path(p), limits(l), version(p) {
+        detail::with_xapian_errors(p, [&] {
+            if (detail::is_sharded(p)) {
+                shards = std::make_unique<detail::ShardSet>(
+                    detail::stub_file_of(p), monitor ? std::move(monitor) : std::make_shared<ShardMonitor>());
+                open_shards();
+                return;
+            }
+            retry_overtaken(
+                [&] {
+                    Xapian::Database fresh = open_watched(version, p);
+                    adopt(fresh, fresh);
+                },
+                max_attempts);
+        });
     }
 
-    // Takes `fresh` as the database to read, with the analysis settings and synonyms it holds.
-    // Nothing changes if `fresh` cannot be read.
-    void adopt(Xapian::Database fresh) {
-        detail::check_schema_version(fresh, path);
-        detail::Analyzer fresh_analyzer(detail::AnalysisSettings::load(fresh));
+    // Takes `fresh` as the database to read, with the analysis settings and synonyms that
+    // `settings` holds (the database itself, or one part of a sharded index). Nothing changes
+    // if they cannot be read.
+    void adopt(Xapian::Database fresh, const Xapian::Database& settings) {
+        detail::check_schema_version(settings, path);
+        detail::Analyzer fresh_analyzer(detail::AnalysisSettings::load(settings));
         builder.reset();
         db = std::move(fresh);
+        settings_db = settings;
         analyzer.emplace(std::move(fresh_analyzer));
         synonyms_text.clear();
         synonyms = {};
         load_synonyms();
         builder.emplace(db, *analyzer, limits, synonyms);
     }
+    Xapian::Database settings_db; ///< where settings, synonyms and the update time are read
+
+    // Opens the parts of a sharded index that are up.
+    void open_shards() {
+        shards->open();
+        const Xapian::Database* settings = shards->settings();
+        if (!settings) {
+            std::string names;
+            for (const auto& name : shards->info().failed) names += (names.empty() ? "" : ", ") + name;
+            throw Error(ErrorCode::unavailable, path + ": no part of the index can be reached (" + names + ")");
+        }
+        adopt(shards->database(), *settings);
+    }
 
     // Synonyms live in the index metadata; re-read them when a commit changed them.
     void load_synonyms() {
-        std::string text = db.get_metadata(detail::metadata_synonyms);
+        std::string text = settings_db.get_metadata(detail::metadata_synonyms);
         if (text == synonyms_text) return;
         synonyms = detail::SynonymMap::parse(text);
         synonyms_text = std::move(text);
@@ -152,10 +185,16 @@ struct Searcher::Impl {
     // reopen() alone would keep reading the old files, since a rebuilt index can have the same
     // revision number.
     bool move_to_latest() {
+        if (shards) {
+            shards->refreshed();
+            const bool changed = db.reopen();
+            if (changed) load_synonyms();
+            return changed;
+        }
         version.arm();
         Xapian::Database fresh = detail::open_for_reading(path);
         if (fresh.get_uuid() != db.get_uuid()) {
-            adopt(std::move(fresh));
+            adopt(fresh, fresh);
             return true;
         }
         const bool changed = db.reopen();
@@ -172,10 +211,25 @@ struct Searcher::Impl {
     template <typename Fn> auto run(Fn&& fn) {
         return detail::with_xapian_errors(path, [&] {
             bool reopen = false;
+            int network_errors = 0;
             for (int attempt = 1;; ++attempt) {
                 try {
+                    // A part went down or came back, or a network error left the set unusable.
+                    if (shards && (shards_broken || shards->stale())) {
+                        shards_broken = true;
+                        open_shards();
+                        shards_broken = false;
+                    }
                     if (reopen) move_to_latest(); // overtaken too, it fails like the read
                     return fn();
+                } catch (const Xapian::NetworkError& e) {
+                    // A part failed: it is left out (or reconnected) and the search runs again
+                    // on the others. Every part can fail at most once in a row here.
+                    if (shards) shards_broken = true;
+                    if (!shards || !shards->take_failure(e) || ++network_errors > max_network_retries()) throw;
+                    open_shards();
+                    --attempt;
+                    continue;
                 } catch (const Xapian::DatabaseModifiedError&) {
                     if (attempt == max_attempts) throw;
                 } catch (const Xapian::DatabaseCorruptError&) {
@@ -188,11 +242,18 @@ struct Searcher::Impl {
         });
     }
     static constexpr int max_attempts = 20;
+    bool shards_broken = false; ///< a network error left the open parts mid-exchange
+    int max_network_retries() const { return static_cast<int>(shards ? shards->info().total : 0) + 1; }
 
     // Reads, from a handle opened for it, a little of every table a search uses: the posting
     // lists, the first and last documents' data, values and terms. This handle's own cached
     // blocks would hide damage done to the files since they were read.
-    void probe() const {
+    void probe() {
+        if (shards) { // every part up answers (or is left out); none up is an error
+            (void)db.reopen();
+            (void)db.get_doccount();
+            return;
+        }
         retry_overtaken([&] { probe_once(); }, max_attempts);
     }
     void probe_once() const {
@@ -311,6 +372,12 @@ struct Searcher::Impl {
                 throw Error(ErrorCode::invalid_argument, "relevance-ranked results end at position " +
                                                              std::to_string(limits.max_result_window) +
                                                              "; sort by date to page further");
+        } else if (cursor && !deciders_work()) {
+            offset = cursor->offset; // a decider cannot run on a remote part: page by position
+            if (offset + request.limit > limits.max_result_window)
+                throw Error(ErrorCode::invalid_argument, "over remote parts, results end at position " +
+                                                             std::to_string(limits.max_result_window) +
+                                                             "; narrow the search by date to page further");
         } else if (cursor) {
             offset = 0;
             after_cursor = std::make_unique<detail::AfterCursorDecider>(*cursor, published, db);
@@ -332,6 +399,8 @@ struct Searcher::Impl {
                              nullptr, after_cursor.get());
 
         deadline.check();
+        // Remote parts send documents one round trip each; asked for all at once, they pipeline.
+        if (shards && shards->has_remote() && !mset.empty()) mset.fetch();
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -369,6 +438,10 @@ struct Searcher::Impl {
             results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
         }
         results.facets = facets.results();
+        if (shards) {
+            results.shards = shards->info();
+            if (results.partial()) results.total_exact = false; // what the missing parts hold is unknown
+        }
         // "Did you mean" is for searches that found little: looking for corrections of a rare
         // word costs many lookups, which a search with plenty of results does not need.
         if (built.has_text && !cursor && results.total < suggest_below) {
@@ -379,6 +452,9 @@ struct Searcher::Impl {
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results, results.truncated);
         return results;
     }
+
+    // Match deciders run inside the match, which remote parts do on their own machines.
+    bool deciders_work() const { return !shards || !shards->has_remote(); }
 
     SearchResults related(const std::string& id, std::size_t limit) {
         const std::string id_term = detail::id_term(id);
@@ -411,6 +487,7 @@ struct Searcher::Impl {
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         enquire.set_collapse_key(detail::slot(detail::Slot::story));
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+        if (shards && shards->has_remote() && !mset.empty()) mset.fetch();
         SearchRequest shape;
         shape.snippet_length = 160;
         SearchResults results;
@@ -419,6 +496,7 @@ struct Searcher::Impl {
         const auto now = detail::current_unix_seconds();
         for (auto it = mset.begin(); it != mset.end(); ++it)
             results.hits.push_back(make_hit(Ranked{it, it.get_weight(), 1.0, std::nullopt}, mset, shape, true, now));
+        if (shards) results.shards = shards->info();
         return results;
     }
     static constexpr Xapian::termcount related_terms = 25;
@@ -444,7 +522,7 @@ struct Searcher::Impl {
         next.fingerprint = fingerprint;
         next.total = results.total;
         next.total_exact = results.total_exact;
-        if (sort == SortOrder::relevance) {
+        if (sort == SortOrder::relevance || !deciders_work()) {
             next.offset = offset + page.size();
             if (results.total_exact && next.offset >= results.total) return {};
             if (next.offset >= limits.max_result_window) {
@@ -462,7 +540,8 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& path, const SearchLimits& limits) : impl_(std::make_unique<Impl>(path, limits)) {}
+Searcher::Searcher(const std::string& path, const SearchLimits& limits, std::shared_ptr<ShardMonitor> monitor)
+    : impl_(std::make_unique<Impl>(path, limits, std::move(monitor))) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -483,6 +562,13 @@ std::optional<Article> Searcher::get(const std::string& id) {
 }
 
 bool Searcher::refresh() {
+    if (impl_->shards) {
+        // Remote parts cannot be watched through their files: they are asked now and then.
+        const bool stale = impl_->shards->stale();
+        if (!stale && !impl_->shards->refresh_due()) return false;
+        const bool changed = impl_->run([&] { return impl_->move_to_latest(); });
+        return stale || changed;
+    }
     // Asking Xapian opens and reads the version file: about 15% of the server's CPU on a
     // request as small as /health (bench/README.md). Unchanged, it has nothing to do.
     if (!impl_->version.may_have_changed()) return false;
@@ -532,11 +618,12 @@ std::uint64_t Searcher::document_count() {
 }
 
 std::string Searcher::last_updated() {
-    return impl_->run([&] { return impl_->db.get_metadata(detail::metadata_updated_at); });
+    return impl_->run([&] { return impl_->settings_db.get_metadata(detail::metadata_updated_at); });
 }
 
 std::uint64_t Searcher::revision() {
     return impl_->run([&] {
+        if (impl_->shards) return impl_->shards->revision();
         // An archive's revision is that of its "meta" part, which every commit of the archive commits.
         if (detail::is_archive(impl_->path))
             return static_cast<std::uint64_t>(

@@ -17,6 +17,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::io_error: return "io_error";
     case ErrorCode::internal: return "internal";
     case ErrorCode::timeout: return "timeout";
+    case ErrorCode::unavailable: return "unavailable";
     }
     return "internal";
 }

@@ -25,6 +25,8 @@ Error translate(const Xapian::Error& error, const std::string& context) {
     if (type == "QueryParserError") return Error(ErrorCode::invalid_query, prefix + detail);
     if (type == "WildcardError")
         return Error(ErrorCode::invalid_query, "a wildcard matches too many words; use a longer prefix");
+    // A remote part that cannot be reached: the network, not the index.
+    if (type.rfind("Network", 0) == 0) return Error(ErrorCode::unavailable, prefix + detail + os_error);
     if (type == "InvalidArgumentError") return Error(ErrorCode::invalid_argument, prefix + detail);
     if (type.rfind("Database", 0) == 0) {
         // Failures with an OS error (disk full, permissions) are I/O problems a user can fix.

@@ -277,8 +277,10 @@ TEST_CASE("JSON output of results and articles") {
     Newsroom n;
     Searcher s(n.db);
     const std::string json = to_json(s.search(query("toll")), "toll");
-    CHECK_THAT(json,
-               Catch::StartsWith(R"({"query":"toll","total":{"value":1,"relation":"eq"},"hits":[{"id":"bridge-2")"));
+    CHECK_THAT(
+        json,
+        Catch::StartsWith(
+            R"({"query":"toll","total":{"value":1,"relation":"eq"},"partial":false,"shards":{"total":1,"successful":1,"failed":[]},"hits":[{"id":"bridge-2")"));
     const auto article = s.get("solar-1");
     REQUIRE(article);
     CHECK_THAT(to_json(*article), Catch::Contains(R"("source":"Harbor Daily")"));

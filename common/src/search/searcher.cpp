@@ -400,7 +400,8 @@ struct Searcher::Impl {
 
         deadline.check();
         // Remote parts send documents one round trip each; asked for all at once, they pipeline.
-        if (shards && shards->has_remote() && !mset.empty()) mset.fetch();
+        // (Xapian 1.4's MSet::fetch() without arguments crashes on a page not at rank 0.)
+        if (shards && shards->has_remote() && !mset.empty()) mset.fetch(mset.begin(), mset.end());
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -487,7 +488,7 @@ struct Searcher::Impl {
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         enquire.set_collapse_key(detail::slot(detail::Slot::story));
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-        if (shards && shards->has_remote() && !mset.empty()) mset.fetch();
+        if (shards && shards->has_remote() && !mset.empty()) mset.fetch(mset.begin(), mset.end());
         SearchRequest shape;
         shape.snippet_length = 160;
         SearchResults results;

@@ -135,23 +135,32 @@ struct ShardMonitor::Impl {
         }
     }
 
-    // One round trip to the part (opening a connection first if there is none).
+    // One round trip to the part (opening a connection first if there is none). A connection
+    // that fails other than by a timeout may just have been closed by the server (idle): a
+    // new one tells whether the part is really down.
     void check(Entry& entry, std::string& error, double& seconds, std::uint64_t& documents) {
-        try {
-            const auto start = Clock::now();
-            if (!entry.ping) {
-                entry.ping = detail::open_shard(entry.spec, options);
-            } else {
-                entry.ping->reopen(); // a round trip to a remote part; new commits of a local one
+        for (int attempt = 1;; ++attempt) {
+            const bool had_connection = entry.ping.has_value();
+            try {
+                const auto start = Clock::now();
+                if (!entry.ping) {
+                    entry.ping = detail::open_shard(entry.spec, options);
+                } else {
+                    entry.ping->reopen(); // a round trip to a remote part; new commits of a local one
+                }
+                documents = entry.ping->get_doccount();
+                seconds = std::chrono::duration<double>(Clock::now() - start).count();
+                error.clear();
+                return;
+            } catch (const Xapian::Error& e) {
+                entry.ping.reset();
+                error = std::string(e.get_type()) + ": " + e.get_msg();
+                if (had_connection && attempt == 1 && error.rfind("NetworkTimeoutError", 0) != 0) continue;
+            } catch (const std::exception& e) {
+                entry.ping.reset();
+                error = e.what();
             }
-            documents = entry.ping->get_doccount();
-            seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        } catch (const Xapian::Error& e) {
-            entry.ping.reset();
-            error = std::string(e.get_type()) + ": " + e.get_msg();
-        } catch (const std::exception& e) {
-            entry.ping.reset();
-            error = e.what();
+            return;
         }
     }
 };

@@ -112,8 +112,14 @@ bool ShardSet::any_open() const {
 
 std::uint64_t ShardSet::revision() const {
     std::uint64_t sum = 0;
-    for (const auto& part : parts_)
-        if (part) sum += part->get_revision();
+    for (const auto& part : parts_) {
+        if (!part) continue;
+        try {
+            sum += part->get_revision();
+        } catch (const Xapian::UnimplementedError&) {
+            // Xapian 1.4's remote backend does not report revisions.
+        }
+    }
     return sum;
 }
 

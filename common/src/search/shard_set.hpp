@@ -56,7 +56,7 @@ class ShardSet {
     const Xapian::Database* settings() const;
     bool any_open() const;
     bool has_remote() const { return has_remote_; }
-    /// The parts' revisions summed: it grows with each commit to any of them.
+    /// The local parts' revisions summed (Xapian 1.4's remote backend reports none).
     std::uint64_t revision() const;
 
     /// Handles an error that a search met. True when it came from one of the parts and

@@ -130,6 +130,7 @@ int run_index(const IndexOptions& options) {
         writer_options.language = options.language;
         writer_options.stopwords = options.stopwords;
         writer_options.partition = options.partition;
+        writer_options.rebuild = options.rebuild;
         std::string synonyms;
         if (!options.synonyms_file.empty()) {
             std::ifstream in(options.synonyms_file);

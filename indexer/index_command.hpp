@@ -39,6 +39,9 @@ struct IndexOptions {
     std::string seal_older_than; ///< archives: seal the partitions older than this age
     std::string drop_older_than; ///< archives: delete the partitions older than this age
     bool list_partitions = false;
+    bool rebuild = false; ///< build anew, aside, and swap in at the end
+    /// Keep this many changesets for xapian-replicate (0: Xapian's default, none).
+    unsigned replication_changesets = 0;
     bool stopwords = true;
     ProgressMode progress = ProgressMode::automatic;
     bool quiet = false;

@@ -8,7 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <map>
+#include <string>
 
 int main(int argc, char** argv) {
     using namespace gazette::cli;
@@ -64,6 +66,13 @@ int main(int argc, char** argv) {
     app.add_option("--drop-older-than", options.drop_older_than,
                    "Archives: delete the partitions whose period ended more than AGE ago, with their articles");
     app.add_flag("--partitions", options.list_partitions, "Archives: list the partitions and their articles");
+    app.add_flag("--rebuild", options.rebuild,
+                 "Build the index anew from the inputs, beside the old one, and swap it in when done: searches "
+                 "and replicas see the old index until then");
+    app.add_option("--replication", options.replication_changesets,
+                   "Keep the last N commits as changesets, which xapian-replicate sends to replicas instead of "
+                   "whole copies (N about the commits between two replica updates; 0: none)")
+        ->check(CLI::Range(0, 100000));
     const std::map<std::string, ProgressMode> progress_modes{
         {"auto", ProgressMode::automatic}, {"always", ProgressMode::always}, {"never", ProgressMode::never}};
     app.add_option("--progress", options.progress, "Progress bar: auto (on a terminal), always, never")
@@ -95,5 +104,8 @@ int main(int argc, char** argv) {
                              "--seal-older-than, --drop-older-than or --partitions\n");
         return exit_usage;
     }
+    // Xapian reads this when each commit is written, from the environment only.
+    if (options.replication_changesets > 0)
+        ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(options.replication_changesets).c_str(), 1);
     return run_index(options);
 }

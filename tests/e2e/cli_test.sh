@@ -29,7 +29,7 @@ out=$("$search" --db "$db" conjoined twins)
 check "the seed article is found" grep -q 'id 000_f1d144996bf222f8' <<<"$out"
 check "results show a snippet with highlights" grep -q '\*twins\*\|\*conjoined\*' <<<"$out"
 out=$("$search" --db "$db" --json --limit 3 'title:bridge')
-check "--json prints the result object" grep -q '^{"query":"title:bridge","total":{"value":[0-9]*,"relation":"eq"},"hits":\[{"id":' <<<"$out"
+check "--json prints the result object" grep -q '^{"query":"title:bridge","total":{"value":[0-9]*,"relation":"eq"},"partial":false,"shards":{"total":1,"successful":1,"failed":\[\]},"hits":\[{"id":' <<<"$out"
 out=$("$search" --db "$db" --source "Harbor Daily" --from 2023 --sort newest bridge)
 check "filters and sort work from the command line" grep -q 'Harbor Daily' <<<"$out"
 check "filters exclude other sources" bash -c "! grep -q 'Gazette Wire' <<<\"\$1\"" _ "$out"
@@ -161,6 +161,15 @@ check "old partitions are dropped with their articles" grep -q '^dropped partiti
 check "the archive is left empty of them" test ! -e "$arc/2019"
 out=$("$index" --db "$db" --seal-older-than 1y 2>&1); rc=$?
 check "sealing a single index is a clear error" bash -c '[ "$1" = 1 ] && grep -q "applies to a time-partitioned archive" <<<"$2"' _ "$rc" "$out"
+
+# A rebuild: built beside the index, swapped in at the end; archives are not rebuilt in place.
+rebuilt=$work/rebuilt
+"$index" -q --db "$rebuilt" "$samples"
+out=$("$index" --db "$rebuilt" --rebuild --replication 20 "$samples/wire" 2>&1)
+check "--rebuild replaces the index by one of the inputs given" grep -q '^added 30, updated 0, .*holds 30 articles$' <<<"$out"
+check "and leaves nothing beside it" bash -c '! ls -d "$1".gazette-* 2>/dev/null | grep -v lock' _ "$rebuilt"
+out=$("$index" --db "$arc" --rebuild "$samples/wire" 2>&1); rc=$?
+check "rebuilding an archive in place is a clear error" bash -c '[ "$1" = 1 ] && grep -q "is not rebuilt in place" <<<"$2"' _ "$rc" "$out"
 
 echo "$failures failure(s)"
 [ "$failures" = 0 ]

@@ -1,12 +1,11 @@
 #pragma once
 // A real xapian-tcpsrv serving one database on 127.0.0.1 and a free port, for cluster tests.
-// It runs in its own process group: xapian-tcpsrv forks a process per connection, and a
-// failure is only real if those die (or stop) with it. Every wait is bounded; the destructor
-// kills the group and reaps it.
+// Killing or stopping it reaches its per-connection processes too (ChildProcess). Every wait
+// is bounded.
 
-#include <sys/types.h>
+#include "child_process.hpp"
 
-#include <chrono>
+#include <memory>
 #include <string>
 
 namespace gazette::test {
@@ -16,21 +15,18 @@ class ShardServer {
     /// Starts serving `db`; `idle_timeout_ms` > 0 sets xapian-tcpsrv's idle timeout.
     /// @throws std::runtime_error if it does not accept connections within 10 s.
     explicit ShardServer(std::string db, int idle_timeout_ms = 0);
-    ~ShardServer();
-    ShardServer(const ShardServer&) = delete;
-    ShardServer& operator=(const ShardServer&) = delete;
 
     unsigned port() const { return port_; }
     /// "remote 127.0.0.1:PORT", a stub file line.
-    std::string stub_line() const;
+    std::string stub_line() const { return "remote " + name(); }
     /// "127.0.0.1:PORT", the part's name in results.
-    std::string name() const;
+    std::string name() const { return "127.0.0.1:" + std::to_string(port_); }
 
-    /// SIGKILL to the whole group, then reaped: connections die with it.
+    /// Killed with the processes serving its connections, which die with it.
     void kill();
-    /// SIGSTOP / SIGCONT to the whole group: a hung machine, connections kept open.
-    void pause();
-    void resume();
+    /// Stopped (SIGSTOP), connections kept open: a hung machine. resume() sends SIGCONT.
+    void pause() { process_->pause(); }
+    void resume() { process_->resume(); }
     /// Starts again on the same port (after kill()).
     void restart();
 
@@ -40,10 +36,16 @@ class ShardServer {
     std::string db_;
     int idle_timeout_ms_;
     unsigned port_ = 0;
-    pid_t pid_ = -1;
+    std::unique_ptr<ChildProcess> process_;
 };
 
 /// True if xapian-tcpsrv is on the PATH.
-bool have_xapian_tcpsrv();
+inline bool have_xapian_tcpsrv() {
+    return have_program("xapian-tcpsrv");
+}
+
+/// Waits (at most 10 s) until `process` accepts connections on `port`.
+/// @throws std::runtime_error if it exits first or the time runs out.
+void wait_until_accepting(ChildProcess& process, unsigned port, const std::string& what);
 
 } // namespace gazette::test

@@ -29,6 +29,10 @@ struct WriterOptions {
     /// per period of publication (see IndexWriter). "" = one database. Only used when the index
     /// is created; an archive keeps its partitioning.
     std::string partition;
+    /// Build the index anew from what is written, aside, and put it in place of the existing
+    /// one at the first commit(), in one rename: readers and replicas see the old index until
+    /// then. The new index is analysed with `language` and `stopwords`. Not for archives.
+    bool rebuild = false;
 };
 
 /// A partition of an archive.
@@ -57,9 +61,11 @@ struct WriteCounts {
 /// at worst an old copy that the next run removes, never a lost article.
 ///
 /// Writing to an index that has articles, every batch is committed to it as it fills up.
-/// Writing a new (empty) index with several threads is a bulk build: shard databases are
-/// written in parallel and compacted into the index by the first commit(), in one step; until
-/// then nothing is visible, and an interrupted build leaves the index empty.
+/// Writing a new (empty) index with several threads, or a rebuild, is a bulk build: shard
+/// databases are written in parallel beside the index and compacted into it by the first
+/// commit(), in one step. Until then there is no index at the path (or the old one, for a
+/// rebuild), never an empty one that a reader or a replica would serve; an interrupted build
+/// leaves things as they were.
 class GAZETTE_EXPORT IndexWriter {
   public:
     /// Opens the index at `path`, creating it (and missing parent directories) if needed, and

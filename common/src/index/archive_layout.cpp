@@ -109,11 +109,18 @@ std::vector<std::string> version_files(const std::string& path) {
     std::error_code ec;
     if (!fs::exists(stub_path(path), ec))
         return {fs::is_directory(path, ec) ? (fs::path(path) / "iamglass").string() : path};
-    std::vector<std::string> files{stub_path(path), (fs::path(path) / meta_partition / "iamglass").string()};
-    try {
-        for (const auto& name : read_stub(path)) files.push_back((fs::path(path) / name / "iamglass").string());
-    } catch (const Error&) {
-        // Replaced while being read: the stub's own change is seen.
+    // Every database the stub lists: an archive's "glass" parts, or the "auto replica_N" that
+    // xapian-replicate writes (changesets are applied to it in place). A stub replaced while
+    // being read is seen through its own change.
+    std::vector<std::string> files{stub_path(path)};
+    std::ifstream in(stub_path(path));
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string backend, name;
+        if (!(words >> backend >> name) || (backend != "glass" && backend != "auto")) continue;
+        const fs::path part = fs::path(name).is_absolute() ? fs::path(name) : fs::path(path) / name;
+        files.push_back((part / "iamglass").string());
     }
     return files;
 }

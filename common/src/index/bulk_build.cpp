@@ -56,7 +56,9 @@ void replace_index(const std::string& path, const std::string& replacement) {
     for (const auto& entry : fs::directory_iterator(replacement, ec))
         if (entry.is_regular_file()) fsync_file(entry.path().string());
     fsync_directory(replacement);
-    fs::rename(path, old_dir(path), ec);
+    // A new index has nothing at the path yet; a rebuilt one is moved aside first.
+    const bool existed = fs::exists(path, ec);
+    if (existed) fs::rename(path, old_dir(path), ec);
     if (!ec) fs::rename(replacement, path, ec);
     if (ec) throw Error(ErrorCode::io_error, path + ": cannot install the new index: " + ec.message());
     fsync_directory(parent_of(path));

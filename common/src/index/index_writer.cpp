@@ -50,6 +50,7 @@ class SingleIndexWriter final : public detail::WriterBackend {
     std::string path;
     detail::IndexLock lock; ///< before anything touches the index or its side directories
     std::size_t batch_size;
+    bool aside; ///< built beside the path (see recover_then_build_aside())
     Xapian::WritableDatabase db;
     detail::Analyzer analyzer;
     std::optional<detail::DocumentMapper> mapper;
@@ -63,19 +64,30 @@ class SingleIndexWriter final : public detail::WriterBackend {
     bool in_transaction = false;
 
     SingleIndexWriter(const std::string& p, const WriterOptions& options)
-        : path(p), lock(p), batch_size(std::max<std::size_t>(1, options.batch_size)), db(open_after_recovery(p)),
-          analyzer(settings_for(db, options, p)) {
+        : path(p), lock(p), batch_size(std::max<std::size_t>(1, options.batch_size)),
+          aside(recover_then_build_aside(p, options)), db(aside ? settings_only() : open_writable(p)),
+          analyzer(settings_for(db, options, p, !aside)) {
         const bool empty = detail::with_xapian_errors(path, [&] { return db.get_doccount() == 0; });
-        if (empty && bulk_threads(options) > 1)
+        if (aside || (empty && bulk_threads(options) > 1))
             bulk_build =
                 std::make_unique<detail::BulkBuild>(path, analyzer.settings(), bulk_threads(options), batch_size);
         else
             start_sequential();
     }
 
-    static Xapian::WritableDatabase open_after_recovery(const std::string& path) {
+    /// True when the index is built beside the path and put in place by the first commit: a
+    /// rebuild, or a new index built with several threads. Runs the recovery of an interrupted
+    /// build first (under the lock, like everything else).
+    static bool recover_then_build_aside(const std::string& path, const WriterOptions& options) {
         detail::recover_interrupted_build(path);
-        return open_writable(path);
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec);
+        return options.rebuild || (!exists && bulk_threads(options) > 1);
+    }
+
+    // While the index is built aside: a database in memory holding only its settings.
+    static Xapian::WritableDatabase settings_only() {
+        return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     }
 
     void start_sequential() {
@@ -89,7 +101,7 @@ class SingleIndexWriter final : public detail::WriterBackend {
     }
 
     static detail::AnalysisSettings settings_for(Xapian::WritableDatabase& db, const WriterOptions& options,
-                                                 const std::string& path) {
+                                                 const std::string& path, bool on_disk) {
         return detail::with_xapian_errors(path, [&] {
             detail::check_schema_version(db, path);
             if (!db.get_metadata("gazette.schema_version").empty()) return detail::AnalysisSettings::load(db);
@@ -99,7 +111,7 @@ class SingleIndexWriter final : public detail::WriterBackend {
                 throw Error(ErrorCode::invalid_argument, "no stemmer for language '" + options.language + "'");
             detail::store_schema(db, settings);
             db.commit();
-            detail::fsync_directory(path);
+            if (on_disk) detail::fsync_directory(path);
             return settings;
         });
     }
@@ -236,6 +248,9 @@ class SingleIndexWriter final : public detail::WriterBackend {
 
 // A new index is an archive when asked for; an existing one keeps what it is.
 std::unique_ptr<detail::WriterBackend> open_backend(const std::string& path, const WriterOptions& options) {
+    if (options.rebuild && (detail::is_archive(path) || !options.partition.empty()))
+        throw Error(ErrorCode::invalid_argument,
+                    path + ": an archive is not rebuilt in place; build a new one beside it and swap the two");
     if (detail::is_archive(path)) return std::make_unique<detail::ArchiveWriter>(path, options);
     if (!options.partition.empty()) {
         if (!detail::parse_partitioning(options.partition))

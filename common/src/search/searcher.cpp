@@ -21,6 +21,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace gazette {
 
@@ -136,8 +139,10 @@ struct Searcher::Impl {
             }
             retry_overtaken(
                 [&] {
+                    std::string stub = stub_text();
                     Xapian::Database fresh = open_watched(version, p);
                     adopt(fresh, fresh);
+                    listed = std::move(stub);
                 },
                 max_attempts);
         });
@@ -159,6 +164,12 @@ struct Searcher::Impl {
         builder.emplace(db, *analyzer, limits, synonyms);
     }
     Xapian::Database settings_db; ///< where settings, synonyms and the update time are read
+    std::string listed;           ///< the stub file's text when `db` was opened ("" if none)
+
+    std::string stub_text() const {
+        std::ifstream in(detail::stub_path(path));
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
 
     // Opens the parts of a sharded index that are up.
     void open_shards() {
@@ -192,9 +203,14 @@ struct Searcher::Impl {
             return changed;
         }
         version.arm();
+        std::string stub = stub_text();
         Xapian::Database fresh = detail::open_for_reading(path);
-        if (fresh.get_uuid() != db.get_uuid()) {
+        // A stub that lists other databases: a new partition, or a replica that xapian-replicate
+        // copied whole (replica_1 -> replica_2, with the same UUID). reopen() would go on reading
+        // the databases listed before.
+        if (fresh.get_uuid() != db.get_uuid() || stub != listed) {
             adopt(fresh, fresh);
+            listed = std::move(stub);
             return true;
         }
         const bool changed = db.reopen();
@@ -626,7 +642,8 @@ std::uint64_t Searcher::revision() {
     return impl_->run([&] {
         if (impl_->shards) return impl_->shards->revision();
         // An archive's revision is that of its "meta" part, which every commit of the archive commits.
-        if (detail::is_archive(impl_->path))
+        if (detail::is_archive(impl_->path) &&
+            std::filesystem::exists(impl_->path + "/" + std::string(detail::meta_partition) + "/iamglass"))
             return static_cast<std::uint64_t>(
                 Xapian::Database(impl_->path + "/" + std::string(detail::meta_partition), Xapian::DB_BACKEND_GLASS)
                     .get_revision());

@@ -119,9 +119,13 @@ TEST_CASE("a bulk build is visible only once committed, and leaves nothing behin
             writer.upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body"));
         CHECK(writer.bulk());
         CHECK(std::filesystem::exists(detail::bulk_shards_dir(db)));
+        // Nothing at the path while it builds: no empty index for a reader or a replica.
+        CHECK_FALSE(std::filesystem::exists(db));
         // Abandoned: as if the process died before committing.
     }
-    CHECK(Searcher(db).document_count() == 0);
+    // The next writer cleans up; still no index until a build is committed.
+    IndexWriter(db, with_threads(2, 4));
+    CHECK_FALSE(std::filesystem::exists(db));
     CHECK_FALSE(std::filesystem::exists(detail::bulk_shards_dir(db)));
     {
         IndexWriter writer(db, with_threads(2, 4));
@@ -134,17 +138,28 @@ TEST_CASE("a bulk build is visible only once committed, and leaves nothing behin
         CHECK_FALSE(std::filesystem::exists(leftover));
 }
 
-TEST_CASE("a searcher open during a bulk build sees the new index after refresh") {
+TEST_CASE("a rebuild is built aside: searchers read the old index until it is swapped in") {
     TempDir dir;
     const auto db = dir.file("db");
-    IndexWriter writer(db, with_threads(2, 4));
+    {
+        IndexWriter old(db, with_threads(1));
+        for (int i = 0; i < 5; ++i) old.upsert(article("old" + std::to_string(i), "Old title", "Old body"));
+        old.commit();
+    }
     Searcher searcher(db);
-    CHECK(searcher.document_count() == 0);
+    REQUIRE(searcher.document_count() == 5);
+    WriterOptions rebuild = with_threads(2, 4);
+    rebuild.rebuild = true;
+    IndexWriter writer(db, rebuild);
+    CHECK(writer.bulk());
     for (int i = 0; i < 20; ++i) writer.upsert(article("id" + std::to_string(i), "Title", "Body"));
     CHECK_FALSE(searcher.refresh());
-    writer.commit(); // the built index takes the place of the empty one
+    CHECK(searcher.document_count() == 5);
+    CHECK(Searcher(db).document_count() == 5); // a searcher opened now too
+    writer.commit();                           // the built index takes the place of the old one, in one rename
     CHECK(searcher.refresh());
     CHECK(searcher.document_count() == 20);
+    CHECK_FALSE(searcher.get("old0"));
     writer.upsert(article("late", "Title", "Body"));
     writer.commit();
     CHECK(searcher.refresh());

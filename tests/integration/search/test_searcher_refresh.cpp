@@ -98,7 +98,7 @@ TEST_CASE("probe reads the index, and fails on a damaged one") {
     }
     // An empty index is fine.
     const auto empty = dir.file("empty");
-    { IndexWriter writer(empty); }
+    IndexWriter(empty).commit();
     Searcher nothing(empty);
     CHECK_NOTHROW(nothing.probe());
 }

@@ -85,6 +85,14 @@ TEST_CASE("a stub of remote parts answers as the whole index does") {
             }
         }
     }
+    // "Did you mean" gathers its candidates' frequencies in one match over the parts: the
+    // same corrections as the whole index.
+    for (const std::string misspelt : {"harbr", "cofee", "electoin"}) {
+        INFO(misspelt);
+        const auto expected = whole.search(everything(misspelt)).suggestion;
+        CHECK_FALSE(expected.empty());
+        CHECK(parts.search(everything(misspelt)).suggestion == expected);
+    }
     // Lookup by id, related articles, and completions reach every part.
     const auto article = parts.get("c7");
     REQUIRE(article);

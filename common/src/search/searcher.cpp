@@ -64,6 +64,7 @@ SortOrder effective_sort(const SearchRequest& request, bool has_text) {
 // One matched document on its way to becoming a hit.
 struct Ranked {
     Xapian::MSetIterator it;
+    Xapian::Document doc;
     double text_score;
     double freshness;
     std::optional<detail::UnixSeconds> published;
@@ -294,7 +295,7 @@ struct Searcher::Impl {
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
                        detail::UnixSeconds now) {
-        const Xapian::Document doc = r.it.get_document();
+        const Xapian::Document& doc = r.doc;
         detail::StoredHit a = detail::stored_hit(doc);
         // Indexes written before the field limits may hold longer fields: hits stay bounded.
         detail::truncate_utf8(a.title, FieldLimits::title);
@@ -415,14 +416,12 @@ struct Searcher::Impl {
                              nullptr, after_cursor.get());
 
         deadline.check();
-        // Remote parts send documents one round trip each; asked for all at once, they pipeline.
-        // (Xapian 1.4's MSet::fetch() without arguments crashes on a page not at rank 0.)
-        if (shards && shards->has_remote() && !mset.empty()) mset.fetch(mset.begin(), mset.end());
+        const auto documents = documents_of(mset);
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Ranked r{it, it.get_weight(), 1.0, std::nullopt};
-            if (rescore || request.explain) r.published = published_of(it.get_document());
+            Ranked r{it, documents[ranked.size()], it.get_weight(), 1.0, std::nullopt};
+            if (rescore || request.explain) r.published = published_of(r.doc);
             if (rescore) r.freshness = detail::freshness_multiplier(r.published, now, *half_life, request.fresh_weight);
             ranked.push_back(r);
         }
@@ -464,10 +463,26 @@ struct Searcher::Impl {
         if (built.has_text && !cursor && results.total < suggest_below) {
             deadline.check();
             results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer->stemmer(request.language),
-                                                             analyzer->stopwords(request.language));
+                                                             analyzer->stopwords(request.language),
+                                                             shards && shards->has_remote() ? &db : nullptr);
         }
         results.next_cursor = next_cursor(request, sort, fingerprint, offset, ranked, mset, results, results.truncated);
         return results;
+    }
+
+    // The matched documents, in rank order. A remote part sends one document per round trip
+    // (Xapian 1.4 does not pipeline them: MSet::fetch() makes no difference), so the parts are
+    // asked in parallel. Local documents load lazily, as they are read.
+    std::vector<Xapian::Document> documents_of(const Xapian::MSet& mset) const {
+        if (shards && shards->has_remote()) {
+            std::vector<Xapian::docid> ids;
+            for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
+            return shards->documents(ids);
+        }
+        std::vector<Xapian::Document> documents;
+        documents.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) documents.push_back(it.get_document());
+        return documents;
     }
 
     // Match deciders run inside the match, which remote parts do on their own machines.
@@ -504,7 +519,7 @@ struct Searcher::Impl {
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         enquire.set_collapse_key(detail::slot(detail::Slot::story));
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-        if (shards && shards->has_remote() && !mset.empty()) mset.fetch(mset.begin(), mset.end());
+        const auto documents = documents_of(mset);
         SearchRequest shape;
         shape.snippet_length = 160;
         SearchResults results;
@@ -512,7 +527,9 @@ struct Searcher::Impl {
         results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         const auto now = detail::current_unix_seconds();
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            results.hits.push_back(make_hit(Ranked{it, it.get_weight(), 1.0, std::nullopt}, mset, shape, true, now));
+            results.hits.push_back(
+                make_hit(Ranked{it, documents[results.hits.size()], it.get_weight(), 1.0, std::nullopt}, mset, shape,
+                         true, now));
         if (shards) results.shards = shards->info();
         return results;
     }
@@ -551,7 +568,7 @@ struct Searcher::Impl {
             if (!request.cursor.empty() && mset.get_matches_upper_bound() <= mset.size()) return {};
             if (request.cursor.empty() && results.total_exact && offset + mset.size() >= results.total) return {};
             next.last_docid = *page.back().it;
-            next.last_value = page.back().it.get_document().get_value(detail::slot(detail::Slot::published));
+            next.last_value = page.back().doc.get_value(detail::slot(detail::Slot::published));
         }
         return detail::encode_cursor(next);
     }

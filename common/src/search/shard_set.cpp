@@ -3,6 +3,7 @@
 #include "index/archive_layout.hpp"
 #include "index/schema.hpp"
 
+#include <future>
 #include <numeric>
 
 namespace gazette::detail {
@@ -143,6 +144,35 @@ bool ShardSet::take_failure(const Xapian::Error& error) {
         return true;
     }
     return false;
+}
+
+std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::docid>& ids) const {
+    // Xapian numbers the documents of n parts round-robin: number d is number (d - 1) / n + 1
+    // of part (d - 1) % n.
+    const auto n = static_cast<Xapian::docid>(specs_.size());
+    std::vector<std::vector<std::size_t>> wanted(specs_.size()); // positions in `ids`, per part
+    for (std::size_t i = 0; i < ids.size(); ++i) wanted[(ids[i] - 1) % n].push_back(i);
+    std::vector<Xapian::Document> out(ids.size());
+    const auto fetch = [&](std::size_t part) {
+        for (const std::size_t i : wanted[part]) out[i] = parts_[part]->get_document((ids[i] - 1) / n + 1);
+    };
+    // Each thread uses one part's connection only, which nothing else touches meanwhile. The
+    // futures wait for their threads even when one throws: no thread outlives this call.
+    // This thread takes the part with the most documents (and the local ones) itself.
+    std::size_t largest = specs_.size();
+    for (std::size_t part = 0; part < specs_.size(); ++part)
+        if (parts_[part] && specs_[part].remote() &&
+            (largest == specs_.size() || wanted[part].size() > wanted[largest].size()))
+            largest = part;
+    std::vector<std::future<void>> remote;
+    for (std::size_t part = 0; part < specs_.size(); ++part) {
+        if (wanted[part].empty() || !parts_[part] || !specs_[part].remote() || part == largest) continue;
+        remote.push_back(std::async(std::launch::async, fetch, part));
+    }
+    for (std::size_t part = 0; part < specs_.size(); ++part)
+        if (!wanted[part].empty() && parts_[part] && (!specs_[part].remote() || part == largest)) fetch(part);
+    for (auto& done : remote) done.get();
+    return out;
 }
 
 ShardsInfo ShardSet::info() const {

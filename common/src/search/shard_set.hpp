@@ -67,6 +67,10 @@ class ShardSet {
 
     ShardsInfo info() const;
 
+    /// The documents with these numbers (of database()), in the same order. Each remote part
+    /// is asked on a thread of its own: one round trip per document, the parts in parallel.
+    std::vector<Xapian::Document> documents(const std::vector<Xapian::docid>& ids) const;
+
   private:
     std::vector<ShardSpec> specs_;
     std::shared_ptr<ShardMonitor> monitor_;

@@ -5,6 +5,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace gazette::detail {
 
@@ -27,47 +28,53 @@ std::string encode(const std::u32string& text) {
     return out;
 }
 
-// The best word one edit away from `word`, or "" if none is frequent enough.
-std::string best_correction(const Xapian::MSet& mset, const std::string& word, Xapian::doccount frequency,
-                            const Xapian::Stem& stemmer, const std::vector<std::string_view>& stopwords) {
-    const std::u32string w = decode(word);
+// Every word one edit away from `w`: a letter deleted, swapped with the next, replaced or
+// inserted (from a-z and the word's own letters).
+template <typename Fn> void for_each_edit(const std::u32string& w, Fn&& fn) {
     std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyz";
     for (char32_t c : w)
         if (alphabet.find(c) == std::u32string::npos) alphabet += c;
-    const Xapian::doccount needed = std::max<Xapian::doccount>(min_correction_frequency, frequency * 10);
-    std::string best;
-    Xapian::doccount best_frequency = 0;
-    bool best_in_titles = false;
-    const auto consider = [&](const std::u32string& candidate) {
-        const std::string text = encode(candidate);
-        // A correction to a stopword ("tol" -> "to") is never what was meant.
-        if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
-        const Xapian::doccount f = mset.get_termfreq("Z" + stemmer(text));
-        if (f < needed || f < best_frequency) return;
-        // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
-        const bool in_titles = mset.get_termfreq(std::string(title_word_prefix) + text) > 0;
-        if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
-            best_frequency = f;
-            best = text;
-            best_in_titles = in_titles;
-        }
-    };
     for (std::size_t i = 0; i < w.size(); ++i) {
-        consider(w.substr(0, i) + w.substr(i + 1)); // deletion
-        if (i + 1 < w.size()) {                     // transposition
+        fn(w.substr(0, i) + w.substr(i + 1)); // deletion
+        if (i + 1 < w.size()) {               // transposition
             std::u32string t = w;
             std::swap(t[i], t[i + 1]);
-            consider(t);
+            fn(t);
         }
         for (char32_t c : alphabet) { // replacement
             if (c == w[i]) continue;
             std::u32string t = w;
             t[i] = c;
-            consider(t);
+            fn(t);
         }
     }
     for (std::size_t i = 0; i <= w.size(); ++i) // insertion
-        for (char32_t c : alphabet) consider(w.substr(0, i) + c + w.substr(i));
+        for (char32_t c : alphabet) fn(w.substr(0, i) + c + w.substr(i));
+}
+
+using Frequency = std::function<Xapian::doccount(const std::string& term)>;
+
+// The best word one edit away from `word`, or "" if none is frequent enough.
+std::string best_correction(const Frequency& frequency_of, const std::string& word, Xapian::doccount frequency,
+                            const Xapian::Stem& stemmer, const std::vector<std::string_view>& stopwords) {
+    const Xapian::doccount needed = std::max<Xapian::doccount>(min_correction_frequency, frequency * 10);
+    std::string best;
+    Xapian::doccount best_frequency = 0;
+    bool best_in_titles = false;
+    for_each_edit(decode(word), [&](const std::u32string& candidate) {
+        const std::string text = encode(candidate);
+        // A correction to a stopword ("tol" -> "to") is never what was meant.
+        if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
+        const Xapian::doccount f = frequency_of("Z" + stemmer(text));
+        if (f < needed || f < best_frequency) return;
+        // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
+        const bool in_titles = frequency_of(std::string(title_word_prefix) + text) > 0;
+        if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
+            best_frequency = f;
+            best = text;
+            best_in_titles = in_titles;
+        }
+    });
     return best;
 }
 
@@ -81,22 +88,55 @@ bool correctable(const std::string& word) {
 } // namespace
 
 std::string spelling_suggestion(const Xapian::MSet& mset, std::string_view query, const Xapian::Stem& stemmer,
-                                const std::vector<std::string_view>& stopwords) {
-    std::string out;
-    std::size_t copied = 0;
-    bool changed = false;
+                                const std::vector<std::string_view>& stopwords, const Xapian::Database* prefetch_from) {
+    // The words to correct, with their frequencies (which the match already knows).
+    struct Rare {
+        std::size_t begin, end;
+        std::string word;
+        Xapian::doccount frequency;
+    };
+    std::vector<Rare> rare;
     for (const auto& w : query_words(query)) {
         if (!w.plain) continue;
-        const std::string word = to_lower(query.substr(w.begin, w.end - w.begin));
+        std::string word = to_lower(query.substr(w.begin, w.end - w.begin));
         if (!correctable(word)) continue;
         if (std::find(stopwords.begin(), stopwords.end(), word) != stopwords.end()) continue;
         const Xapian::doccount frequency = mset.get_termfreq("Z" + stemmer(word));
-        if (frequency > rare_frequency) continue;
-        const std::string correction = best_correction(mset, word, frequency, stemmer, stopwords);
+        if (frequency <= rare_frequency) rare.push_back({w.begin, w.end, std::move(word), frequency});
+    }
+    if (rare.empty()) return {};
+
+    Frequency frequency_of = [&](const std::string& term) { return mset.get_termfreq(term); };
+    // Over remote parts each lookup is a round trip to every part (about 500 per word): the
+    // candidates' frequencies are gathered instead by one match of all of them, whose term
+    // statistics the parts send together.
+    Xapian::MSet gathered;
+    if (prefetch_from) {
+        std::vector<std::string> terms;
+        for (const auto& r : rare)
+            for_each_edit(decode(r.word), [&](const std::u32string& candidate) {
+                const std::string text = encode(candidate);
+                terms.push_back("Z" + stemmer(text));
+                terms.push_back(std::string(title_word_prefix) + text);
+            });
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        Xapian::Enquire enquire(*prefetch_from);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        gathered = enquire.get_mset(0, 0);
+        frequency_of = [&](const std::string& term) { return gathered.get_termfreq(term); };
+    }
+
+    std::string out;
+    std::size_t copied = 0;
+    bool changed = false;
+    for (const auto& r : rare) {
+        const std::string correction = best_correction(frequency_of, r.word, r.frequency, stemmer, stopwords);
         if (correction.empty()) continue;
-        out.append(query.substr(copied, w.begin - copied));
+        out.append(query.substr(copied, r.begin - copied));
         out += correction;
-        copied = w.end;
+        copied = r.end;
         changed = true;
     }
     if (!changed) return {};

@@ -16,8 +16,11 @@ namespace gazette::detail {
 /// the most articles, at least 10 times as many (and 3); never a stopword. Among candidates of
 /// one stem, words seen in titles win. "" when nothing changes.
 /// The query's own words are looked up in `mset`, which already knows their frequencies.
+/// With `prefetch_from` (a database with remote parts), the candidates' frequencies are
+/// gathered by one match over it rather than looked up one by one.
 std::string spelling_suggestion(const Xapian::MSet& mset, std::string_view query, const Xapian::Stem& stemmer,
-                                const std::vector<std::string_view>& stopwords);
+                                const std::vector<std::string_view>& stopwords,
+                                const Xapian::Database* prefetch_from = nullptr);
 
 /// Completions of the query's last word from the words of indexed titles that start with it,
 /// by the number of titles holding them; the words before it are kept. Nothing for a prefix

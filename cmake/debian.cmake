@@ -32,8 +32,16 @@ else()
 endif()
 
 # What only the package installs (not `cmake --install`): the service and its configuration.
-install(FILES ${GAZETTE_PACKAGING}/systemd/gazette-server.service
+# The units of a sharded deployment run Xapian's own tools (xapian-tools, recommended).
+install(FILES ${GAZETTE_PACKAGING}/systemd/gazette-server.service ${GAZETTE_PACKAGING}/systemd/gazette-shard@.service
+              ${GAZETTE_PACKAGING}/systemd/gazette-replicate-server.service
+              ${GAZETTE_PACKAGING}/systemd/gazette-replica@.service
   DESTINATION lib/systemd/system COMPONENT programs EXCLUDE_FROM_ALL)
+install(FILES ${GAZETTE_PACKAGING}/examples/shard.conf ${GAZETTE_PACKAGING}/examples/replicate-server.conf
+              ${GAZETTE_PACKAGING}/examples/replica.conf
+  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/gazette/examples COMPONENT programs EXCLUDE_FROM_ALL)
+install(FILES ${PROJECT_SOURCE_DIR}/docs/SCALING.md
+  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/gazette COMPONENT programs EXCLUDE_FROM_ALL)
 install(FILES ${GAZETTE_PACKAGING}/server.conf
   DESTINATION /etc/gazette COMPONENT programs EXCLUDE_FROM_ALL)
 
@@ -82,14 +90,15 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
 set(CPACK_DEBIAN_PROGRAMS_PACKAGE_NAME gazette)
 set(CPACK_DEBIAN_PROGRAMS_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PROGRAMS_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PROGRAMS_PACKAGE_RECOMMENDS "xapian-tools")
 set(CPACK_DEBIAN_PROGRAMS_PACKAGE_CONTROL_EXTRA
   "${GAZETTE_PACKAGING}/debian/postinst;${GAZETTE_PACKAGING}/debian/postrm;${GAZETTE_PACKAGING}/debian/conffiles")
 set(CPACK_DEBIAN_PROGRAMS_DESCRIPTION "full-text search engine for news articles
 Gazette indexes news articles (JSON Lines, JSON, CSV, RSS/Atom, text;
 gzip) into a Xapian index and answers ranked searches with filters,
 facets, snippets, freshness and story de-duplication. This package holds
-gazette-index, gazette-search and gazette-server, with a systemd unit
-for the server.")
+gazette-index, gazette-search and gazette-server, with systemd units
+for the server and for the parts and replicas of a sharded deployment.")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libgazette0)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)

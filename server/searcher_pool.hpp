@@ -41,9 +41,10 @@ class SearcherPool {
 
     const std::string& path() const { return path_; }
     /// The health of the parts of a sharded index (none for a plain index).
-    std::vector<ShardState> shard_states() const { return monitor_->states(); }
+    std::vector<ShardState> shard_states();
 
     /// Closes the idle handles: leases open the index anew (after SIGHUP, or a replaced index).
+    /// A sharded index's stub is read again, and its parts' health starts afresh.
     void reopen_all();
 
   private:
@@ -54,7 +55,8 @@ class SearcherPool {
     std::string path_;
     SearchLimits limits_;
     /// Shared by every handle: a part one request finds down is left out by the others.
-    std::shared_ptr<ShardMonitor> monitor_;
+    ShardOptions shard_options_;
+    std::shared_ptr<ShardMonitor> monitor_; ///< under mutex_: replaced by reopen_all()
     std::size_t size_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Searcher>> idle_;

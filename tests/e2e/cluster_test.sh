@@ -30,6 +30,7 @@ accepts() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 serve() {
   setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$2" "$1" >/dev/null 2>&1 </dev/null &
   groups+=($!)
+  disown # killed by the test: no job notice
   for _ in $(seq 1 200); do accepts "$2" && return 0; sleep 0.05; done
   return 1
 }
@@ -81,6 +82,18 @@ for _ in $(seq 1 100); do
 done
 check "the server uses it again without a restart" test "$back" = yes
 check "/health is ok again" contains "$(curl -s "$url/health")" '"status":"ok"'
+
+# Maintenance: a part taken out of the stub, and the server reloaded (SIGHUP), is forgotten.
+printf 'remote 127.0.0.1:%s\n' "$port0" >"$work/front.stub.new" && mv "$work/front.stub.new" "$work/front.stub"
+kill -9 -- "-${groups[2]}"
+kill -HUP "$server_pid"
+reloaded=no
+for _ in $(seq 1 50); do
+  contains "$(curl -s "$url/search?q=harbour")" '"partial":false,"shards":{"total":1,"successful":1' && { reloaded=yes; break; }
+  sleep 0.1
+done
+check "after SIGHUP the server searches the parts the stub now lists" test "$reloaded" = yes
+check "and /health forgets the part taken out" contains "$(curl -s "$url/health")" '"status":"ok".*"total":1'
 
 kill -TERM "$server_pid"; wait "$server_pid"; rc=$?; server_pid=
 check "SIGTERM stops the server" test "$rc" = 0

@@ -46,10 +46,15 @@ check "the programs are on the PATH" test -x /usr/bin/gazette-index -a -x /usr/b
 check "their man pages are installed" test -f /usr/share/man/man1/gazette-server.1.gz
 check "the service runs as its own user" getent passwd gazette
 check "the default configuration is a conffile" grep -qx /etc/gazette/server.conf /var/lib/dpkg/info/gazette.conffiles
-unit=/usr/lib/systemd/system/gazette-server.service
+units=/usr/lib/systemd/system
 if command -v systemd-analyze >/dev/null; then
-  systemd-analyze verify "$unit" >"$work/verify.log" 2>&1
-  check "systemd-analyze verify finds nothing to say about the unit" bash -c '[ "$1" = 0 ] && [ ! -s "$2" ]' _ "$?" "$work/verify.log"
+  # Templates are verified through an instance of each.
+  mkdir "$work/units"
+  cp "$units"/gazette-server.service "$units"/gazette-replicate-server.service "$work/units/"
+  ln -s "$units/gazette-shard@.service" "$work/units/gazette-shard@2021.service"
+  ln -s "$units/gazette-replica@.service" "$work/units/gazette-replica@index.service"
+  systemd-analyze verify "$work"/units/*.service >"$work/verify.log" 2>&1
+  check "systemd-analyze verify finds nothing to say about the units" bash -c '[ "$1" = 0 ] && [ ! -s "$2" ]' _ "$?" "$work/verify.log"
   cat "$work/verify.log"
 else
   check "systemd-analyze is installed (package systemd)" false

@@ -62,7 +62,12 @@ struct ShardMonitor::Impl {
         entry.state.name = spec.name;
         entry.next_check = Clock::now() + options.ping_interval;
         entries.push_back(std::move(entry));
-        if (!thread.joinable()) thread = std::thread([this] { run(); });
+        if (!thread.joinable()) start();
+    }
+
+    // Not in watch(): a lambda there would name an internal type in a symbol the library exports.
+    void start() {
+        thread = std::thread([this] { run(); });
     }
 
     bool is_up(const detail::ShardSpec& spec) {

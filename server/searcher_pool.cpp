@@ -3,8 +3,8 @@
 namespace gazette::server {
 
 SearcherPool::SearcherPool(std::string path, SearchLimits limits, std::size_t size, ShardOptions shards)
-    : path_(std::move(path)), limits_(limits), shard_options_(shards),
-      monitor_(std::make_shared<ShardMonitor>(shards)), size_(size) {}
+    : path_(std::move(path)), limits_(limits), shard_options_(shards), monitor_(std::make_shared<ShardMonitor>(shards)),
+      size_(size) {}
 
 SearcherPool::Lease::~Lease() {
     if (searcher_) pool_->give_back(std::move(searcher_), generation_);

@@ -36,7 +36,11 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
     std::string line;
     std::size_t line_number = 0;
     SearchRequest request = options.request;
-    if (options.format == OutputFormat::trec) request.snippet_length = 0;
+    // A TREC run is read by an evaluation tool: no snippets, no "did you mean".
+    if (options.format == OutputFormat::trec) {
+        request.snippet_length = 0;
+        request.suggest = false;
+    }
     std::size_t partial = 0, queries = 0;
     std::vector<std::string> failed_parts;
     while (std::getline(in, line)) {

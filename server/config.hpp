@@ -59,6 +59,12 @@ struct ServerConfig {
     /// Timeouts and retries for the parts of a sharded index (--db naming a stub file).
     ShardOptions shards;
 
+    /// Search results kept for repeated requests, in MiB (0: none), and how long an entry
+    /// lives at most (a commit makes entries unreachable at once; the time bounds answers that
+    /// depend on the clock, "now-7d" and freshness).
+    std::size_t cache_mb = 64;
+    std::chrono::milliseconds cache_ttl{60000};
+
     std::string access_log = "-"; ///< "-" stdout, "" off, else a file
     /// Origins allowed to call the API from a browser ("https://news.example", or "*"); none by default.
     std::vector<std::string> cors_origins;

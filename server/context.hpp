@@ -1,10 +1,12 @@
 #pragma once
-// What handlers may use: the searcher pool, metrics, the access log's counters and configuration.
+// What handlers may use: the searcher pool, the result cache, metrics, the access log's counters
+// and configuration.
 
 #include "access_log.hpp"
 #include "config.hpp"
 #include "health_check.hpp"
 #include "metrics.hpp"
+#include "result_cache.hpp"
 #include "searcher_pool.hpp"
 
 #include <chrono>
@@ -14,6 +16,7 @@ namespace gazette::server {
 struct Context {
     const ServerConfig& config;
     SearcherPool& searchers;
+    ResultCache& cache;
     Metrics& metrics;
     AccessLog& access_log;
     HealthCheck health{};

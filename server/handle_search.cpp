@@ -19,11 +19,19 @@ Response handle_search(const Request& request, Context& context) {
     search.with_article_fields = (fields & (detail::hit_authors | detail::hit_summary)) != 0;
     const auto start = std::chrono::steady_clock::now();
     auto searcher = context.searchers.lease();
-    const SearchResults results = searcher->search(search);
+    // The lease has moved to the latest commit: its version keys the cache.
+    const std::string key =
+        context.cache.enabled() ? ResultCache::key(search, fields, searcher->version()) : std::string();
+    const auto cached = context.cache.find(key);
+    SearchResults computed;
+    if (!cached) computed = searcher->search(search);
+    const SearchResults& results = cached ? *cached : computed;
     const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     Response response;
     response.body = detail::results_json(results, search.query, took_ms, fields);
+    // Partial answers are not kept: the missing part may be back for the next request.
+    if (!cached && !computed.partial()) context.cache.store(key, std::move(computed), response.body.size());
     return response;
 }
 

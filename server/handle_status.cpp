@@ -76,6 +76,7 @@ Response handle_metrics(const Request&, Context& context) {
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = context.metrics.render(documents, context.uptime_seconds(), context.access_log.dropped());
     response.body += render_shard_metrics(context.searchers.shard_states());
+    response.body += render_cache_metrics(context.cache.stats());
     return response;
 }
 

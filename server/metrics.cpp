@@ -22,6 +22,20 @@ std::string label_value(const std::string& text) {
 
 } // namespace
 
+std::string render_cache_metrics(const ResultCache::Stats& stats) {
+    std::string out;
+    const auto series = [&](const char* name, const char* type, const char* help, std::uint64_t value) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+               std::to_string(value) + "\n";
+    };
+    series("gazette_cache_hits_total", "counter", "Searches answered from the result cache.", stats.hits);
+    series("gazette_cache_misses_total", "counter", "Searches looked up in the result cache and run.", stats.misses);
+    series("gazette_cache_entries", "gauge", "Results in the cache.", stats.entries);
+    series("gazette_cache_bytes", "gauge", "Bytes the cached results take (their JSON, with bookkeeping).",
+           stats.bytes);
+    return out;
+}
+
 std::string render_shard_metrics(const std::vector<ShardState>& parts) {
     if (parts.empty()) return {};
     std::string out;

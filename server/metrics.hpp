@@ -2,6 +2,8 @@
 // Request metrics in the Prometheus text format: counts by route and status, a latency
 // histogram per route, requests in flight, open connections and rejections.
 
+#include "result_cache.hpp"
+
 #include <gazette/shards.hpp>
 
 #include <array>
@@ -18,6 +20,9 @@ namespace gazette::server {
 /// Per-part series of a sharded index: up, the last ping's round trip, times marked down, and
 /// documents. Empty for a plain index.
 std::string render_shard_metrics(const std::vector<ShardState>& parts);
+
+/// The result cache's hits, misses, entries and bytes.
+std::string render_cache_metrics(const ResultCache::Stats& stats);
 
 class Metrics {
   public:

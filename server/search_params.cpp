@@ -23,9 +23,10 @@ std::vector<std::string> comma_list(const std::string& text) {
 } // namespace
 
 SearchRequest parse_search_params(const Request& request, const ServerConfig& config) {
-    reject_unknown_params(request, {"q",        "source", "tag",          "lang",    "from",   "to",         "sort",
-                                    "match",    "page",   "size",         "cursor",  "facets", "facet_size", "snippet",
-                                    "collapse", "fresh",  "fresh_weight", "explain", "qlang",  "fields"});
+    reject_unknown_params(request,
+                          {"q",        "source", "tag",          "lang",    "from",   "to",         "sort",
+                           "match",    "page",   "size",         "cursor",  "facets", "facet_size", "snippet",
+                           "collapse", "fresh",  "fresh_weight", "explain", "qlang",  "fields",     "suggest"});
     SearchRequest r;
     if (const auto* q = request.one("q")) r.query = *q;
     r.sources = request.all("source");
@@ -77,6 +78,7 @@ SearchRequest parse_search_params(const Request& request, const ServerConfig& co
     if (const auto* fresh = request.one("fresh")) r.fresh = *fresh;
     r.fresh_weight = real_param(request, "fresh_weight", 1.0, 0.0, 100.0);
     r.explain = flag_param(request, "explain");
+    r.suggest = !request.one("suggest") || flag_param(request, "suggest");
     return r;
 }
 

@@ -61,8 +61,9 @@ Server::Impl::Impl(ServerConfig c, std::vector<Route> route_table)
       // One idle worker even inline: the pool's executor must exist, and it is never posted to.
       workers(std::max(1u, config.worker_threads())),
       searchers(config.db, search_limits(config), config.concurrent_searches(), config.shards),
-      access_log(config.access_log), router(std::move(route_table)), context{config, searchers, metrics, access_log,
-                                                                             HealthCheck(config.health_interval)} {}
+      cache(config.cache_mb * 1024 * 1024, config.cache_ttl), access_log(config.access_log),
+      router(std::move(route_table)), context{config,  searchers,  cache,
+                                              metrics, access_log, HealthCheck(config.health_interval)} {}
 
 asio::awaitable<void> Server::Impl::accept_loop(tcp::acceptor& from, bool admin_listener) {
     asio::steady_timer backoff(ioc);

@@ -38,6 +38,7 @@ struct Server::Impl {
     asio::thread_pool workers;
     std::thread queue_drainer; ///< started at shutdown: runs the worker queue (each answers 503)
     SearcherPool searchers;
+    ResultCache cache;
     Metrics metrics;
     AccessLog access_log;
     Router router;

@@ -92,6 +92,11 @@ int parse_server_options(int argc, char** argv, ServerConfig& c) {
         ->check(CLI::Range(1, 1000000));
     limits->add_option("--max-facet-size", c.max_facet_size, "Largest facet_size")->capture_default_str();
     limits->add_option("--max-snippet-bytes", c.max_snippet_bytes, "Largest snippet")->capture_default_str();
+    limits->add_option("--cache-mb", c.cache_mb, "Search results kept for repeated requests, in MiB (0: none)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1 << 20));
+    add_milliseconds(app, "--cache-ttl-ms", c.cache_ttl,
+                     "A cached result lives at most this long (a commit drops it at once)");
     add_milliseconds(app, "--shard-connect-timeout-ms", c.shards.connect_timeout,
                      "Sharded index: time to connect to a remote part");
     add_milliseconds(app, "--shard-timeout-ms", c.shards.timeout,

@@ -150,6 +150,15 @@ TEST_CASE("a killed part leaves searches partial, and is searched again once it 
     // What it finds is what the other two parts hold.
     for (const auto& id : ids_of(during)) CHECK(ids_of(before).count(id) == 1);
     CHECK(parts.search(everything("oil")).partial()); // the next search too, with no error
+    // An article of the parts that answer is found; one that may be on the missing part is not
+    // reported missing.
+    CHECK(parts.get("c0"));
+    try {
+        parts.get("c1");
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::unavailable);
+    }
     const auto states = monitor->states();
     REQUIRE(states.size() == 3);
     CHECK_FALSE(states[1].up);

@@ -19,9 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return c;
     }();
     static SearcherPool searchers(config.db, {}, 1);
+    static ResultCache cache(config.cache_mb * 1024 * 1024, config.cache_ttl);
     static Metrics metrics;
     static AccessLog access_log("");
-    static Context context{config, searchers, metrics, access_log};
+    static Context context{config, searchers, cache, metrics, access_log};
     static const Router router(routes());
 
     http::request_parser<http::string_body> parser;

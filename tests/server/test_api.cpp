@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <thread>
 
 using namespace gazette;
 using namespace gazette::test;
@@ -60,6 +61,9 @@ TEST_CASE("GET /search answers with the documented shape") {
     CHECK(body["shards"]["failed"].empty());
     CHECK(body["truncated"] == false);
     CHECK(body["query"] == "bridge");
+    // (Whether a suggestion is made is the library's test: this index is too small for one.)
+    CHECK(body_of(http_get(server.port(), "/search?q=brigde&suggest=false"))["suggestion"].is_null());
+    CHECK(http_get(server.port(), "/search?q=brigde&suggest=perhaps").status == 400);
     CHECK(body["total"] == json{{"value", 2}, {"relation", "eq"}});
     CHECK(body["took_ms"].is_number());
     CHECK(body["next_cursor"].is_null());
@@ -381,4 +385,58 @@ TEST_CASE("POST /search takes the parameters as a JSON object") {
     CHECK(error_of(bad) == "unsupported_media_type");
     // Other paths still take GET only.
     CHECK(HttpConnection(server.port()).request("POST", "/health", json_type, "{}").status == 405);
+}
+
+TEST_CASE("repeated searches come from the result cache until a commit, whatever the parameter order") {
+    NewsroomIndex index;
+    RunningServer server(test_config(index.db));
+    const auto metric = [&](const std::string& name) {
+        const std::string text = http_get(server.port(), "/metrics").body;
+        const auto at = text.find("\n" + name + " ");
+        REQUIRE(at != std::string::npos);
+        return std::stoull(text.substr(at + name.size() + 2));
+    };
+    auto first = body_of(http_get(server.port(), "/search?q=bridge&size=5&facets=tag"));
+    CHECK(metric("gazette_cache_misses_total") == 1);
+    auto again = body_of(http_get(server.port(), "/search?facets=tag&size=5&q=bridge"));
+    CHECK(metric("gazette_cache_hits_total") == 1);
+    CHECK(metric("gazette_cache_entries") == 1);
+    first.erase("took_ms");
+    again.erase("took_ms");
+    CHECK(again == first);
+    // Another request is another entry.
+    body_of(http_get(server.port(), "/search?q=bridge&size=4&facets=tag"));
+    CHECK(metric("gazette_cache_misses_total") == 2);
+
+    // A commit: the next search sees it, not the cached answer.
+    {
+        IndexWriter writer(index.db);
+        writer.upsert(article("bridge-3", "Third bridge opens", "A new bridge opened over the river.", "2024-06-01"));
+        writer.commit();
+    }
+    const auto after = body_of(http_get(server.port(), "/search?q=bridge&size=5&facets=tag"));
+    CHECK(after["total"]["value"] == first["total"]["value"].get<int>() + 1);
+    CHECK(metric("gazette_cache_misses_total") == 3);
+}
+
+TEST_CASE("the result cache can be turned off, and its entries expire") {
+    NewsroomIndex index;
+    auto config = test_config(index.db);
+    config.cache_mb = 0;
+    {
+        RunningServer server(config);
+        for (int i = 0; i < 3; ++i) REQUIRE(http_get(server.port(), "/search?q=bridge").status == 200);
+        const std::string text = http_get(server.port(), "/metrics").body;
+        CHECK(text.find("\ngazette_cache_hits_total 0\n") != std::string::npos);
+        CHECK(text.find("\ngazette_cache_entries 0\n") != std::string::npos);
+    }
+    config.cache_mb = 1;
+    config.cache_ttl = std::chrono::milliseconds(50);
+    RunningServer server(config);
+    REQUIRE(http_get(server.port(), "/search?q=bridge").status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(120));
+    REQUIRE(http_get(server.port(), "/search?q=bridge").status == 200);
+    const std::string text = http_get(server.port(), "/metrics").body;
+    CHECK(text.find("\ngazette_cache_hits_total 0\n") != std::string::npos);
+    CHECK(text.find("\ngazette_cache_misses_total 2\n") != std::string::npos);
 }

@@ -57,6 +57,8 @@ TEST_CASE("a part down: searches answer 200 from the others, partial; /health is
         CHECK(body["shards"]["failed"] == json::array({cluster.servers[2]->name()}));
         if (body.contains("total")) CHECK(body["total"]["relation"] == "gte");
     }
+    CHECK(http_get(server.port(), "/articles/c0").status == 200);
+    CHECK(http_get(server.port(), "/articles/c2").status == 503); // on the missing part: not a 404
     const auto partial = body_of(http_get(server.port(), "/search?q=oil&size=100"));
     CHECK(partial["hits"].size() < full["hits"].size());
 

@@ -63,6 +63,10 @@ struct SearchRequest {
     std::size_t facet_size = 10;
     /// Fill SearchHit::authors and SearchHit::summary (read from the stored article).
     bool with_article_fields = true;
+    /// Look for a "did you mean" correction when fewer than 10 articles match (SearchResults::
+    /// suggestion). Off where nobody reads it (evaluation runs): it costs lookups of the words
+    /// one edit away from each rare query word.
+    bool suggest = true;
 };
 
 /// How a hit's score was made (SearchRequest::explain).

@@ -71,6 +71,11 @@ class GAZETTE_EXPORT Searcher {
     /// the path was replaced by a different one.
     std::string uuid();
 
+    /// Names what this searcher reads: it changes with each commit it sees and with another
+    /// index at the path, so results can be cached under it. "" when changes cannot be told
+    /// (a sharded index with remote parts, whose revisions Xapian 1.4 does not report).
+    std::string version();
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -141,9 +141,11 @@ struct Searcher::Impl {
             retry_overtaken(
                 [&] {
                     std::string stub = stub_text();
+                    const auto revision = archive_revision_before_opening();
                     Xapian::Database fresh = open_watched(version, p);
                     adopt(fresh, fresh);
                     listed = std::move(stub);
+                    keep_archive_revision(revision);
                 },
                 max_attempts);
         });
@@ -205,6 +207,7 @@ struct Searcher::Impl {
         }
         version.arm();
         std::string stub = stub_text();
+        const auto revision = archive_revision_before_opening();
         Xapian::Database fresh = detail::open_for_reading(path);
         // A stub that lists other databases: a new partition, or a replica that xapian-replicate
         // copied whole (replica_1 -> replica_2, with the same UUID). reopen() would go on reading
@@ -212,10 +215,12 @@ struct Searcher::Impl {
         if (fresh.get_uuid() != db.get_uuid() || stub != listed) {
             adopt(fresh, fresh);
             listed = std::move(stub);
+            keep_archive_revision(revision);
             return true;
         }
         const bool changed = db.reopen();
         if (changed) load_synonyms();
+        keep_archive_revision(revision);
         return changed;
     }
 
@@ -259,6 +264,30 @@ struct Searcher::Impl {
         });
     }
     static constexpr int max_attempts = 20;
+
+    // The revision being read. An archive's is that of its "meta" part, which every commit of
+    // the archive commits (a database of several parts has no revision of its own). It is read
+    // before the archive is opened or reopened, so the view is never older than the revision
+    // said: results cached under it are never staler than it.
+    std::uint64_t revision_now() {
+        if (shards) return shards->revision();
+        if (!archive_with_meta) return static_cast<std::uint64_t>(db.get_revision());
+        return archive_revision;
+    }
+    // The meta part's revision now (nothing if the path is not an archive); call it before
+    // opening or reopening, and keep it (archive_revision) once that succeeded.
+    std::optional<std::uint64_t> archive_revision_before_opening() const {
+        std::error_code ec;
+        const std::string meta = path + "/" + std::string(detail::meta_partition);
+        if (!std::filesystem::exists(meta + "/iamglass", ec)) return std::nullopt;
+        return static_cast<std::uint64_t>(Xapian::Database(meta, Xapian::DB_BACKEND_GLASS).get_revision());
+    }
+    void keep_archive_revision(std::optional<std::uint64_t> revision) {
+        archive_with_meta = revision.has_value();
+        archive_revision = revision.value_or(0);
+    }
+    bool archive_with_meta = false;
+    std::uint64_t archive_revision = 0;
     bool shards_broken = false; ///< a network error left the open parts mid-exchange
     int max_network_retries() const { return static_cast<int>(shards ? shards->info().total : 0) + 1; }
 
@@ -460,7 +489,7 @@ struct Searcher::Impl {
         }
         // "Did you mean" is for searches that found little: looking for corrections of a rare
         // word costs many lookups, which a search with plenty of results does not need.
-        if (built.has_text && !cursor && results.total < suggest_below) {
+        if (request.suggest && built.has_text && !cursor && results.total < suggest_below) {
             deadline.check();
             results.suggestion = detail::spelling_suggestion(mset, request.query, analyzer->stemmer(request.language),
                                                              analyzer->stopwords(request.language),
@@ -485,14 +514,27 @@ struct Searcher::Impl {
         return documents;
     }
 
+    // An id not found while parts are down may be on one of them: not an answer to give as
+    // "no such article".
+    void check_not_on_missing_parts() const {
+        if (!shards) return;
+        const ShardsInfo info = shards->info();
+        if (info.failed.empty()) return;
+        std::string names;
+        for (const auto& name : info.failed) names += (names.empty() ? "" : ", ") + name;
+        throw Error(ErrorCode::unavailable, "not in the parts that answered; down: " + names);
+    }
+
     // Match deciders run inside the match, which remote parts do on their own machines.
     bool deciders_work() const { return !shards || !shards->has_remote(); }
 
     SearchResults related(const std::string& id, std::size_t limit) {
         const std::string id_term = detail::id_term(id);
         auto posting = db.postlist_begin(id_term);
-        if (id.empty() || id.size() > max_id_bytes || posting == db.postlist_end(id_term))
+        if (id.empty() || id.size() > max_id_bytes || posting == db.postlist_end(id_term)) {
+            check_not_on_missing_parts();
             throw Error(ErrorCode::not_found, "no article with this id");
+        }
         const Xapian::Document doc = db.get_document(*posting);
 
         // The words that best tell this article apart from the rest of the index.
@@ -590,7 +632,10 @@ std::optional<Article> Searcher::get(const std::string& id) {
     return impl_->run([&]() -> std::optional<Article> {
         const std::string term = detail::id_term(id);
         auto posting = impl_->db.postlist_begin(term);
-        if (posting == impl_->db.postlist_end(term)) return std::nullopt;
+        if (posting == impl_->db.postlist_end(term)) {
+            impl_->check_not_on_missing_parts();
+            return std::nullopt;
+        }
         return detail::stored_article(impl_->db.get_document(*posting));
     });
 }
@@ -656,15 +701,13 @@ std::string Searcher::last_updated() {
 }
 
 std::uint64_t Searcher::revision() {
+    return impl_->run([&] { return impl_->revision_now(); });
+}
+
+std::string Searcher::version() {
     return impl_->run([&] {
-        if (impl_->shards) return impl_->shards->revision();
-        // An archive's revision is that of its "meta" part, which every commit of the archive commits.
-        if (detail::is_archive(impl_->path) &&
-            std::filesystem::exists(impl_->path + "/" + std::string(detail::meta_partition) + "/iamglass"))
-            return static_cast<std::uint64_t>(
-                Xapian::Database(impl_->path + "/" + std::string(detail::meta_partition), Xapian::DB_BACKEND_GLASS)
-                    .get_revision());
-        return static_cast<std::uint64_t>(impl_->db.get_revision());
+        if (impl_->shards && impl_->shards->has_remote()) return std::string();
+        return impl_->db.get_uuid() + "@" + std::to_string(impl_->revision_now());
     });
 }
 

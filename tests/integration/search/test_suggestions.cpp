@@ -78,6 +78,9 @@ TEST_CASE("did you mean: rare or unknown words get the common word one edit away
     CHECK(s.search(r).suggestion.empty());
     r.query = "title:budegt"; // field syntax is left alone
     CHECK(s.search(r).suggestion.empty());
+    r.query = "parliment";
+    r.suggest = false; // where nobody reads it
+    CHECK(s.search(r).suggestion.empty());
 }
 
 TEST_CASE("completions of the last word, most frequent first") {

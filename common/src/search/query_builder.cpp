@@ -97,6 +97,40 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     return parsers_.emplace(key, std::move(parser)).first->second;
 }
 
+namespace {
+
+// A side of "a..b" that could be meant as a date bound: "2021", "2021-03-15", "now-7d".
+bool looks_like_date_bound(std::string_view side) {
+    if (side.rfind("published:", 0) == 0) side.remove_prefix(10);
+    return !side.empty() && ((side[0] >= '0' && side[0] <= '9') || side.rfind("now", 0) == 0);
+}
+
+} // namespace
+
+std::string dots_as_spaces(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find_first_of(" \t\n", start);
+        if (end == std::string::npos) end = text.size();
+        std::string token = text.substr(start, end - start);
+        if (const auto dots = token.find(".."); dots != std::string::npos) {
+            const std::string_view before = std::string_view(token).substr(0, dots);
+            std::string_view after = std::string_view(token).substr(dots);
+            while (!after.empty() && after.front() == '.') after.remove_prefix(1);
+            if (!looks_like_date_bound(before) && !looks_like_date_bound(after))
+                for (std::size_t i = 0; i < token.size(); ++i)
+                    if (token[i] == '.' &&
+                        ((i + 1 < token.size() && token[i + 1] == '.') || (i > 0 && token[i - 1] == '.')))
+                        token[i] = ' ';
+        }
+        out += token;
+        if (end < text.size()) out += text[end];
+        start = end + 1;
+    }
+    return out;
+}
+
 Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     Xapian::QueryParser& parser = this->parser(request);
     // A query typed all in capitals (caps lock, a pasted headline) is read as plain words:
@@ -117,7 +151,15 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     try {
         query = parser.parse_query(text, parser_flags);
     } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
+        // Dots in running text ("Re: ... oil", "wait..what") read as a range by the parser:
+        // they are punctuation unless a side looks like a date, which stays an error.
+        const std::string plain = dots_as_spaces(text);
+        if (plain == text) throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
+        try {
+            query = parser.parse_query(plain, parser_flags);
+        } catch (const Xapian::QueryParserError&) {
+            throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
+        }
     }
     std::size_t terms = 0;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) ++terms;

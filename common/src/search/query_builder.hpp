@@ -14,6 +14,10 @@
 
 namespace gazette::detail {
 
+/// `text` with runs of dots that the query parser would read as a range ("...", "wait..what")
+/// made spaces, unless a side of them looks like a date bound ("2021..", "..now-7d").
+std::string dots_as_spaces(const std::string& text);
+
 class Analyzer;
 class SynonymMap;
 

@@ -113,6 +113,10 @@ TEST_CASE("query language: date ranges") {
     CHECK(s.search(query("2000..now")).total == 6);
     CHECK_THROWS_AS(s.search(query("1..5")), Error);
     CHECK_THROWS_AS(s.search(query("2023..2021")), Error); // reversed: an error, never "everything"
+    // Dots in running text are punctuation, not a range.
+    CHECK(sorted(ids(s.search(query("Re: ... toll bridge")))) == std::vector<std::string>{"bridge-1", "bridge-2"});
+    CHECK(ids(s.search(query("toll..really"))) == std::vector<std::string>{"bridge-2"});
+    CHECK(ids(s.search(query("\"toll\"... ok"))) == std::vector<std::string>{"bridge-2"});
 }
 
 TEST_CASE("filters narrow, never widen") {

@@ -1,6 +1,7 @@
 // The query text before the parser: stopword-only parts, acronyms in capitals, elisions.
 
 #include "analysis/elisions.hpp"
+#include "search/query_builder.hpp"
 #include "search/query_rewrite.hpp"
 
 #include <catch2/catch.hpp>
@@ -53,4 +54,15 @@ TEST_CASE("elided articles are split from the word after them") {
     CHECK(split_elisions("aujourd'hui") == "aujourd'hui"); // not an elision
     CHECK(split_elisions("l'") == "l'");                   // nothing after it
     CHECK(split_elisions("O'Brien") == "O'Brien");
+}
+
+TEST_CASE("runs of dots in running text are spaces; date ranges are left to the parser") {
+    CHECK(dots_as_spaces("Re: ... oil prices") == "Re:     oil prices");
+    CHECK(dots_as_spaces("wait..what") == "wait  what");
+    CHECK(dots_as_spaces("end of story.. more") == "end of story   more");
+    CHECK(dots_as_spaces("2021..2022 oil") == "2021..2022 oil");
+    CHECK(dots_as_spaces("oil ..now-7d") == "oil ..now-7d");
+    CHECK(dots_as_spaces("published:2021.. oil") == "published:2021.. oil");
+    CHECK(dots_as_spaces("U.S. policy") == "U.S. policy");
+    CHECK(dots_as_spaces("1..5") == "1..5"); // numbers: still a (bad) range, reported as such
 }

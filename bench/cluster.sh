@@ -2,7 +2,7 @@
 # One index against the same articles as an archive of local partitions, as 4 local parts and
 # as 2, 4 and 8 parts served by xapian-tcpsrv on loopback (searched through a stub file; the
 # cost of each extra remote part), side by side in one run: top-10
-# latency in-process (the 2,000 Reuters title queries, snippets on, as a page shows them), the
+# latency in-process (the 2,000 Reuters title queries, hits with their stored fields, no snippets), the
 # same with "did you mean" (misspelt queries: fewer than 10 results), and requests per second
 # through gazette-server (wrk). The parts run on this machine, so their work and the network
 # stack share its two cores with the front end: a lower bound on what separate machines give.

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     app.add_option("--facets", request.facets)->delimiter(',');
     app.add_flag("--collapse", request.collapse_stories);
     app.add_option("--exact-total", request.exact_total_up_to, "Count matches exactly up to N");
+    app.add_flag("!--no-suggest", request.suggest, "No \"did you mean\" for searches with few results");
     app.add_option("--run", run_file, "Write the first pass as a TREC run");
     app.add_option("--threads", threads, "Measure throughput: this many threads, each with its own searcher");
     CLI11_PARSE(app, argc, argv);

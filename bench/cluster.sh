@@ -88,8 +88,9 @@ port=$(free_port)
 for entry in "${layouts[@]}"; do
   name=${entry%%:*} db=${entry#*:}
   [[ " ${served[*]} " == *" $name "* ]] || continue
+  # No result cache: the log is replayed in turn, and the layouts are compared on their searches.
   taskset -c 0 "$build/server/gazette-server" --db "$db" --port "$port" --io-threads 1 --threads 1 \
-    --access-log "" >"$work/server.out" 2>&1 &
+    --access-log "" --cache-mb 0 >"$work/server.out" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
   for ((r = 1; r <= rounds; ++r)); do

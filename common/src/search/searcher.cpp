@@ -179,9 +179,8 @@ struct Searcher::Impl {
         shards->open();
         const Xapian::Database* settings = shards->settings();
         if (!settings) {
-            std::string names;
-            for (const auto& name : shards->info().failed) names += (names.empty() ? "" : ", ") + name;
-            throw Error(ErrorCode::unavailable, path + ": no part of the index can be reached (" + names + ")");
+            throw Error(ErrorCode::unavailable,
+                        path + ": no part of the index can be reached (" + failed_names() + ")");
         }
         adopt(shards->database(), *settings);
     }
@@ -518,11 +517,14 @@ struct Searcher::Impl {
     // "no such article".
     void check_not_on_missing_parts() const {
         if (!shards) return;
-        const ShardsInfo info = shards->info();
-        if (info.failed.empty()) return;
+        if (shards->info().failed.empty()) return;
+        throw Error(ErrorCode::unavailable, "not in the parts that answered; down: " + failed_names());
+    }
+
+    std::string failed_names() const {
         std::string names;
-        for (const auto& name : info.failed) names += (names.empty() ? "" : ", ") + name;
-        throw Error(ErrorCode::unavailable, "not in the parts that answered; down: " + names);
+        for (const auto& name : shards->info().failed) names += (names.empty() ? "" : ", ") + name;
+        return names;
     }
 
     // Match deciders run inside the match, which remote parts do on their own machines.

@@ -4,7 +4,6 @@
 #include "index/schema.hpp"
 
 #include <future>
-#include <numeric>
 
 namespace gazette::detail {
 

@@ -69,7 +69,7 @@ TEST_CASE("the log's destructor gives up on a stalled reader after about a secon
     ::close(fds[1]);
 }
 
-TEST_CASE("lines reach the file; reopen() follows a rotation") {
+TEST_CASE("lines reach the file, reopen() follows a rotation") {
     test::TempDir dir;
     const auto path = dir.file("access.log");
     server::AccessLog log(path);

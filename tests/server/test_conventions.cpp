@@ -32,7 +32,7 @@ std::string gunzip(const std::string& data) {
 
 } // namespace
 
-TEST_CASE("size=0 gives the total and facets only; empty form fields are ignored") {
+TEST_CASE("size=0 gives the total and facets only, empty form fields are ignored") {
     NewsroomIndex index;
     RunningServer server(test_config(index.db));
     const auto counts = json::parse(http_get(server.port(), "/search?q=bridge&size=0&facets=source").body);
@@ -45,7 +45,7 @@ TEST_CASE("size=0 gives the total and facets only; empty form fields are ignored
     CHECK(json::parse(form.body)["total"]["value"] == 2);
 }
 
-TEST_CASE("hits carry authors, summary and language; fields= selects what is sent") {
+TEST_CASE("hits carry authors, summary and language, fields= selects what is sent") {
     TempDir dir;
     const auto db = dir.file("db");
     {
@@ -138,7 +138,7 @@ TEST_CASE("gzip when the client accepts it and the body is worth it") {
     CHECK(page.header("content-encoding") == "gzip");
 }
 
-TEST_CASE("CORS: off by default; allowed origins get their headers and preflights") {
+TEST_CASE("CORS: off by default, allowed origins get their headers and preflights") {
     NewsroomIndex index;
     {
         RunningServer server(test_config(index.db));

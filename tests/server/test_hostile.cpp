@@ -54,7 +54,7 @@ HttpReply flood_until_answered(std::uint16_t port, const std::string& head, char
 
 } // namespace
 
-TEST_CASE("a flood of idle connections is capped and timed out; others are served") {
+TEST_CASE("a flood of idle connections is capped and timed out, others are served") {
     // Each connection costs this process two descriptors (client and server side).
     rlimit limit{};
     getrlimit(RLIMIT_NOFILE, &limit);
@@ -113,7 +113,7 @@ TEST_CASE("request smuggling shapes are refused") {
     CHECK(http_get(port, "/health").status == 200);
 }
 
-TEST_CASE("chunk extensions and trailers without end are refused; memory stays flat") {
+TEST_CASE("chunk extensions and trailers without end are refused, memory stays flat") {
     NewsroomIndex index;
     RunningServer server(test_config(index.db));
     const auto port = server.port();

@@ -28,7 +28,7 @@ HttpReply raw(std::uint16_t port, const std::string& bytes) {
 
 } // namespace
 
-TEST_CASE("Expect: 100-continue is answered before the body; other expectations get 417") {
+TEST_CASE("Expect: 100-continue is answered before the body, other expectations get 417") {
     NewsroomIndex index;
     RunningServer server(test_config(index.db));
     HttpConnection c(server.port());
@@ -64,7 +64,7 @@ TEST_CASE("absolute-form targets are served like origin-form ones") {
     CHECK(raw(server.port(), "GET http://example.org HTTP/1.1\r\nHost: example.org\r\n\r\n").status == 200);
 }
 
-TEST_CASE("HTTP/1.1 needs exactly one Host header; HTTP/1.0 may have none") {
+TEST_CASE("HTTP/1.1 needs exactly one Host header, HTTP/1.0 may have none") {
     NewsroomIndex index;
     RunningServer server(test_config(index.db));
     const auto none = raw(server.port(), "GET /health HTTP/1.1\r\n\r\n");
@@ -75,7 +75,7 @@ TEST_CASE("HTTP/1.1 needs exactly one Host header; HTTP/1.0 may have none") {
     CHECK(raw(server.port(), "GET /health HTTP/1.1\r\nHost: a\r\n\r\n").status == 200);
 }
 
-TEST_CASE("a request line past the header limit is 414; header fields past it are 431") {
+TEST_CASE("a request line past the header limit is 414, header fields past it are 431") {
     NewsroomIndex index;
     auto config = test_config(index.db);
     config.max_header_bytes = 1024;

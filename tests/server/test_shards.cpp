@@ -28,7 +28,7 @@ server::ServerConfig sharded_config(const std::string& stub) {
 
 } // namespace
 
-TEST_CASE("a part down: searches answer 200 from the others, partial; /health is degraded") {
+TEST_CASE("a part down: searches answer 200 from the others, partial, /health is degraded") {
     if (!have_xapian_tcpsrv()) {
         WARN("xapian-tcpsrv not installed (Debian: xapian-tools): skipped");
         return;

@@ -118,11 +118,14 @@ std::string dots_as_spaces(const std::string& text) {
             const std::string_view before = std::string_view(token).substr(0, dots);
             std::string_view after = std::string_view(token).substr(dots);
             while (!after.empty() && after.front() == '.') after.remove_prefix(1);
-            if (!looks_like_date_bound(before) && !looks_like_date_bound(after))
+            if (!looks_like_date_bound(before) && !looks_like_date_bound(after)) {
+                // Judged on the original: a dot already made a space still makes its neighbour a run.
+                const std::string original = token;
                 for (std::size_t i = 0; i < token.size(); ++i)
-                    if (token[i] == '.' &&
-                        ((i + 1 < token.size() && token[i + 1] == '.') || (i > 0 && token[i - 1] == '.')))
+                    if (original[i] == '.' &&
+                        ((i + 1 < original.size() && original[i + 1] == '.') || (i > 0 && original[i - 1] == '.')))
                         token[i] = ' ';
+            }
         }
         out += token;
         if (end < text.size()) out += text[end];

@@ -28,7 +28,7 @@ WriterOptions with_threads(unsigned threads, std::size_t batch_size = 2000) {
 
 } // namespace
 
-TEST_CASE("upsert adds, then replaces by id; both writing modes agree") {
+TEST_CASE("upsert adds, then replaces by id, both writing modes agree") {
     for (unsigned threads : {1u, 3u}) {
         INFO("threads " << threads);
         TempDir dir;

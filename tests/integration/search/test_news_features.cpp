@@ -48,7 +48,7 @@ std::string days_ago(int days) {
 
 } // namespace
 
-TEST_CASE("copies of a story share a story id; collapsing keeps the best and counts the rest") {
+TEST_CASE("copies of a story share a story id, collapsing keeps the best and counts the rest") {
     TempDir dir;
     const auto db = dir.file("db");
     {

@@ -54,7 +54,7 @@ struct Library {
 
 } // namespace
 
-TEST_CASE("related articles share distinctive words; the article itself is excluded") {
+TEST_CASE("related articles share distinctive words, the article itself is excluded") {
     Library lib;
     Searcher s(lib.db);
     const auto related = s.related("rail-1", 3);
@@ -153,7 +153,7 @@ TEST_CASE("synonyms stored in the index expand queries, phrases included") {
     CHECK_THROWS_WITH(writer.set_synonyms("u.s., usa\n"), Catch::Contains("members are words"));
 }
 
-TEST_CASE("articles are stemmed in their own language; queries can name theirs") {
+TEST_CASE("articles are stemmed in their own language, queries can name theirs") {
     Library lib;
     Searcher s(lib.db);
     SearchRequest r;
@@ -201,7 +201,7 @@ TEST_CASE("French and Italian elisions: the word after the apostrophe is found")
     CHECK(s.search(r).total == 1);
 }
 
-TEST_CASE("acronyms with dots meet the same word without them; stopword phrases never fail") {
+TEST_CASE("acronyms with dots meet the same word without them, stopword phrases never fail") {
     TempDir dir;
     const auto db = dir.file("db");
     {

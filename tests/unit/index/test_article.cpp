@@ -77,7 +77,7 @@ TEST_CASE("a missing id is generated stably") {
     CHECK(normalize_article(with_url).id.size() == 20);
 }
 
-TEST_CASE("fields are cut to the field limits; a link too long to cut is dropped") {
+TEST_CASE("fields are cut to the field limits, a link too long to cut is dropped") {
     using gazette::FieldLimits;
     Article a = minimal();
     a.title = std::string(FieldLimits::title - 1, 'a') + "é tail";

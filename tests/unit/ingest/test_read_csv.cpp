@@ -7,7 +7,7 @@ using namespace gazette;
 using gazette::test::read_file;
 using gazette::test::TempDir;
 
-TEST_CASE("CSV: header names the fields; RFC 4180 quoting and embedded newlines") {
+TEST_CASE("CSV: header names the fields, RFC 4180 quoting and embedded newlines") {
     TempDir dir;
     const auto path = dir.write("a.csv", "id,title,body,authors,tags,published,extra\n"
                                          "c1,\"Rates, again\",\"He said \"\"no\"\".\n\nSecond paragraph.\",Ana "

@@ -98,7 +98,7 @@ TEST_CASE("Atom: entries with text constructs") {
     CHECK(b.body == "Zusammenfassung");
 }
 
-TEST_CASE("feeds: ill-formed XML is read as far as it goes, with a warning; other XML fails") {
+TEST_CASE("feeds: ill-formed XML is read as far as it goes, with a warning, other XML fails") {
     TempDir dir;
     const auto r = read_file(dir.write("broken.rss", "<rss><channel>\n<item><title>x</title>\n</channel></rss>"));
     REQUIRE(r.records.size() == 1);

@@ -23,7 +23,7 @@ TEST_CASE("plain-text articles: date and title on the first line, then the body"
     CHECK(r.records[0].location == path + ":1");
 }
 
-TEST_CASE("plain-text articles: without a date line the first line is the title; empty files are errors") {
+TEST_CASE("plain-text articles: without a date line the first line is the title, empty files are errors") {
     TempDir dir;
     for (const char* content : {"Just a title\n\nbody", "date 2021-9-06 Title\nbody", "date 2021-09-06Title\n"}) {
         INFO(content);

@@ -56,7 +56,7 @@ TEST_CASE("elided articles are split from the word after them") {
     CHECK(split_elisions("O'Brien") == "O'Brien");
 }
 
-TEST_CASE("runs of dots in running text are spaces; date ranges are left to the parser") {
+TEST_CASE("runs of dots in running text are spaces, date ranges are left to the parser") {
     CHECK(dots_as_spaces("Re: ... oil prices") == "Re:     oil prices");
     CHECK(dots_as_spaces("wait..what") == "wait  what");
     CHECK(dots_as_spaces("end of story.. more") == "end of story   more");

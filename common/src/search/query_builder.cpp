@@ -211,12 +211,12 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
     BuiltQuery built;
     const std::string text = trim(request.query);
     if (!text.empty()) {
-        built.query = parse_text(request);
+        built.query = filters_as_filters(parse_text(request));
         built.has_text = !built.query.empty();
     }
     // A query of only stopwords parses to nothing: treat it like no query rather than
     // matching nothing.
-    if (built.query.empty()) built.query = Xapian::Query::MatchAll;
+    if (built.query.empty()) built.query = match_all();
 
     const Xapian::Query filter = filters(request);
     if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);

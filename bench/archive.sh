@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A time-partitioned archive against one index of the same articles, side by side in one run:
 # indexing time and peak memory (one index built in parallel, one written in batches, an archive
-# by month), the index size, the whole-batch time of the Reuters title queries, and how many
+# by month built in parallel, one written in batches), the index size, the whole-batch time of the Reuters title queries, and how many
 # queries rank differently (other than by ties at the last place).
 # Usage: bench/archive.sh [ROUNDS]   (default 3; medians are reported)
 set -euo pipefail
@@ -16,7 +16,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-archive-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 declare -A seconds memory query_seconds
-layouts=("bulk:--threads 0" "batches:--threads 1" "archive:--partition month")
+layouts=("bulk:--threads 0" "batches:--threads 1" "archive:--partition month" "archive-1:--partition month --threads 1")
 for ((r = 1; r <= rounds; ++r)); do
   for entry in "${layouts[@]}"; do
     name=${entry%%:*} options=${entry#*:}

@@ -4,10 +4,10 @@
 # of the input whose length is a whole number of batches, never shorter than after the previous
 # kill. Runs alternate between parallel bulk builds (all or nothing) and batches written directly.
 # Each cycle ends by running the input to completion and checking the final count.
-# With --archive the runs write a time-partitioned archive (--partition month) instead, whose
-# batches are committed partition by partition: after a kill every partition holds a prefix of
-# its own articles, the batches before the one being committed are all there, and nothing after
-# it is; every partition passes xapian-check.
+# With --archive the runs write a time-partitioned archive (--partition month) instead: a bulk
+# build of it is all or nothing too; its batches are committed partition by partition, so after a
+# kill every partition holds a prefix of its own articles, the batches before the one being
+# committed are all there, and nothing after it is; every partition passes xapian-check.
 #
 # Usage: crash_harness.sh --index BIN --search BIN (--input FILE.jsonl[.gz] | --generate N) [--kills N]
 #                         [--batch-size N] [--seed N] [--cycle KILLS_PER_CYCLE] [--archive]
@@ -119,23 +119,18 @@ PY
 
 # How long a whole run takes in each mode bounds the random kill moments.
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
-if [ -z "$archive" ]; then
-  mode="--threads 2"; start=$(date +%s.%N); run_indexer; bulk_seconds=$(since "$start")
-  rm -rf "$db"
-fi
+mode="--threads 2"; start=$(date +%s.%N); run_indexer; bulk_seconds=$(since "$start")
+rm -rf "$db"
 mode="--threads 1"; start=$(date +%s.%N); run_indexer; batch_seconds=$(since "$start")
 rm -rf "$db"
-[ -n "$archive" ] && bulk_seconds=$batch_seconds
 echo "input: $total articles; a whole run takes ${bulk_seconds}s as a bulk build, ${batch_seconds}s in batches of $batch"
 
 RANDOM=$seed
 failures=0 corrupt=0 lost=0 completed=0 cycle=0 previous=0
 fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
 mode="--threads 2"
-[ -n "$archive" ] && mode="--threads 1"
 for ((k = 1; k <= kills; ++k)); do
   if [ "$mode" = "--threads 2" ]; then span=$bulk_seconds; kind=bulk; else span=$batch_seconds; kind=batches; fi
-  [ -n "$archive" ] && kind=archive
   # Uniform over the whole run, so kills land in analysis, in commits, in compaction and in the swap.
   delay=$(awk -v s="$span" -v r=$((RANDOM % 1000)) 'BEGIN { printf "%.3f", s * r / 1000 }')
   # The indexer itself in the background (not a subshell), so the SIGKILL reaches it.
@@ -166,12 +161,11 @@ for ((k = 1; k <= kills; ++k)); do
     count=$(count_of)
   fi
   [ -n "$count" ] || { fail "kill $k: the index cannot be read"; count=0; }
-  # Exactly the committed batches: a prefix of the input, whole batches (bulk: all or nothing).
-  if [ "$kind" = archive ]; then
-    : # checked by check_archive
-  elif [ "$kind" = bulk ]; then
+  # Exactly the committed batches: a prefix of the input, whole batches (bulk: all or nothing;
+  # an archive's batches are checked partition by partition by check_archive).
+  if [ "$kind" = bulk ]; then
     [ "$count" = 0 ] || [ "$count" = "$total" ] || fail "kill $k: a bulk build left $count of $total articles"
-  else
+  elif [ -z "$archive" ]; then
     [ $((count % batch)) = 0 ] || [ "$count" = "$total" ] || fail "kill $k: $count articles is not a whole number of batches"
   fi
   if [ -z "$archive" ]; then
@@ -188,14 +182,14 @@ for ((k = 1; k <= kills; ++k)); do
     final=$(count_of)
     [ "$rc" = 0 ] && [ "$final" = "$total" ] || fail "cycle $cycle: re-running the input ended with exit $rc and $final of $total articles"
     [ -n "$archive" ] || xapian-check "$db" >/dev/null 2>&1 || { corrupt=$((corrupt + 1)); fail "cycle $cycle: the completed index fails xapian-check"; }
-    [ -e "$db.gazette-shards" ] || [ -e "$db.gazette-new" ] && fail "cycle $cycle: bulk build leftovers remain"
+    [ -e "$db.gazette-shards" ] || [ -e "$db.gazette-new" ] || [ -e "$db/bulk.gazette-shards" ] && fail "cycle $cycle: bulk build leftovers remain"
     if [ -n "$archive" ]; then
       [ "$(check_archive)" = "$total" ] || fail "cycle $cycle: the completed archive does not hold every article once"
       for part in "$db"/*/; do xapian-check "$part" >/dev/null 2>&1 || fail "cycle $cycle: $part fails xapian-check"; done
     fi
     completed=$((completed + 1)); cycle=$((cycle + 1)); previous=0
     rm -rf "$db"
-    if [ -n "$archive" ]; then mode="--threads 1"; elif [ "$mode" = "--threads 2" ]; then mode="--threads 1"; else mode="--threads 2"; fi
+    if [ "$mode" = "--threads 2" ]; then mode="--threads 1"; else mode="--threads 2"; fi
   fi
 done
 

@@ -65,7 +65,9 @@ struct WriteCounts {
 /// databases are written in parallel beside the index and compacted into it by the first
 /// commit(), in one step. Until then there is no index at the path (or the old one, for a
 /// rebuild), never an empty one that a reader or a replica would serve; an interrupted build
-/// leaves things as they were.
+/// leaves things as they were. A new archive (no partition yet) is a bulk build too: its
+/// partitions are compacted, moved in and listed by the stub at the first commit(); until then
+/// the archive is empty.
 class GAZETTE_EXPORT IndexWriter {
   public:
     /// Opens the index at `path`, creating it (and missing parent directories) if needed, and

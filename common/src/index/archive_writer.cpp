@@ -25,6 +25,9 @@ namespace {
 // newest one or two, and each open one holds file handles and buffers.
 constexpr std::size_t max_open_after_commit = 8;
 
+// Where a bulk build of a new archive writes its shards: DIR/bulk.gazette-shards.
+constexpr std::string_view bulk_name = "bulk";
+
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -77,6 +80,10 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
     mapper_.emplace(*analyzer_);
     // One writer, which reports its own commits: everything committed counts.
     stories_ = std::make_unique<StoryIndex>([p = path_] { return StoryView::whole(open_for_reading(p)); }, 1);
+    if (const unsigned threads = bulk_threads(options.threads); partitions_.empty() && threads > 1)
+        bulk_ = std::make_unique<BulkBuild>(
+            part_path(std::string(bulk_name)), analyzer_->settings(), threads, batch_size_, BulkBuildTuning{},
+            [p = partitioning_](const Article& a) { return partition_for(a.published, p); });
 }
 
 ArchiveWriter::~ArchiveWriter() {
@@ -108,6 +115,8 @@ void ArchiveWriter::recover() {
         if (is_partition_name(name, partitioning_) && !std::binary_search(kept.begin(), kept.end(), name))
             remove_tree(entry.path().string());
     }
+    // An interrupted bulk build: its partitions were not listed yet, and are gone now.
+    remove_tree(bulk_shards_dir(part_path(std::string(bulk_name))));
     partitions_ = kept;
     if (!have_stub || kept != listed) write_stub(path_, partitions_);
 }
@@ -184,6 +193,10 @@ std::vector<std::string> ArchiveWriter::holders(const std::string& term, std::ve
 }
 
 void ArchiveWriter::upsert(const Article& article) {
+    if (bulk_) {
+        bulk_->upsert(article);
+        return;
+    }
     const std::string target = partition_for(article.published, partitioning_);
     const std::string term = id_term(article.id);
     with_xapian_errors(path_, [&] {
@@ -212,6 +225,10 @@ void ArchiveWriter::upsert(const Article& article) {
 }
 
 void ArchiveWriter::remove(const std::string& id) {
+    if (bulk_) {
+        bulk_->remove(id);
+        return;
+    }
     const std::string term = id_term(id);
     with_xapian_errors(path_, [&] {
         std::vector<std::string> committed;
@@ -234,7 +251,7 @@ void ArchiveWriter::remove(const std::string& id) {
 
 void ArchiveWriter::set_synonyms(const std::string& text) {
     synonyms_ = text;
-    changed();
+    if (!bulk_) changed();
 }
 
 void ArchiveWriter::changed() {
@@ -243,6 +260,10 @@ void ArchiveWriter::changed() {
 }
 
 void ArchiveWriter::commit() {
+    if (bulk_) {
+        finish_bulk();
+        return;
+    }
     if (pending_ == 0 && moved_out_.empty() && !synonyms_) return;
     std::uint64_t open_bytes = 0;
     for (const auto& [name, w] : open_) open_bytes += directory_size(part_path(name));
@@ -266,18 +287,50 @@ void ArchiveWriter::commit() {
             fsync_directory(part_path(name));
         }
         moved_out_.clear();
-        if (synonyms_) meta_.set_metadata(metadata_synonyms, *synonyms_);
-        meta_.set_metadata(metadata_updated_at, format_utc(current_unix_seconds()));
-        meta_.commit();
     });
-    fsync_directory(part_path(std::string(meta_partition)));
-    synonyms_.reset();
+    commit_meta();
     pending_ = 0;
     pending_text_bytes_ = 0;
     ++commits_;
     reopen_reader();
     with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated); });
     if (open_.size() > max_open_after_commit) close_partitions();
+}
+
+void ArchiveWriter::commit_meta() {
+    with_xapian_errors(path_, [&] {
+        if (synonyms_) meta_.set_metadata(metadata_synonyms, *synonyms_);
+        meta_.set_metadata(metadata_updated_at, format_utc(current_unix_seconds()));
+        meta_.commit();
+    });
+    fsync_directory(part_path(std::string(meta_partition)));
+    synonyms_.reset();
+}
+
+void ArchiveWriter::finish_bulk() {
+    // Each partition is compacted beside its place and moved in; the stub lists them last. An
+    // interruption before that leaves partitions the stub does not list, which the next writer
+    // deletes: the archive is as it was, empty.
+    const auto output_of = [&](const std::string& name) { return bulk_output_dir(part_path(name)); };
+    const std::vector<std::string> names = bulk_->compact_groups_into([&](const std::string& name) {
+        remove_tree(output_of(name));
+        return output_of(name);
+    });
+    for (const auto& name : names) replace_index(part_path(name), output_of(name));
+    const WriteCounts built = bulk_->counts();
+    bulk_.reset(); // deletes the shards
+    written_.added += built.added;
+    written_.updated += built.updated;
+    written_.deleted += built.deleted;
+    written_.not_found += built.not_found;
+    partitions_ = names;
+    write_stub(path_, partitions_);
+    commit_meta();
+    ++commits_;
+    reopen_reader();
+    ids_loaded_ = false;
+    // The stories written so far are all committed: lookups start from the archive as it is.
+    stories_ = std::make_unique<StoryIndex>([p = path_] { return StoryView::whole(open_for_reading(p)); }, 1);
 }
 
 void ArchiveWriter::close_partitions() {
@@ -293,6 +346,7 @@ void ArchiveWriter::close_partitions() {
 }
 
 void ArchiveWriter::abandon() noexcept {
+    bulk_.reset(); // an unfinished bulk build is discarded
     moved_out_.clear();
     close_partitions();
     try {
@@ -301,7 +355,22 @@ void ArchiveWriter::abandon() noexcept {
     }
 }
 
+WriteCounts ArchiveWriter::counts() const {
+    if (!bulk_) return written_;
+    const WriteCounts built = bulk_->counts();
+    return {written_.added + built.added, written_.updated + built.updated, written_.deleted + built.deleted,
+            written_.not_found + built.not_found};
+}
+
+std::size_t ArchiveWriter::pending_changes() const {
+    return bulk_ ? static_cast<std::size_t>(bulk_->changes()) : pending_;
+}
+
 std::uint64_t ArchiveWriter::document_count() const {
+    if (bulk_) {
+        const WriteCounts c = counts();
+        return c.added - std::min(c.added, c.deleted);
+    }
     return with_xapian_errors(path_, [&] {
         std::uint64_t n = 0;
         for (std::size_t i = 0; i < reader_names_.size(); ++i)

@@ -1,11 +1,13 @@
 #pragma once
 // The writer of a time-partitioned archive (see archive_layout.hpp): routes each article to the
 // partition of its date, keeps one copy of an id across partitions, commits the partitions
-// written to, and seals and drops whole partitions.
+// written to, and seals and drops whole partitions. A new archive is a bulk build: every
+// partition is written by shard threads and compacted at the first commit, as a new index is.
 
 #include "analysis/analyzer.hpp"
 #include "index/archive_layout.hpp"
 #include "index/bloom.hpp"
+#include "index/bulk_build.hpp"
 #include "index/document_mapper.hpp"
 #include "index/index_lock.hpp"
 #include "index/story.hpp"
@@ -34,11 +36,11 @@ class ArchiveWriter final : public WriterBackend {
     void remove(const std::string& id) override;
     void set_synonyms(const std::string& text) override;
     void commit() override;
-    WriteCounts counts() const override { return written_; }
+    WriteCounts counts() const override;
     std::uint64_t document_count() const override;
-    std::size_t pending_changes() const override { return pending_; }
+    std::size_t pending_changes() const override;
     std::uint64_t commits() const override { return commits_; }
-    bool bulk() const override { return false; }
+    bool bulk() const override { return bulk_ != nullptr; }
     void abandon() noexcept override;
     ArchiveWriter* archive() override { return this; }
 
@@ -64,6 +66,10 @@ class ArchiveWriter final : public WriterBackend {
     /// Reads the committed state of every partition anew.
     void reopen_reader();
     void changed();
+    /// Compacts the bulk build into its partitions and lists them in the stub.
+    void finish_bulk();
+    /// Records the commit in the settings partition: synonyms set since, the update time.
+    void commit_meta();
     void close_partitions();
     /// The start of the ages older than `duration` ("90d", "6M").
     static UnixSeconds cutoff(const std::string& duration);
@@ -76,6 +82,7 @@ class ArchiveWriter final : public WriterBackend {
     std::optional<Analyzer> analyzer_;
     std::optional<DocumentMapper> mapper_;
     std::unique_ptr<StoryIndex> stories_;
+    std::unique_ptr<BulkBuild> bulk_;     ///< a new archive, until the first commit
     std::vector<std::string> partitions_; ///< as the stub lists them, sorted
     std::map<std::string, Writable> open_;
     std::vector<std::string> reader_names_; ///< the partitions of reader_, in its order

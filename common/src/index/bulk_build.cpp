@@ -10,7 +10,9 @@
 #include "util/text_util.hpp"
 #include "util/xapian_errors.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -28,6 +30,11 @@ std::string parent_of(const std::string& path) {
 }
 
 } // namespace
+
+unsigned bulk_threads(unsigned requested) {
+    if (requested > 0) return requested;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
 
 std::string bulk_shards_dir(const std::string& path) {
     return path + ".gazette-shards";
@@ -66,9 +73,9 @@ void replace_index(const std::string& path, const std::string& replacement) {
 }
 
 BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
-                     std::size_t batch_size, BulkBuildTuning tuning)
-    : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), sequence_(shards, 0), story_limits_(shards),
-      seen_commits_(shards, 0), stories_([this] { return open_story_view(); }, shards) {
+                     std::size_t batch_size, BulkBuildTuning tuning, GroupOf group_of)
+    : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), group_of_(std::move(group_of)), sequence_(shards, 0),
+      story_limits_(shards), seen_commits_(shards, 0), stories_([this] { return open_story_view(); }, shards) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw Error(ErrorCode::io_error, dir_ + ": cannot create: " + ec.message());
@@ -76,6 +83,7 @@ BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings
     for (unsigned k = 0; k < shards; ++k)
         shards_.push_back(std::make_unique<ShardWriter>(
             (fs::path(dir_) / std::to_string(k)).string(), settings, per_shard, tuning.generation_size,
+            static_cast<bool>(group_of_),
             tuning.before_change ? [hook = tuning.before_change, k] { hook(k); } : std::function<void()>{}));
 }
 
@@ -97,6 +105,7 @@ StoryView BulkBuild::open_story_view() const {
     for (std::size_t k = 0; k < shards_.size(); ++k) {
         const std::vector<std::string> paths = shards_[k]->paths();
         for (std::size_t g = 0; g < paths.size(); ++g) {
+            // A database started after the commit that the lookups count has nothing they count.
             const Xapian::docid last = g < story_limits_[k].size() ? story_limits_[k][g] : 0;
             view.parts.push_back(
                 {Xapian::Database(paths[g]), last, static_cast<unsigned>(k), static_cast<unsigned>(g)});
@@ -116,7 +125,7 @@ void BulkBuild::advance_story_view(unsigned shard) {
     if (sequence_[shard] <= story_lag_) return;
     if (auto point = shards_[shard]->take_commit_point(sequence_[shard] - story_lag_)) {
         story_limits_[shard] = std::move(point->last_docids);
-        stories_.committed(shard, point->sequence, point->first_sequences);
+        stories_.committed(shard, point->sequence, &point->placement);
     }
 }
 
@@ -135,9 +144,10 @@ void BulkBuild::upsert(const Article& article) {
         seen_ids_.add(key);
     const MinHash signature = article_signature(article);
     const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature, seen); });
-    stories_.remember(article.id, signature, story, shard, sequence);
+    std::string group = group_of_ ? group_of_(article) : std::string();
+    stories_.remember(article.id, signature, story, shard, sequence, group);
     sequence_[shard] = sequence;
-    shards_[shard]->upsert(article, signature, story, sequence);
+    shards_[shard]->upsert(article, signature, story, sequence, std::move(group));
     ++changes_;
 }
 
@@ -150,10 +160,13 @@ void BulkBuild::remove(const std::string& id) {
     ++changes_;
 }
 
-std::vector<std::string> BulkBuild::database_paths() const {
-    std::vector<std::string> paths;
-    for (const auto& shard : shards_)
-        for (auto& path : shard->paths()) paths.push_back(std::move(path));
+std::map<std::string, std::vector<std::string>> BulkBuild::database_paths() const {
+    std::map<std::string, std::vector<std::string>> paths;
+    for (const auto& shard : shards_) {
+        const auto shard_paths = shard->paths();
+        const auto groups = shard->groups();
+        for (std::size_t i = 0; i < shard_paths.size(); ++i) paths[groups[i]].push_back(shard_paths[i]);
+    }
     return paths;
 }
 
@@ -174,11 +187,7 @@ void BulkBuild::flush() {
     for (auto& shard : shards_) shard->wait_for_flush();
 }
 
-void BulkBuild::compact_into(const std::string& output) {
-    flush();
-    // The compacted index is at most the size of the shards together.
-    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0, 0));
-    const std::vector<std::string> databases = database_paths();
+void BulkBuild::compact(const std::vector<std::string>& databases, const std::string& output) {
     const BackgroundPrefetch prefetch(glass_tables_in_compaction_order(databases));
     with_xapian_errors(output, [&] {
         Xapian::Database all;
@@ -187,6 +196,27 @@ void BulkBuild::compact_into(const std::string& output) {
         all.compact(output, 0, 0, compactor);
         compactor.finish();
     });
+}
+
+void BulkBuild::compact_into(const std::string& output) {
+    flush();
+    // The compacted index is at most the size of the shards together.
+    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0, 0));
+    std::vector<std::string> databases;
+    for (auto& [group, paths] : database_paths()) databases.insert(databases.end(), paths.begin(), paths.end());
+    compact(databases, output);
+}
+
+std::vector<std::string>
+BulkBuild::compact_groups_into(const std::function<std::string(const std::string&)>& output_of) {
+    flush();
+    require_free_space(dir_, directory_size(dir_) + commit_space_needed(0, 0));
+    std::vector<std::string> groups;
+    for (const auto& [group, databases] : database_paths()) {
+        compact(databases, output_of(group));
+        groups.push_back(group);
+    }
+    return groups;
 }
 
 } // namespace gazette::detail

@@ -9,6 +9,7 @@
 #include "index/story.hpp"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,12 +20,18 @@ namespace gazette::detail {
 std::string bulk_shards_dir(const std::string& path);
 std::string bulk_output_dir(const std::string& path);
 
+/// Threads of a bulk build: `requested`, or one per core (at most 8) for 0.
+unsigned bulk_threads(unsigned requested);
+
 /// Finishes or discards what an interrupted bulk build left: completes a half-done swap,
 /// removes shards and partial outputs. Call holding the IndexLock, before opening `path` for writing.
 void recover_interrupted_build(const std::string& path);
 
 /// Replaces the index at `path` by the one at `replacement` (renames, then fsyncs the parent).
 void replace_index(const std::string& path, const std::string& replacement);
+
+/// The group of an article's databases: the partition of an archive.
+using GroupOf = std::function<std::string(const Article&)>;
 
 /// Settings of a bulk build that tests and benchmarks change.
 struct BulkBuildTuning {
@@ -44,9 +51,11 @@ struct BulkBuildTuning {
 /// the same stories.
 class BulkBuild {
   public:
-    /// Each shard starts a new database every `tuning.generation_size` articles.
+    /// Each shard starts a new database every `tuning.generation_size` articles. With
+    /// `group_of`, articles of different groups go to different databases, compacted into
+    /// separate indexes (compact_groups_into()).
     BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards, std::size_t batch_size,
-              BulkBuildTuning tuning = {});
+              BulkBuildTuning tuning = {}, GroupOf group_of = {});
     /// Discards the build (shards are deleted).
     ~BulkBuild();
     BulkBuild(const BulkBuild&) = delete;
@@ -62,11 +71,15 @@ class BulkBuild {
     void flush();
     /// Writes everything out and compacts the shards into a new index at `output`.
     void compact_into(const std::string& output);
+    /// Writes everything out and compacts each group's databases into a new index at
+    /// `output_of(group)`; returns the groups, sorted.
+    std::vector<std::string> compact_groups_into(const std::function<std::string(const std::string&)>& output_of);
 
   private:
     unsigned shard_of(const std::string& id) const;
-    /// Every database of every shard, shard by shard, generations in order.
-    std::vector<std::string> database_paths() const;
+    /// Every database of every shard, shard by shard, generations in order, by group.
+    std::map<std::string, std::vector<std::string>> database_paths() const;
+    static void compact(const std::vector<std::string>& databases, const std::string& output);
     /// Before each change given to `shard`: moves what the story lookups count of it on, as far
     /// as the lag allows, and has them reopen databases that shards committed to since.
     void advance_story_view(unsigned shard);
@@ -74,6 +87,7 @@ class BulkBuild {
 
     std::string dir_;
     std::size_t story_lag_;
+    GroupOf group_of_;
     std::vector<std::unique_ptr<ShardWriter>> shards_;
     std::vector<std::uint64_t> sequence_; ///< last change number given to each shard
     /// Per shard and database, the last document the story lookups count.

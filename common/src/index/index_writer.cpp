@@ -20,7 +20,6 @@
 #include <filesystem>
 #include <optional>
 #include <system_error>
-#include <thread>
 
 namespace gazette {
 
@@ -34,10 +33,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         path, [&] { return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS); });
 }
 
-// Threads of a bulk build: WriterOptions::threads, or one per core (at most 8) for 0.
 unsigned bulk_threads(const WriterOptions& options) {
-    if (options.threads > 0) return options.threads;
-    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    return detail::bulk_threads(options.threads);
 }
 
 WriteCounts operator+(const WriteCounts& a, const WriteCounts& b) {

@@ -11,6 +11,7 @@
 #include "util/xapian_errors.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <utility>
 
 #include <pthread.h>
@@ -30,6 +31,9 @@ constexpr std::size_t max_queue = 512; // items waiting per shard: bounds memory
 constexpr std::size_t first_commit_interval = 500;
 constexpr std::size_t shard_size_per_interval = 20;
 constexpr std::size_t generations_per_doubling = 4;
+// Databases a shard keeps open between batches, beyond those the last batch wrote to: each
+// holds several files open, and an archive's bulk build may write to hundreds of partitions.
+constexpr std::size_t max_open_databases = 16;
 
 Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSettings& settings) {
     return with_xapian_errors(path, [&] {
@@ -45,11 +49,13 @@ Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSet
 } // namespace
 
 ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
-                         std::size_t generation_size, std::function<void()> before_change)
+                         std::size_t generation_size, bool grouped, std::function<void()> before_change)
     : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)),
-      generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings),
-      db_(create_shard(path_, settings)), written_ids_(generation_size_), paths_{path_}, analyzer_(settings),
-      before_change_(std::move(before_change)), thread_([this] { run(); }) {}
+      generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings), written_ids_(generation_size_),
+      analyzer_(settings), before_change_(std::move(before_change)) {
+    if (!grouped) start_database({}, 0);
+    thread_ = std::thread([this] { run(); });
+}
 
 ShardWriter::~ShardWriter() {
     {
@@ -70,18 +76,19 @@ void ShardWriter::push(Item item) {
     changed_.notify_all();
 }
 
-void ShardWriter::upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence) {
-    push({Item::Kind::upsert, std::move(article), signature, std::move(story), sequence});
+void ShardWriter::upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence,
+                         std::string group) {
+    push({Item::Kind::upsert, std::move(article), signature, std::move(story), sequence, std::move(group)});
 }
 
 void ShardWriter::remove(std::string id, std::uint64_t sequence) {
-    Item item{Item::Kind::remove, {}, {}, {}, sequence};
+    Item item{Item::Kind::remove, {}, {}, {}, sequence, {}};
     item.article.id = std::move(id);
     push(std::move(item));
 }
 
 void ShardWriter::request_flush() {
-    push({Item::Kind::flush, {}, {}, {}, 0});
+    push({Item::Kind::flush, {}, {}, {}, 0, {}});
     std::lock_guard lock(mutex_);
     ++flushes_requested_;
 }
@@ -107,6 +114,11 @@ std::optional<ShardWriter::CommitPoint> ShardWriter::take_commit_point(std::uint
 std::vector<std::string> ShardWriter::paths() const {
     std::lock_guard lock(mutex_);
     return paths_;
+}
+
+std::vector<std::string> ShardWriter::groups() const {
+    std::lock_guard lock(mutex_);
+    return path_groups_;
 }
 
 WriteCounts ShardWriter::counts() const {
@@ -135,32 +147,15 @@ void ShardWriter::run() {
         }
         try {
             if (before_change_ && item.kind != Item::Kind::flush) before_change_();
-            // Started by the first change after the commit that filled the last one, so that a
-            // build never ends with an empty generation.
-            if (generation_full_ && item.kind != Item::Kind::flush)
-                with_xapian_errors(path_, [&] { start_generation(item.sequence); });
             if (item.kind == Item::Kind::upsert) {
                 Xapian::Document doc = mapper.build(item.article);
                 add_story(doc, item.signature, item.story);
                 store_article(doc, item.article, item.story);
-                const std::string term = id_term(item.article.id);
-                const bool existed = with_xapian_errors(path_, [&] {
-                    const bool was = db_.term_exists(term) || remove_from_older(term);
-                    db_.replace_document(term, doc);
-                    if (!was) written_ids_.add(fnv1a64(term)); // an update's id is there already
-                    return was;
-                });
-                uncommitted_text_bytes_ +=
-                    item.article.title.size() + item.article.summary.size() + item.article.body.size();
-                std::lock_guard lock(mutex_);
-                ++(existed ? counts_.updated : counts_.added);
+                upsert_now(item, doc);
             } else if (item.kind == Item::Kind::remove) {
                 const std::string term = id_term(item.article.id);
-                const bool existed = with_xapian_errors(path_, [&] {
-                    const bool was = db_.term_exists(term);
-                    if (was) db_.delete_document(term);
-                    return was || remove_from_older(term);
-                });
+                const bool existed =
+                    with_xapian_errors(path_, [&] { return remove_from_others(term, databases_.size()); });
                 std::lock_guard lock(mutex_);
                 ++(existed ? counts_.deleted : counts_.not_found);
             }
@@ -183,61 +178,127 @@ void ShardWriter::run() {
     }
 }
 
+void ShardWriter::upsert_now(const Item& item, const Xapian::Document& doc) {
+    const std::string term = id_term(item.article.id);
+    const bool existed = with_xapian_errors(path_, [&] {
+        const std::size_t k = target(item.group, item.sequence);
+        Database& database = databases_[k];
+        Xapian::WritableDatabase& db = open(database);
+        const bool was = db.term_exists(term) || remove_from_others(term, k);
+        db.replace_document(term, doc);
+        database.changed = true;
+        if (!was) written_ids_.add(fnv1a64(term)); // an update's id is there already
+        return was;
+    });
+    uncommitted_text_bytes_ += item.article.title.size() + item.article.summary.size() + item.article.body.size();
+    std::lock_guard lock(mutex_);
+    ++(existed ? counts_.updated : counts_.added);
+}
+
 std::size_t ShardWriter::commit_interval() const {
     const std::size_t grown =
         std::max<std::size_t>(first_commit_interval, committed_changes_ / shard_size_per_interval);
     return std::min(commit_every_, grown);
 }
 
-bool ShardWriter::remove_from_older(const std::string& id_term) {
-    if (older_.empty() || !written_ids_.maybe_contains(fnv1a64(id_term))) return false;
-    for (auto& older : older_) {
-        if (older.db.term_exists(id_term)) {
-            older.db.delete_document(id_term);
-            older.changed = true;
+Xapian::WritableDatabase& ShardWriter::open(Database& database) {
+    if (!database.db)
+        database.db.emplace(database.path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    return *database.db;
+}
+
+bool ShardWriter::remove_from_others(const std::string& id_term, std::size_t except) {
+    if (databases_.size() == 1 && except == 0) return false;
+    if (!written_ids_.maybe_contains(fnv1a64(id_term))) return false;
+    for (std::size_t k = 0; k < databases_.size(); ++k) {
+        if (k == except) continue;
+        Xapian::WritableDatabase& db = open(databases_[k]);
+        if (db.term_exists(id_term)) {
+            db.delete_document(id_term);
+            databases_[k].changed = true;
             return true; // an id is in one database at most
         }
     }
     return false;
 }
 
+std::size_t ShardWriter::target(const std::string& group, std::uint64_t sequence) {
+    auto it = groups_.find(group);
+    // Started by the first change after the commit that filled the last one, so that a build
+    // never ends with an empty generation.
+    if (it == groups_.end() || it->second.full) {
+        start_database(group, sequence);
+        it = groups_.find(group);
+    }
+    return it->second.current;
+}
+
 void ShardWriter::commit() {
     if (uncommitted_ == 0) return;
-    require_free_space(path_, commit_space_needed(uncommitted_text_bytes_, directory_size(path_)));
-    CommitPoint point{last_sequence_, {}, first_sequences_};
+    std::uint64_t written_bytes = 0; // what the databases written to hold: their commits rewrite part of it
+    for (const auto& database : databases_)
+        if (database.changed) written_bytes += directory_size(database.path);
+    // On the shards' directory: a shard writing partitions has no database at `path_`.
+    require_free_space(std::filesystem::path(path_).parent_path().string(),
+                       commit_space_needed(uncommitted_text_bytes_, written_bytes));
+    CommitPoint point{last_sequence_, {}, placement_};
     with_xapian_errors(path_, [&] {
-        for (auto& older : older_) {
-            if (std::exchange(older.changed, false)) older.db.commit();
-            point.last_docids.push_back(older.db.get_lastdocid());
+        for (auto& database : databases_) {
+            if (database.changed) {
+                database.db->commit();
+                database.last_docid = database.db->get_lastdocid();
+                database.doccount = database.db->get_doccount();
+            }
+            point.last_docids.push_back(database.last_docid);
         }
-        db_.commit();
-        point.last_docids.push_back(db_.get_lastdocid());
     });
     commits_.fetch_add(1, std::memory_order_release);
     committed_changes_ += uncommitted_;
     uncommitted_ = 0;
     uncommitted_text_bytes_ = 0;
-    generation_full_ = with_xapian_errors(path_, [&] { return db_.get_doccount(); }) >= generation_capacity();
+    for (auto& [name, group] : groups_)
+        if (databases_[group.current].changed)
+            group.full = databases_[group.current].doccount >= generation_capacity(group);
+    close_idle_databases();
+    for (auto& database : databases_) database.changed = false;
     std::lock_guard lock(mutex_);
     commit_points_.push_back(std::move(point));
 }
 
-std::size_t ShardWriter::generation_capacity() const {
-    // Doubling every few generations bounds how many databases (and open files) a very large
-    // build keeps open: 12 per shard at 5 million articles on two shards, 15 at 10 million.
-    return generation_size_ << std::min<std::size_t>(older_.size() / generations_per_doubling, 16);
+void ShardWriter::close_idle_databases() {
+    std::size_t open_now = 0;
+    for (const auto& database : databases_) open_now += database.db.has_value();
+    if (open_now <= max_open_databases) return;
+    // Those written in the last batch stay open: the next one most likely writes to them again.
+    for (auto& database : databases_) {
+        if (!database.db || database.changed) continue;
+        with_xapian_errors(path_, [&] { database.db->close(); });
+        database.db.reset();
+    }
 }
 
-void ShardWriter::start_generation(std::uint64_t first_sequence) {
-    const std::string next = path_ + "." + std::to_string(older_.size() + 1);
-    Xapian::WritableDatabase fresh = create_shard(next, settings_);
-    older_.push_back({std::move(db_), false});
-    db_ = std::move(fresh);
-    first_sequences_.push_back(first_sequence);
-    committed_changes_ = 0; // batches start short again, as the B-trees do
-    generation_full_ = false;
+std::size_t ShardWriter::generation_capacity(const Group& group) const {
+    // Doubling every few generations bounds how many databases (and open files) a very large
+    // build keeps open: 12 per shard at 5 million articles on two shards, 15 at 10 million.
+    return generation_size_ << std::min<std::size_t>((group.generations - 1) / generations_per_doubling, 16);
+}
+
+void ShardWriter::start_database(const std::string& group, std::uint64_t first_sequence) {
+    Group& g = groups_[group];
+    std::string next = group.empty() ? path_ : path_ + "-" + group;
+    if (g.generations > 0) {
+        next += "." + std::to_string(g.generations);
+        committed_changes_ = 0; // batches start short again, as the B-trees do
+    }
+    Database database{next, group, create_shard(next, settings_)};
+    databases_.push_back(std::move(database));
+    g.current = databases_.size() - 1;
+    ++g.generations;
+    g.full = false;
+    placement_.groups[group].push_back({first_sequence, static_cast<unsigned>(g.current)});
     std::lock_guard lock(mutex_);
     paths_.push_back(next);
+    path_groups_.push_back(group);
 }
 
 } // namespace gazette::detail

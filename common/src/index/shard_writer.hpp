@@ -5,7 +5,8 @@
 // a database holds `generation_size` articles (twice that from the fifth, four times from the
 // ninth...) the shard starts a new one, a generation: a commit costs more the larger the
 // B-trees it updates, so small databases merged once at the end index a million articles
-// faster than two large ones (bench/README.md).
+// faster than two large ones (bench/README.md). Articles come with a group (the partition of an
+// archive, "" for one index): each group has databases, and generations, of its own.
 
 #include <gazette/article.hpp>
 #include <gazette/index_writer.hpp>
@@ -13,6 +14,7 @@
 #include "analysis/analyzer.hpp"
 #include "index/bloom.hpp"
 #include "index/minhash.hpp"
+#include "index/story.hpp"
 
 #include <xapian.h>
 
@@ -22,6 +24,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -34,19 +37,20 @@ using gazette::WriteCounts;
 
 class ShardWriter {
   public:
-    /// Creates the shard's first database at `path` with the index's analysis settings; later
-    /// generations go to `path`.1, `path`.2, ...
+    /// Writes the shard's databases at `path` (a group's at `path`-GROUP), with the index's
+    /// analysis settings; later generations go to `path`.1, `path`.2, ... The database of the
+    /// group "" is created at once unless `grouped`, others with their first article.
     /// `before_change`, if set, is called by the shard's thread before each change (tests slow
     /// a shard down with it).
     ShardWriter(std::string path, const AnalysisSettings& settings, std::size_t commit_every,
-                std::size_t generation_size, std::function<void()> before_change = {});
+                std::size_t generation_size, bool grouped = false, std::function<void()> before_change = {});
     /// Stops the thread; what was not committed is lost (the shard is temporary anyway).
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
     ShardWriter& operator=(const ShardWriter&) = delete;
 
     /// Queues work (blocks while the queue is full). `sequence` numbers the shard's changes.
-    void upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence);
+    void upsert(Article article, MinHash signature, std::string story, std::uint64_t sequence, std::string group = {});
     void remove(std::string id, std::uint64_t sequence);
     /// Queues a commit of everything queued so far; wait_for_flush() waits for it. Separate, so
     /// that several shards make their final commits at the same time.
@@ -55,14 +59,13 @@ class ShardWriter {
     /// @throws the shard's first failure (as gazette::Error).
     void wait_for_flush();
 
-    /// Where a commit left the shard: its last change, and the last document id of each of its
-    /// databases (oldest first). What was added later has higher ids or is in a newer database.
+    /// Where a commit left the shard: its last change, the last document id of each of its
+    /// databases (oldest first), and which database each change went to. What was added later
+    /// has higher ids or is in a newer database.
     struct CommitPoint {
         std::uint64_t sequence = 0;
         std::vector<Xapian::docid> last_docids;
-        /// The first change written to each database after the first: which database a change
-        /// went to, for the story filters.
-        std::vector<std::uint64_t> first_sequences;
+        ShardPlacement placement;
     };
     /// The last commit at or before change `sequence`, if newer than the last one taken. Waits
     /// until the thread has handled that change.
@@ -74,6 +77,8 @@ class ShardWriter {
     WriteCounts counts() const;
     /// The shard's databases, oldest first; each article is in one of them.
     std::vector<std::string> paths() const;
+    /// The group of each of paths().
+    std::vector<std::string> groups() const;
     /// @throws the shard's first failure, if any.
     void rethrow_if_failed();
 
@@ -84,32 +89,48 @@ class ShardWriter {
         MinHash signature;
         std::string story;
         std::uint64_t sequence = 0;
+        std::string group;
+    };
+    /// One of the shard's databases. Only some stay open: an archive's bulk build may write to
+    /// hundreds of partitions, each database holding several files open.
+    struct Database {
+        std::string path;
+        std::string group;
+        std::optional<Xapian::WritableDatabase> db;
+        bool changed = false;          ///< has changes to commit
+        Xapian::docid last_docid = 0;  ///< at its last commit
+        Xapian::doccount doccount = 0; ///< at its last commit
+    };
+    struct Group {
+        std::size_t current = 0; ///< its newest database, where its articles go
+        std::size_t generations = 0;
+        bool full = false; ///< the newest database has reached its capacity
     };
     void push(Item item);
     void run();
+    void upsert_now(const Item& item, const Xapian::Document& doc);
     void commit();
     std::size_t commit_interval() const;
-    /// Deletes the article from an older generation; returns whether one held it.
-    bool remove_from_older(const std::string& id_term);
-    void start_generation(std::uint64_t first_sequence);
-    std::size_t generation_capacity() const;
+    Xapian::WritableDatabase& open(Database& database);
+    /// Deletes the article from the shard's databases other than `except`; returns whether one held it.
+    bool remove_from_others(const std::string& id_term, std::size_t except);
+    /// The database that the next article of `group` goes to, started when the group is new or full.
+    std::size_t target(const std::string& group, std::uint64_t sequence);
+    void start_database(const std::string& group, std::uint64_t first_sequence);
+    std::size_t generation_capacity(const Group& group) const;
+    void close_idle_databases();
 
     std::string path_;
     std::size_t commit_every_;
     std::size_t generation_size_;
     AnalysisSettings settings_;
-    Xapian::WritableDatabase db_; ///< the current generation
-    struct Older {
-        Xapian::WritableDatabase db;
-        bool changed = false; ///< has deletions to commit
-    };
-    std::vector<Older> older_;
-    std::vector<std::uint64_t> first_sequences_; ///< of each generation after the first
+    std::vector<Database> databases_; ///< oldest first
+    std::map<std::string, Group> groups_;
+    ShardPlacement placement_;
     /// Every id this shard has written: a new id (most of a bulk build) needs no lookup in the
-    /// older generations, which otherwise cost one B-tree lookup per generation per article.
+    /// other databases, which otherwise cost one B-tree lookup per database per article.
     GrowingBloomFilter written_ids_;
-    std::vector<std::string> paths_; ///< guarded by mutex_
-    bool generation_full_ = false;   ///< the current generation has reached generation_size_
+    std::vector<std::string> paths_, path_groups_; ///< guarded by mutex_
     Analyzer analyzer_;
     std::size_t uncommitted_ = 0;
     std::uint64_t committed_changes_ = 0;

@@ -5,6 +5,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <optional>
 
@@ -37,6 +38,16 @@ Xapian::doccount StoryView::doccount() const {
     return n;
 }
 
+unsigned ShardPlacement::database_of(const std::string& group, std::uint64_t sequence) const {
+    const auto it = groups.find(group);
+    if (it == groups.end() || it->second.empty()) return 0;
+    const auto& starts = it->second;
+    // The last database of the group started at or before the change.
+    auto after = std::upper_bound(starts.begin(), starts.end(), sequence,
+                                  [](std::uint64_t s, const Start& start) { return s < start.first_sequence; });
+    return after == starts.begin() ? starts.front().database : std::prev(after)->database;
+}
+
 StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards)
     : open_view_(std::move(open_view)), pending_(std::max(1u, shards)), superseded_(std::max(1u, shards)) {}
 
@@ -57,18 +68,18 @@ StoryView& StoryIndex::view() {
     return *view_;
 }
 
-GrowingBloomFilter& StoryIndex::part_bands(unsigned shard, unsigned generation) {
+GrowingBloomFilter& StoryIndex::part_bands(unsigned shard, unsigned database) {
     if (part_bands_.size() <= shard) part_bands_.resize(shard + 1);
-    auto& generations = part_bands_[shard];
-    while (generations.size() <= generation) generations.emplace_back(1 << 20);
-    return generations[generation];
+    auto& databases = part_bands_[shard];
+    while (databases.size() <= database) databases.emplace_back(1 << 20);
+    return databases[database];
 }
 
 bool StoryIndex::part_may_contain(const StoryView::Part& part, std::uint64_t band) const {
     // With one database the filter of the whole view has answered already.
     if (!filter_complete_ || view_->parts.size() == 1) return true;
-    if (part.shard >= part_bands_.size() || part.generation >= part_bands_[part.shard].size()) return false;
-    return part_bands_[part.shard][part.generation].maybe_contains(band);
+    if (part.shard >= part_bands_.size() || part.shard_database >= part_bands_[part.shard].size()) return false;
+    return part_bands_[part.shard][part.shard_database].maybe_contains(band);
 }
 
 // Reads every committed band term into the filters: worth it once the direct lookups made so
@@ -80,7 +91,7 @@ void StoryIndex::load_filter() {
     part_bands_.clear();
     const std::string prefix(band_prefix);
     for (const auto& part : v.parts) {
-        GrowingBloomFilter* own = v.parts.size() > 1 ? &part_bands(part.shard, part.generation) : nullptr;
+        GrowingBloomFilter* own = v.parts.size() > 1 ? &part_bands(part.shard, part.shard_database) : nullptr;
         for (auto t = part.database.allterms_begin(prefix); t != part.database.allterms_end(prefix); ++t) {
             const std::uint64_t band = fnv1a64(*t);
             committed_bands_.add(band);
@@ -195,9 +206,9 @@ void StoryIndex::superseded(const std::string& id, unsigned shard, std::uint64_t
 }
 
 void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
-                          std::uint64_t sequence) {
+                          std::uint64_t sequence, const std::string& group) {
     if (signature.empty) return;
-    Pending entry{id, signature, story, sequence, {}};
+    Pending entry{id, signature, story, sequence, group, {}};
     for (int band = 0; band < minhash_bands; ++band)
         entry.bands[static_cast<std::size_t>(band)] = fnv1a64(minhash_band_term(signature, band));
     auto& queue = pending_.at(shard);
@@ -206,15 +217,12 @@ void StoryIndex::remember(const std::string& id, const MinHash& signature, const
     for (const auto band : stored->bands) pending_bands_.emplace(band, stored);
 }
 
-void StoryIndex::committed(unsigned shard, std::uint64_t sequence, const std::vector<std::uint64_t>& first_sequences) {
+void StoryIndex::committed(unsigned shard, std::uint64_t sequence, const ShardPlacement* placement) {
     auto& queue = pending_.at(shard);
     while (!queue.empty() && queue.front().sequence <= sequence) {
         const Pending* entry = &queue.front();
-        // The generation written when the change was: the last one started at or before it.
-        const auto generation =
-            static_cast<unsigned>(std::upper_bound(first_sequences.begin(), first_sequences.end(), entry->sequence) -
-                                  first_sequences.begin());
-        GrowingBloomFilter* own = filter_complete_ ? &part_bands(shard, generation) : nullptr;
+        const unsigned database = placement ? placement->database_of(entry->group, entry->sequence) : 0;
+        GrowingBloomFilter* own = filter_complete_ ? &part_bands(shard, database) : nullptr;
         for (const auto band : entry->bands) {
             const auto [begin, end] = pending_bands_.equal_range(band);
             for (auto it = begin; it != end; ++it) {

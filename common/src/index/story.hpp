@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -24,15 +25,15 @@ namespace gazette::detail {
 /// else of all its text; empty when there is too little text.
 MinHash article_signature(const Article& article);
 
-/// What the story lookups read of the committed articles: databases (a shard's generations
-/// during a bulk build), each with the last document id that counts. A shard may have committed
+/// What the story lookups read of the committed articles: databases (a shard's generations,
+/// and partitions, during a bulk build), each with the last document id that counts. A shard may have committed
 /// more than the lookups are to see; its later documents are looked up in memory instead.
 struct StoryView {
     struct Part {
         Xapian::Database database;
         Xapian::docid last_visible = 0;
         unsigned shard = 0;
-        unsigned generation = 0; ///< of the shard, oldest first
+        unsigned shard_database = 0; ///< its place among the shard's databases, oldest first
     };
     /// Shard by shard, generations in order: among documents with the same id in their
     /// databases, the earlier part's comes first.
@@ -41,6 +42,20 @@ struct StoryView {
     /// One database, all of it counting.
     static StoryView whole(Xapian::Database database);
     Xapian::doccount doccount() const;
+};
+
+/// Which of a shard's databases each of its changes went to. The databases form groups (the
+/// partitions of an archive; one group, "", for one index); a group's databases are written one
+/// after the other, each from the change that started it on.
+struct ShardPlacement {
+    struct Start {
+        std::uint64_t first_sequence; ///< the first change written to the database
+        unsigned database;            ///< its place among the shard's databases, oldest first
+    };
+    std::map<std::string, std::vector<Start>> groups; ///< each group's databases, oldest first
+
+    /// The database that change `sequence` of `group` went to (0 when the group is not known).
+    unsigned database_of(const std::string& group, std::uint64_t sequence) const;
 };
 
 /// Assigns stories. Articles already committed are found through a read-only view of the
@@ -59,16 +74,17 @@ class StoryIndex {
     /// `maybe_indexed`: an earlier version of the article may be in the view (which it must not
     /// join); false spares looking its id up.
     std::string assign(const std::string& id, const MinHash& signature, bool maybe_indexed = true);
-    /// Records an article given to `shard` as its change number `sequence` (increasing).
+    /// Records an article given to `shard` as its change number `sequence` (increasing), to be
+    /// written to a database of `group`.
     void remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
-                  std::uint64_t sequence);
+                  std::uint64_t sequence, const std::string& group = {});
     /// An earlier version of `id` (changed or removed as `shard`'s change `sequence`), if the
     /// view holds one, no longer counts.
     void superseded(const std::string& id, unsigned shard, std::uint64_t sequence);
     /// The view of `shard` now covers its changes up to `sequence`: it is opened anew for the
-    /// next lookup. `first_sequences`: the first change written to each of the shard's
-    /// generations after the first (none: all went to one database).
-    void committed(unsigned shard, std::uint64_t sequence, const std::vector<std::uint64_t>& first_sequences = {});
+    /// next lookup. `placement`: which of the shard's databases its changes went to (none: all
+    /// went to one database).
+    void committed(unsigned shard, std::uint64_t sequence, const ShardPlacement* placement = nullptr);
     /// The databases have newer commits: the view reopens them (what counts stays the same).
     void refresh() { view_refresh_ = true; }
 
@@ -82,6 +98,7 @@ class StoryIndex {
         MinHash signature;
         std::string story;
         std::uint64_t sequence;
+        std::string group;
         std::array<std::uint64_t, minhash_bands> bands;
     };
     StoryView& view();
@@ -92,7 +109,7 @@ class StoryIndex {
     /// Where the view holds `id`: part and document id (none: {parts, 0}).
     std::pair<std::size_t, Xapian::docid> locate(const std::string& id);
     bool part_may_contain(const StoryView::Part& part, std::uint64_t band) const;
-    GrowingBloomFilter& part_bands(unsigned shard, unsigned generation);
+    GrowingBloomFilter& part_bands(unsigned shard, unsigned database);
     void load_filter();
 
     ViewOpener open_view_;
@@ -104,7 +121,7 @@ class StoryIndex {
     std::unordered_map<std::string, unsigned> superseded_ids_;                  ///< id: entries
     std::unordered_multimap<std::uint64_t, const Pending*> pending_bands_;
     GrowingBloomFilter committed_bands_;
-    std::vector<std::vector<GrowingBloomFilter>> part_bands_; ///< per shard and generation
+    std::vector<std::vector<GrowingBloomFilter>> part_bands_; ///< per shard and database
     bool filter_complete_ = false;                            ///< the filters hold every committed band term
     std::uint64_t direct_lookups_ = 0;
 };

@@ -113,20 +113,25 @@ void apply(IndexWriter& writer, const std::vector<Change>& changes) {
     writer.commit();
 }
 
+// One index written in batches, and an archive of the same changes: written in the same
+// batches, or (`archive_threads` > 1) built by shard threads.
 struct Pair {
     TempDir dir;
     std::string single = dir.file("single"), archive = dir.file("archive");
-    Pair() {
+    explicit Pair(unsigned archive_threads = 1) {
         const auto changes = generated_changes();
         WriterOptions one;
-        one.threads = 1; // the archive writes sequentially; so does this index, with the same batches
+        one.threads = 1;
         one.batch_size = 37;
         IndexWriter single_writer(single, one);
         apply(single_writer, changes);
         WriterOptions partitioned = one;
         partitioned.partition = "month";
+        partitioned.threads = archive_threads;
         IndexWriter archive_writer(archive, partitioned);
+        REQUIRE(archive_writer.bulk() == (archive_threads > 1));
         apply(archive_writer, changes);
+        REQUIRE_FALSE(archive_writer.bulk());
     }
 };
 
@@ -165,8 +170,8 @@ std::vector<std::string> dates(const SearchResults& r) {
 
 } // namespace
 
-TEST_CASE("an archive answers as one index of the same articles would") {
-    Pair pair;
+// Everything a search can ask of one index, asked of an archive of the same articles.
+static void require_same_answers(const Pair& pair) {
     Searcher one(pair.single), archive(pair.archive);
     REQUIRE(archive.document_count() == one.document_count());
     REQUIRE(one.document_count() == 240 - 3);
@@ -262,6 +267,72 @@ TEST_CASE("an archive answers as one index of the same articles would") {
         r.query = "id:a12"; // removed
         REQUIRE(archive.search(r).total == 0);
     }
+}
+
+TEST_CASE("an archive answers as one index of the same articles would") {
+    require_same_answers(Pair());
+}
+
+TEST_CASE("a new archive built by shard threads answers as one index of the same articles would") {
+    const Pair pair(2);
+    require_same_answers(pair);
+    // Every partition describes itself, as one written in batches does, and none is left over.
+    const std::vector<std::string> expected{"2020-11", "2020-12", "2021-01", "2021-02",
+                                            "2021-03", "2021-04", "undated"};
+    REQUIRE(detail::read_stub(pair.archive) == expected);
+    for (const auto& name : expected) REQUIRE(Searcher(pair.archive + "/" + name).document_count() > 0);
+    std::vector<std::string> entries;
+    for (const auto& entry : std::filesystem::directory_iterator(pair.archive))
+        entries.push_back(entry.path().filename().string());
+    REQUIRE(entries.size() == expected.size() + 2); // the partitions, meta and the stub
+    // Written to again, it writes in batches.
+    IndexWriter writer(pair.archive, by_month());
+    REQUIRE_FALSE(writer.bulk());
+}
+
+TEST_CASE("a bulk build of a new archive that is interrupted leaves it empty, and the next one completes it") {
+    TempDir dir;
+    const std::string path = dir.file("a");
+    WriterOptions options = by_month();
+    options.threads = 2;
+    {
+        IndexWriter writer(path, options);
+        REQUIRE(writer.bulk());
+        writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
+        writer.upsert(article("y", "Budget", "budget talks", "2021-03-05"));
+        // Destroyed without a commit: the build is discarded.
+    }
+    REQUIRE(Searcher(path).document_count() == 0);
+    REQUIRE_FALSE(std::filesystem::exists(path + "/bulk.gazette-shards"));
+    // What a kill during the last step leaves: shards, a partition compacted and moved in but
+    // not listed by the stub yet, another one still beside its place.
+    std::filesystem::create_directories(path + "/bulk.gazette-shards/0-2021-01");
+    { Xapian::WritableDatabase(path + "/2021-01", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS).commit(); }
+    { Xapian::WritableDatabase(path + "/2021-03.gazette-new", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS).commit(); }
+    {
+        IndexWriter writer(path, options);
+        REQUIRE(writer.bulk());
+        REQUIRE_FALSE(std::filesystem::exists(path + "/bulk.gazette-shards/0-2021-01"));
+        REQUIRE_FALSE(std::filesystem::exists(path + "/2021-01"));
+        REQUIRE_FALSE(std::filesystem::exists(path + "/2021-03.gazette-new"));
+        writer.upsert(article("x", "Storm", "storm over the harbor", "2021-01-05"));
+        writer.upsert(article("y", "Budget", "budget talks", "2021-03-05"));
+        writer.upsert(article("x", "Storm", "storm over the harbor, moved", "2021-02-05")); // moves within the build
+        writer.remove("y");
+        writer.remove("never");
+        writer.commit();
+        REQUIRE(writer.counts().added == 2);
+        REQUIRE(writer.counts().updated == 1);
+        REQUIRE(writer.counts().deleted == 1);
+        REQUIRE(writer.counts().not_found == 1);
+        REQUIRE(writer.document_count() == 1);
+    }
+    REQUIRE(detail::read_stub(path) == std::vector<std::string>{"2021-01", "2021-02", "2021-03"});
+    SearchRequest r;
+    r.query = "id:x";
+    const auto found = Searcher(path).search(r);
+    REQUIRE(found.total == 1);
+    REQUIRE(found.hits[0].published == "2021-02-05T00:00:00Z");
 }
 
 TEST_CASE("an archive is a Xapian stub of one database per period, with the settings first") {
@@ -370,7 +441,7 @@ TEST_CASE("an article moved twice within one batch ends in one partition") {
     REQUIRE(writer.counts().updated == 3);
 }
 
-TEST_CASE("sealing compacts old partitions; a write unseals one; dropping deletes them whole") {
+TEST_CASE("sealing compacts old partitions, a write unseals one, dropping deletes them whole") {
     Pair pair;
     Searcher searcher(pair.archive);
     SearchRequest r;

@@ -126,9 +126,13 @@ py::dict results_to_dict(const gazette::SearchResults& r) {
         if (s.empty()) return py::none();
         return py::str(s);
     };
+    py::list failed;
+    for (const auto& name : r.shards.failed) failed.append(py::str(name));
+    // As the HTTP API says it: a part left out makes the results partial.
+    const py::dict shards("total"_a = r.shards.total, "successful"_a = r.shards.successful, "failed"_a = failed);
     return py::dict("total"_a = r.total, "total_exact"_a = r.total_exact, "hits"_a = hits, "facets"_a = facets,
                     "next_cursor"_a = or_none(r.next_cursor), "truncated"_a = r.truncated,
-                    "suggestion"_a = or_none(r.suggestion));
+                    "suggestion"_a = or_none(r.suggestion), "partial"_a = r.partial(), "shards"_a = shards);
 }
 
 // Keyword arguments named as SearchRequest's fields; "from" may be written from_.
@@ -195,6 +199,8 @@ gazette::SearchRequest request_from(const std::string& query, const py::kwargs& 
             r.facet_size = value.cast<std::size_t>();
         else if (name == "with_article_fields")
             r.with_article_fields = value.cast<bool>();
+        else if (name == "suggest")
+            r.suggest = value.cast<bool>();
         else
             throw py::type_error("search() got an unexpected keyword argument '" + name + "'");
     }
@@ -415,7 +421,7 @@ PYBIND11_MODULE(_gazette, m) {
              "Searches; keyword arguments are SearchRequest's fields (sources, tags, languages, from_ or 'from', "
              "to, sort, match, offset, limit, cursor, facets, facet_size, snippet_length, collapse_stories, fresh, "
              "fresh_weight, explain, language, ...). Returns a dict: total, total_exact, hits, facets, next_cursor, "
-             "truncated, suggestion.")
+             "truncated, suggestion, partial, shards.")
         .def("get", &PySearcher::get, "id"_a, "The stored article as a dict, or None.")
         .def("related", &PySearcher::related, "id"_a, "limit"_a = 5)
         .def("complete", &PySearcher::complete, "text"_a, "limit"_a = 10)

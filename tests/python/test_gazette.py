@@ -78,6 +78,12 @@ def test_search_takes_the_request_fields_as_keywords(index):
     assert searcher.search("", from_="2024-06", sort="oldest", limit=100)["total"] == dated["total"]
     explained = searcher.search("budget", limit=1, explain=True)["hits"][0]
     assert explained["explain"]["text_score"] > 0
+    # One local index is one part, and it answered.
+    assert results["partial"] is False
+    assert results["shards"] == {"total": 1, "successful": 1, "failed": []}
+    # "Did you mean" is computed unless turned off.
+    assert searcher.search("brigde")["suggestion"] == "bridge"
+    assert searcher.search("brigde", suggest=False)["suggestion"] is None
 
 
 def test_cursor_paging_visits_every_article_once(index):

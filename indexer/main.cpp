@@ -35,7 +35,11 @@ int main(int argc, char** argv) {
     std::vector<std::string> maps;
     app.add_option("--map", maps,
                    "Read an input field as an article field: --map datePublished=published,articleBody=body "
-                   "(JSON keys and CSV columns; repeatable)");
+                   "(JSON keys and CSV columns; repeatable)")
+        // One value per --map, so that the inputs after it are not taken for pairs.
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
     const std::map<std::string, gazette::HtmlMode> html_modes{
         {"auto", gazette::HtmlMode::automatic}, {"yes", gazette::HtmlMode::yes}, {"no", gazette::HtmlMode::no}};
     app.add_option("--html", options.html,

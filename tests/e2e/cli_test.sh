@@ -116,6 +116,15 @@ check "and says the new index is still empty" grep -q 'interrupted: a new index 
 out=$(printf '{"id":"one","title":"One"}\n' | "$index" --db "$work/one-db" - 2>&1)
 check "one article is one article" grep -q 'the index holds 1 article$' <<<"$out"
 
+# A field mapping, on the command line before the inputs and in a config file.
+printf '{"id":"m1","headline":"Mapped","text":"Mapped body","when":"2021-03-15"}\n' >"$work/mapped.jsonl"
+"$index" --db "$work/map-db" --map when=published --map text=body "$work/mapped.jsonl" >/dev/null 2>"$work/err"
+check "--map before the inputs takes one pair each" test "$?" = 0
+check "the mapped fields are read" grep -q '"published":"2021-03-15T00:00:00Z"' <("$search" --db "$work/map-db" --json Mapped)
+printf 'map = ["when=published", "text=body"]\n' >"$work/map.toml"
+"$index" --db "$work/map-db2" --config "$work/map.toml" "$work/mapped.jsonl" >/dev/null 2>&1
+check "a config file maps fields too" grep -q '"published":"2021-03-15T00:00:00Z"' <("$search" --db "$work/map-db2" --json Mapped)
+
 # Warnings: a date that cannot be read costs the date, not the article.
 printf '{"id":"u1","title":"Undated","published":"sometime soon"}\n' >"$work/undated.jsonl"
 out=$("$index" --db "$work/undated-db" "$work/undated.jsonl" 2>"$work/err"); rc=$?

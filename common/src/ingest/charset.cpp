@@ -167,6 +167,20 @@ std::string to_utf8(std::string_view bytes, std::string_view label) {
     return out;
 }
 
+std::string invalid_bytes_as_windows_1252(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    while (!text.empty()) {
+        const std::size_t bad = invalid_utf8_offset(text);
+        if (bad >= text.size()) break;
+        out.append(text.substr(0, bad));
+        out += to_utf8(text.substr(bad, 1), "windows-1252");
+        text.remove_prefix(bad + 1);
+    }
+    out.append(text);
+    return out;
+}
+
 void fix_c1_controls(std::string& text) {
     // U+0080..U+009F are 0xC2 0x80..0x9F in UTF-8.
     std::size_t at = text.find('\xC2');

@@ -22,6 +22,10 @@ bool charset_supported(std::string_view label);
 /// @throws Error invalid_input for an encoding iconv does not know.
 std::string to_utf8(std::string_view bytes, std::string_view label);
 
+/// Text that is UTF-8 except for some bytes (a Latin-1 field in a UTF-8 export): each byte that is
+/// not part of a valid UTF-8 sequence read as windows-1252, the rest kept.
+std::string invalid_bytes_as_windows_1252(std::string_view text);
+
 /// Replaces the C1 control characters U+0080..U+009F, which in text from the web are windows-1252
 /// bytes read as ISO-8859-1 or written as "&#146;", by the characters windows-1252 gives them.
 void fix_c1_controls(std::string& utf8);

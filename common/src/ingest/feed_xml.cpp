@@ -1,6 +1,7 @@
 #include "ingest/feed_xml.hpp"
 
 #include "ingest/charset.hpp"
+#include "ingest/feed_repair.hpp"
 #include "util/text_util.hpp"
 
 #include <libxml/HTMLparser.h>
@@ -104,6 +105,16 @@ bool name_char(unsigned char c) {
     return name_start(c) || std::isdigit(c) || c == '-' || c == '.';
 }
 
+// XML's five predefined entities as character references.
+const char* predefined_reference(const std::string& name) {
+    if (name == "amp") return "&#38;";
+    if (name == "lt") return "&#60;";
+    if (name == "gt") return "&#62;";
+    if (name == "quot") return "&#34;";
+    if (name == "apos") return "&#39;";
+    return nullptr;
+}
+
 // Names declared with <!ENTITY name ...> in the internal subset.
 std::set<std::string> declared_entities(const std::string& xml) {
     std::set<std::string> names;
@@ -151,7 +162,21 @@ std::string repair_entities(const std::string& xml) {
             i = stop;
             continue;
         }
-        if (xml[i] != '&') {
+        const auto c = static_cast<unsigned char>(xml[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out += ' '; // a control character XML cannot hold (feed readers drop them)
+            ++i;
+            continue;
+        }
+        if (c == '<') {
+            // A '<' that cannot start markup ("5 < 6") is text.
+            const unsigned char next = i + 1 < xml.size() ? static_cast<unsigned char>(xml[i + 1]) : ' ';
+            const bool markup = name_start(next) || next == '/' || next == '!' || next == '?';
+            out += markup ? "<" : "&#60;";
+            ++i;
+            continue;
+        }
+        if (c != '&') {
             out += xml[i++];
             continue;
         }
@@ -178,7 +203,7 @@ std::string repair_entities(const std::string& xml) {
                     out += "&#xFFFD;";
                 i = p + 1;
             } else {
-                out += "&amp;";
+                out += "&#38;";
                 ++i;
             }
             continue;
@@ -188,8 +213,12 @@ std::string repair_entities(const std::string& xml) {
             while (p < xml.size() && name_char(static_cast<unsigned char>(xml[p]))) ++p;
         const std::string name = xml.substr(start, p - start);
         const bool terminated = p < xml.size() && xml[p] == ';';
-        if (terminated && (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos" ||
-                           declared.count(name))) {
+        if (const char* code = terminated ? predefined_reference(name) : nullptr) {
+            // As a character reference: once a document is not well-formed, libxml2 drops every
+            // entity reference that follows, "&amp;" included, but keeps character references.
+            out += code;
+            i = p + 1;
+        } else if (terminated && declared.count(name)) {
             out.append(xml, i, p + 1 - i);
             i = p + 1;
         } else if (const htmlEntityDesc* entity =
@@ -197,19 +226,17 @@ std::string repair_entities(const std::string& xml) {
             out += "&#" + std::to_string(entity->value) + ";";
             i = p + 1;
         } else {
-            out += "&amp;"; // a bare ampersand, or an entity nobody defines: kept as text
+            out += "&#38;"; // a bare ampersand, or an entity nobody defines: kept as text
             ++i;
         }
     }
     return out;
 }
 
-FeedXml parse_feed_xml(const std::string& bytes, const std::string& encoding) {
-    static const bool initialised = (xmlInitParser(), true);
-    (void)initialised;
-    FeedXml result;
-    result.text = repair_entities(decode(bytes, encoding, result.encoding));
+namespace {
 
+// Parses `result.text` into `result.doc`, recording the first error as the damage.
+void parse_into(FeedXml& result) {
     Damage damage;
     xmlSetStructuredErrorFunc(&damage, record_first_error);
     xmlParserCtxtPtr context = xmlNewParserCtxt();
@@ -224,6 +251,40 @@ FeedXml parse_feed_xml(const std::string& bytes, const std::string& encoding) {
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     result.damage = std::move(damage.message);
     result.damage_line = damage.line > 0 ? static_cast<std::uint64_t>(damage.line) : 0;
+}
+
+bool is_rss_root(const xmlDoc* doc) {
+    const xmlNode* root = doc ? xmlDocGetRootElement(const_cast<xmlDoc*>(doc)) : nullptr;
+    if (!root) return false;
+    const std::string name = lower_ascii(reinterpret_cast<const char*>(root->name));
+    return name == "rss" || name == "rdf" || name == "rdf:rdf" || name == "channel";
+}
+
+} // namespace
+
+FeedXml parse_feed_xml(const std::string& bytes, const std::string& encoding) {
+    static const bool initialised = (xmlInitParser(), true);
+    (void)initialised;
+    FeedXml result;
+    result.text = repair_entities(decode(bytes, encoding, result.encoding));
+    parse_into(result);
+    if (!result.damage) return result;
+    // Not well-formed: the repairs libxml2 cannot make itself, then a second parse.
+    std::string repaired = quote_attribute_values(result.text);
+    FeedXml second;
+    second.text = std::move(repaired);
+    parse_into(second);
+    if (is_rss_root(second.doc.get()) && second.damage) {
+        second.text = escape_markup_in_rss_text(second.text);
+        parse_into(second);
+    }
+    if (second.doc && xmlDocGetRootElement(second.doc.get())) {
+        second.encoding = result.encoding;
+        // The first error of the file as it was is what a warning names.
+        second.damage = result.damage;
+        second.damage_line = result.damage_line;
+        return second;
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 // stand in for the feed's own; the tree comes from feed_xml.cpp, which repairs what it can.
 
 #include "ingest/charset.hpp"
+#include "ingest/feed_repair.hpp"
 #include "ingest/feed_xml.hpp"
 #include "ingest/html_text.hpp"
 #include "ingest/readers.hpp"
@@ -28,7 +29,26 @@ enum class Ns { none, rss, atom, atom03, dc, dcterms, content, xhtml, rdf, itune
 // its elements are read as Atom's. Set while one feed is read, on the reading thread.
 thread_local const xmlChar* other_feed_namespace = nullptr;
 
+// The prefix of an element whose prefix the feed never declared ("dc:creator" with no
+// namespace): libxml2 keeps it in the name.
+std::string_view undeclared_prefix(const xmlNode* node) {
+    if (node->ns) return {};
+    const std::string_view name = reinterpret_cast<const char*>(node->name);
+    const auto colon = name.find(':');
+    return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+}
+
 Ns ns_of(const xmlNode* node) {
+    if (const std::string_view prefix = undeclared_prefix(node); !prefix.empty()) {
+        // Undeclared, read by the prefix everybody uses for the namespace, as feed readers do.
+        if (prefix == "dc") return Ns::dc;
+        if (prefix == "dcterms") return Ns::dcterms;
+        if (prefix == "content") return Ns::content;
+        if (prefix == "atom") return Ns::atom;
+        if (prefix == "itunes") return Ns::itunes;
+        if (prefix == "rdf") return Ns::rdf;
+        return Ns::other;
+    }
     if (!node->ns || !node->ns->href) return Ns::none;
     const std::string_view uri = reinterpret_cast<const char*>(node->ns->href);
     if (uri == "http://www.w3.org/2005/Atom") return Ns::atom;
@@ -56,7 +76,9 @@ bool is_atom(const xmlNode* n) {
 }
 
 std::string_view name_of(const xmlNode* n) {
-    return reinterpret_cast<const char*>(n->name);
+    const std::string_view name = reinterpret_cast<const char*>(n->name);
+    const std::string_view prefix = undeclared_prefix(n);
+    return prefix.empty() ? name : name.substr(prefix.size() + 1);
 }
 
 bool same_name(const xmlNode* n, std::string_view name) {
@@ -478,6 +500,22 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
     return a;
 }
 
+bool is_item(const xmlNode* node, std::string_view item_name) {
+    if (node->type != XML_ELEMENT_NODE || name_of(node) != item_name) return false;
+    return item_name == "item" ? is_rss(node) : (is_atom(node) || ns_of(node) == Ns::none);
+}
+
+// The items (or entries) below `node` in document order: also those that an ill-formed feed
+// nested in other elements (an unclosed tag in one item holds the next ones). libxml2 bounds
+// the depth of a tree, and so this recursion.
+void find_items(const xmlNode* node, std::string_view item_name, std::vector<const xmlNode*>& items) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (is_item(c, item_name)) items.push_back(c);
+        find_items(c, item_name, items);
+    }
+}
+
 std::string location_of(const std::string& name, std::string_view kind, std::uint64_t index, long line) {
     return name + ":" + std::string(kind) + " " + std::to_string(index) + " (line " + std::to_string(line) + ")";
 }
@@ -545,10 +583,26 @@ void read_feed(ByteSource& source, const std::string& name, const InputHandlers&
     }
     feed.scope = feed_scope(feed, name);
 
+    // Items are looked for in the whole tree: some feeds put them after the channel, and
+    // recovery from ill-formed XML nests them.
+    std::vector<const xmlNode*> items;
+    find_items(root, item_name, items);
+    // A feed cut off in an item: libxml2 gives the half of it that was read, without a link, an
+    // id or a date, and a later fetch of the whole feed would add it again. Left out.
+    // (A feed that ends is cut off when its root element is never closed.)
+    if (xml.damage && count_closing_tags(xml.text, std::string(root_name)) == 0) {
+        const std::size_t closed = count_closing_tags(xml.text, std::string(item_name));
+        if (items.size() > closed) {
+            if (handlers.on_warning)
+                handlers.on_warning({location(name, xml.damage_line),
+                                     std::to_string(items.size() - closed) + " " + std::string(item_name) +
+                                         (items.size() - closed == 1 ? " is" : "s are") +
+                                         " cut off where the feed ends, and left out"});
+            items.resize(closed);
+        }
+    }
     std::uint64_t index = 0;
-    for (const xmlNode* node = container ? container->children : nullptr; node; node = node->next) {
-        if (node->type != XML_ELEMENT_NODE || name_of(node) != item_name) continue;
-        if (item_name == "item" ? !is_rss(node) : !(is_atom(node) || ns_of(node) == Ns::none)) continue;
+    for (const xmlNode* node : items) {
         ++index;
         InputRecord record;
         record.location = location_of(name, item_name, index, xmlGetLineNo(node));

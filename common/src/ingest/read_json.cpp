@@ -2,7 +2,9 @@
 // element is reported at its own line and the others are still read.
 
 #include "ingest/article_json.hpp"
+#include "ingest/charset.hpp"
 #include "ingest/readers.hpp"
+#include "util/text_util.hpp"
 
 #include <gazette/error.hpp>
 
@@ -74,7 +76,9 @@ std::uint64_t line_at(const std::string& text, std::size_t begin, std::size_t of
 } // namespace
 
 void read_json(ByteSource& source, const std::string& name, const InputHandlers& handlers, const FieldNames& names) {
-    const std::string content = read_all(source, name, max_document_bytes);
+    std::string content = read_all(source, name, max_document_bytes);
+    // JSON must be UTF-8; legacy exports put windows-1252 (Latin-1) text in it.
+    if (!is_valid_utf8(content)) content = invalid_bytes_as_windows_1252(content);
     Cursor c{content};
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) c.pos = 3; // byte order mark
     c.skip_space();

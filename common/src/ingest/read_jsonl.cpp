@@ -1,7 +1,13 @@
 #include "ingest/article_json.hpp"
+#include "ingest/charset.hpp"
 #include "ingest/readers.hpp"
 
+#include "util/text_util.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string_view>
 
 namespace gazette::detail {
 
@@ -20,6 +26,29 @@ std::string json_error_reason(const std::string& what) {
     return text;
 }
 
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// False for a JSON-LD node of a type that is not an article (WebPage, Organization,
+// BreadcrumbList...); true for every other value.
+bool is_article_node(const nlohmann::json& item) {
+    if (!item.is_object()) return true;
+    const auto type = item.find("@type");
+    if (type == item.end()) return true;
+    const auto article_type = [](const nlohmann::json& t) {
+        if (!t.is_string()) return false;
+        const std::string& name = t.get_ref<const std::string&>();
+        return ends_with(name, "Article") || ends_with(name, "Posting") || ends_with(name, "Report");
+    };
+    if (type->is_array()) return std::any_of(type->begin(), type->end(), article_type);
+    return article_type(*type);
+}
+
+} // namespace
+
 void read_json_value(const nlohmann::json& value, const std::string& where, const InputHandlers& handlers,
                      const FieldNames& names) {
     const auto one = [&](const nlohmann::json& item, const std::string& at) {
@@ -35,7 +64,12 @@ void read_json_value(const nlohmann::json& value, const std::string& where, cons
     };
     if (const nlohmann::json* list = article_list(value)) {
         std::size_t index = 0;
-        for (const auto& item : *list) one(item, where + " (article " + std::to_string(++index) + ")");
+        for (const auto& item : *list) {
+            ++index;
+            // A JSON-LD @graph holds the page, the site, the publisher... beside the article.
+            if (!is_article_node(item)) continue;
+            one(item, where + " (article " + std::to_string(index) + ")");
+        }
         return;
     }
     one(value, where);
@@ -52,6 +86,8 @@ void read_jsonl(ByteSource& source, const std::string& name, const InputHandlers
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        // JSON must be UTF-8; legacy exports put windows-1252 (Latin-1) text in it.
+        if (!is_valid_utf8(line)) line = invalid_bytes_as_windows_1252(line);
         try {
             read_json_value(nlohmann::json::parse(line), where, handlers, names);
         } catch (const nlohmann::json::parse_error& e) {

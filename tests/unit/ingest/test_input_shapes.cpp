@@ -76,9 +76,13 @@ TEST_CASE("schema.org NewsArticle (JSON-LD) field names, authors as objects, key
     CHECK(a.tags == std::vector<std::string>{"budget", "politics"});
     CHECK(a.language == "en");
     const auto graph = read_file(dir.write("graph.json", R"({"@context": "https://schema.org", "@graph": [
-  {"@type": "NewsArticle", "headline": "One", "articleBody": "a"}, {"@type": "NewsArticle", "headline": "Two",
-   "articleBody": "b"}]})"));
-    CHECK(graph.records.size() == 2);
+  {"@type": "WebPage", "@id": "https://harbor.example/#page"}, {"@type": ["Organization", "NewsMediaOrganization"],
+   "name": "Harbor Daily"}, {"@type": "NewsArticle", "headline": "One", "articleBody": "a"},
+  {"@type": "BlogPosting", "headline": "Two", "articleBody": "b"}, {"@type": "BreadcrumbList"}]})"));
+    // The page, the publisher and the breadcrumbs beside the articles are not articles.
+    CHECK(graph.errors.empty());
+    REQUIRE(graph.records.size() == 2);
+    CHECK(graph.records[1].article.title == "Two");
 }
 
 TEST_CASE("dates as numbers of seconds or milliseconds, bylines, first name wins") {
@@ -140,6 +144,18 @@ TEST_CASE("CSV exports in a legacy encoding") {
                                        InputFormat::automatic, "windows-1251"));
         CHECK(a.title == "Привет");
     }
+}
+
+TEST_CASE("JSON with windows-1252 (Latin-1) text in it is read, the UTF-8 in it kept") {
+    TempDir dir;
+    const auto lines = read_file(dir.write("l.jsonl", "{\"id\": \"1\", \"title\": \"Caf\xE9 \x93quoted\x94\"}\n"
+                                                      "{\"id\": \"2\", \"title\": \"Caf\xC3\xA9 \xE9t\xE9\"}\n"));
+    INFO(lines.error_text());
+    REQUIRE(lines.records.size() == 2);
+    CHECK(lines.records[0].article.title == "Café “quoted”");
+    CHECK(lines.records[1].article.title == "Café été");
+    const auto& a = only(read_file(dir.write("a.json", "[{\"id\": \"3\", \"title\": \"Ni\xF1o\"}]")));
+    CHECK(a.title == "Niño");
 }
 
 TEST_CASE("text articles without a date line: the first line is the title") {

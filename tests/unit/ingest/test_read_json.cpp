@@ -46,18 +46,18 @@ TEST_CASE("JSON Lines: bad lines are reported with their line and skipped") {
                                              "{\"id\": \"utf\", \"title\": \"caf\xE9\"}\n"
                                              "{\"id\": \"ok2\", \"title\": \"Also good\"}\n");
     const auto r = read_file(path);
-    REQUIRE(r.records.size() == 2);
+    // A byte that is not UTF-8 is read as windows-1252, as legacy exports write it.
+    REQUIRE(r.records.size() == 3);
     CHECK(r.records[0].article.id == "ok1");
-    CHECK(r.records[1].article.id == "ok2");
-    REQUIRE(r.errors.size() == 5);
+    CHECK(r.records[1].article.title == "café");
+    CHECK(r.records[2].article.id == "ok2");
+    REQUIRE(r.errors.size() == 4);
     CHECK(r.errors[0].location == path + ":2");
     CHECK_THAT(r.errors[0].message, Catch::StartsWith("invalid JSON at column"));
     CHECK(r.errors[1].location == path + ":3");
     CHECK(r.errors[1].message == "field 'title' must be a string, not number");
     CHECK(r.errors[2].message == "field 'tags' must hold strings, found number");
     CHECK(r.errors[3].message == "expected a JSON object, got array");
-    CHECK(r.errors[4].location == path + ":6");
-    CHECK_THAT(r.errors[4].message, Catch::Contains("UTF-8"));
 }
 
 TEST_CASE("JSON Lines: CRLF line endings") {

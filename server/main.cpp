@@ -11,6 +11,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 
@@ -43,6 +44,14 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         gazette::server::notify_ready();
         server.run();
+        if (const std::size_t running = server.unfinished_searches(); running > 0) {
+            // Past the shutdown timeout: the searches still running are not waited for.
+            std::fprintf(stderr, "gazette-server: stopped, %zu search(es) still running at the shutdown timeout\n",
+                         running);
+            std::fflush(stdout);
+            std::fflush(stderr);
+            std::_Exit(0);
+        }
         std::fprintf(stderr, "gazette-server: stopped\n");
         return 0;
     } catch (const std::exception& e) {

@@ -118,6 +118,7 @@ void Server::Impl::wait_for_reload_signals() {
 
 void Server::Impl::begin_shutdown() {
     if (stopping.exchange(true)) return;
+    stop_deadline = std::chrono::steady_clock::now() + config.shutdown_timeout;
     notify_stopping();
     boost::system::error_code ignored;
     acceptor.close(ignored);
@@ -141,8 +142,15 @@ void Server::Impl::begin_shutdown() {
     asio::co_spawn(ioc, drain(), asio::detached);
 }
 
+bool Server::Impl::wait_for_workers() {
+    if (!stop_deadline) return true; // stopped otherwise: the caller joins the workers
+    while (searching > 0 && std::chrono::steady_clock::now() < *stop_deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return searching == 0;
+}
+
 asio::awaitable<void> Server::Impl::drain() {
-    const auto deadline = std::chrono::steady_clock::now() + config.shutdown_timeout;
+    const auto deadline = *stop_deadline;
     asio::steady_timer timer(ioc);
     while (sessions > 0 && std::chrono::steady_clock::now() < deadline) {
         timer.expires_after(std::chrono::milliseconds(20));
@@ -199,8 +207,15 @@ void Server::run() {
     for (unsigned i = 1; i < impl_->config.network_threads(); ++i) extra.emplace_back([this] { impl_->run_io(); });
     impl_->run_io();
     for (auto& t : extra) t.join();
-    impl_->workers.join(); // requests already on a worker finish
+    // Requests already on a worker finish, within the shutdown timeout. A search past it is
+    // left running: Xapian cannot be interrupted, and a stop must keep its time.
+    if (!impl_->wait_for_workers()) return;
+    impl_->workers.join();
     if (impl_->queue_drainer.joinable()) impl_->queue_drainer.join();
+}
+
+std::size_t Server::unfinished_searches() const {
+    return impl_->searching;
 }
 
 void Server::stop() {

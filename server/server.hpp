@@ -32,8 +32,12 @@ class Server {
     /// Makes SIGINT and SIGTERM call stop(), SIGUSR1 reopen the access log, and SIGHUP reopen
     /// the access log and the index handles.
     void stop_on_signals();
-    /// Serves until stop(); returns once in-flight requests are done (or the shutdown timeout).
+    /// Serves until stop(); returns once in-flight requests are done, or at the shutdown
+    /// timeout with searches still running (see unfinished_searches()).
     void run();
+    /// Searches still running on workers when run() returned: a program exiting then should not
+    /// wait for them (destroying the server does).
+    std::size_t unfinished_searches() const;
     /// Stops accepting, lets in-flight requests finish, closes idle connections. Thread-safe.
     void stop();
 

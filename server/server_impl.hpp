@@ -10,6 +10,7 @@
 #include <atomic>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace gazette::server {
@@ -49,6 +50,9 @@ struct Server::Impl {
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> sessions{0};
     std::atomic<std::size_t> queued{0};
+    std::atomic<std::size_t> searching{0}; ///< handlers running on workers
+    /// When a stop must be over (set by begin_shutdown(); read once the I/O threads are done).
+    std::optional<std::chrono::steady_clock::time_point> stop_deadline;
     std::mutex registry_mutex;
     std::list<std::shared_ptr<SessionEntry>> registry;
 
@@ -67,6 +71,9 @@ struct Server::Impl {
     void run_io();
     void begin_shutdown();
     asio::awaitable<void> drain();
+    /// Waits for the handlers running on workers, until the stop deadline; false if some are
+    /// still running then.
+    bool wait_for_workers();
 };
 
 } // namespace gazette::server

@@ -184,6 +184,11 @@ asio::awaitable<Response> Server::Impl::respond(const http::request<http::string
                 metrics.rejected("client_gone");
                 co_return error_response("client_closed", "the client closed the connection");
             }
+            ++searching;
+            struct Done {
+                std::atomic<std::size_t>& count;
+                ~Done() { --count; }
+            } done{searching};
             co_return dispatch(route, request, context);
         },
         asio::use_awaitable);

@@ -116,6 +116,37 @@ TEST_CASE("stop answers queued requests 503 at once, without waiting for the bus
     REQUIRE(stopping.wait_for(5s) == std::future_status::ready);
 }
 
+TEST_CASE("a stop keeps its shutdown timeout while a search runs on") {
+    NewsroomIndex index;
+    auto config = test_config(index.db);
+    config.threads = 1;
+    config.shutdown_timeout = 300ms;
+    Gate gate;
+    auto table = server::routes();
+    table.push_back(gate.route());
+    auto server = std::make_unique<server::Server>(config, table);
+    std::thread serving([&] { server->run(); });
+    const auto port = server->port();
+    auto busy = std::async(std::launch::async, [&] {
+        try {
+            return http_get(port, "/slow").status;
+        } catch (const std::exception&) {
+            return 0; // the connection closed unanswered
+        }
+    });
+    wait_until([&] { return gate.waiting == 1; });
+    const auto stopped_at = std::chrono::steady_clock::now();
+    server->stop();
+    serving.join(); // run() returns at the timeout, the search still held
+    const auto took = std::chrono::steady_clock::now() - stopped_at;
+    CHECK(took >= 250ms);
+    CHECK(took < 2s);
+    CHECK(server->unfinished_searches() == 1);
+    gate.release();
+    server.reset(); // waits for the search, then closes its connection
+    CHECK(busy.wait_for(5s) == std::future_status::ready);
+}
+
 TEST_CASE("a search past its deadline is a 504 with a JSON error") {
     NewsroomIndex index;
     auto table = server::routes();

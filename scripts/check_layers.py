@@ -8,6 +8,8 @@ Layers, lowest first:
   ingest    byte sources, format readers, field mapping
   index     schema, document mapping, writer, bulk builds, shards, stories
   search    searcher, query building, facets, cursors, suggestions, result output
+Public headers (<gazette/...>) belong to a layer too: the lowest one that implements what they
+declare. A library file may include those of its own layer and the layers below.
 Usage: check_layers.py [SOURCE_ROOT]; exit 1 listing every violation.
 """
 import os
@@ -16,6 +18,15 @@ import sys
 
 LAYERS = ["util", "analysis", "ingest", "index", "search"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+PUBLIC_INCLUDE = re.compile(r'^\s*#\s*include\s+<gazette/([^>]+)>', re.M)
+# Each public header's layer.
+PUBLIC = {
+    "error.hpp": "util", "export.hpp": "util", "version.hpp": "util",
+    "article.hpp": "ingest", "input.hpp": "ingest",
+    "index_writer.hpp": "index", "ingest.hpp": "index",
+    "search.hpp": "search", "searcher.hpp": "search", "shards.hpp": "search", "json.hpp": "search",
+    "gazette.hpp": "search",
+}
 
 
 def main():
@@ -36,6 +47,16 @@ def main():
                 continue
             text = open(os.path.join(folder, name), encoding="utf-8").read()
             for number, line in enumerate(text.splitlines(), 1):
+                public = PUBLIC_INCLUDE.match(line)
+                if public:
+                    header = public.group(1)
+                    where = f"common/src/{layer}/{name}:{number}"
+                    if header not in PUBLIC:
+                        problems.append(f"{where}: <gazette/{header}> has no layer in check_layers.py")
+                    elif rank[PUBLIC[header]] > rank[layer]:
+                        problems.append(f"{where}: {layer} includes <gazette/{header}> of the higher layer "
+                                        f"{PUBLIC[header]}")
+                    continue
                 match = INCLUDE.match(line)
                 if not match:
                     continue

@@ -20,6 +20,11 @@ namespace gazette::detail {
 
 namespace {
 
+// A build of partitions writes to a database per partition and shard: a decade by month on two
+// shards is 268 of them, whose story filters at the single-index size (1.3 MB each) would take
+// 350 MB. Filters grow with what they hold.
+constexpr std::size_t grouped_filter_capacity = 1 << 15;
+
 std::string old_dir(const std::string& path) {
     return path + ".gazette-old";
 }
@@ -75,7 +80,8 @@ void replace_index(const std::string& path, const std::string& replacement) {
 BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
                      std::size_t batch_size, BulkBuildTuning tuning, GroupOf group_of)
     : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), group_of_(std::move(group_of)), sequence_(shards, 0),
-      story_limits_(shards), seen_commits_(shards, 0), stories_([this] { return open_story_view(); }, shards) {
+      story_limits_(shards), seen_commits_(shards, 0),
+      stories_([this] { return open_story_view(); }, shards, group_of_ ? grouped_filter_capacity : 1 << 20) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw Error(ErrorCode::io_error, dir_ + ": cannot create: " + ec.message());

@@ -187,6 +187,7 @@ void ShardWriter::upsert_now(const Item& item, const Xapian::Document& doc) {
         const bool was = db.term_exists(term) || remove_from_others(term, k);
         db.replace_document(term, doc);
         database.changed = true;
+        database.last_change = item.sequence;
         if (!was) written_ids_.add(fnv1a64(term)); // an update's id is there already
         return was;
     });
@@ -266,12 +267,17 @@ void ShardWriter::commit() {
 }
 
 void ShardWriter::close_idle_databases() {
-    std::size_t open_now = 0;
-    for (const auto& database : databases_) open_now += database.db.has_value();
-    if (open_now <= max_open_databases) return;
-    // Those written in the last batch stay open: the next one most likely writes to them again.
+    std::vector<std::uint64_t> open_changes;
+    for (const auto& database : databases_)
+        if (database.db) open_changes.push_back(database.last_change);
+    if (open_changes.size() <= max_open_databases) return;
+    // The most recently written stay open: the next batch most likely writes to them again.
+    // An open database holds its files and block caches, and an archive of a decade by month
+    // with dates at random has every shard write to over a hundred partitions.
+    std::nth_element(open_changes.begin(), open_changes.end() - max_open_databases, open_changes.end());
+    const std::uint64_t oldest_kept = *(open_changes.end() - max_open_databases);
     for (auto& database : databases_) {
-        if (!database.db || database.changed) continue;
+        if (!database.db || database.last_change >= oldest_kept) continue;
         with_xapian_errors(path_, [&] { database.db->close(); });
         database.db.reset();
     }

@@ -98,6 +98,7 @@ class ShardWriter {
         std::string group;
         std::optional<Xapian::WritableDatabase> db;
         bool changed = false;          ///< has changes to commit
+        std::uint64_t last_change = 0; ///< the shard's change that last wrote to it
         Xapian::docid last_docid = 0;  ///< at its last commit
         Xapian::doccount doccount = 0; ///< at its last commit
     };

@@ -48,8 +48,9 @@ unsigned ShardPlacement::database_of(const std::string& group, std::uint64_t seq
     return after == starts.begin() ? starts.front().database : std::prev(after)->database;
 }
 
-StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards)
-    : open_view_(std::move(open_view)), pending_(std::max(1u, shards)), superseded_(std::max(1u, shards)) {}
+StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards, std::size_t part_filter_capacity)
+    : open_view_(std::move(open_view)), pending_(std::max(1u, shards)), superseded_(std::max(1u, shards)),
+      part_filter_capacity_(part_filter_capacity) {}
 
 StoryView& StoryIndex::view() {
     if (!view_) {
@@ -71,7 +72,7 @@ StoryView& StoryIndex::view() {
 GrowingBloomFilter& StoryIndex::part_bands(unsigned shard, unsigned database) {
     if (part_bands_.size() <= shard) part_bands_.resize(shard + 1);
     auto& databases = part_bands_[shard];
-    while (databases.size() <= database) databases.emplace_back(1 << 20);
+    while (databases.size() <= database) databases.emplace_back(part_filter_capacity_);
     return databases[database];
 }
 

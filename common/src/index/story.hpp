@@ -68,7 +68,9 @@ struct ShardPlacement {
 class StoryIndex {
   public:
     using ViewOpener = std::function<StoryView()>;
-    StoryIndex(ViewOpener open_view, unsigned shards);
+    /// `part_filter_capacity`: band terms each database's filter is first sized for (it grows):
+    /// smaller when a build writes to many small databases (an archive's partitions).
+    StoryIndex(ViewOpener open_view, unsigned shards, std::size_t part_filter_capacity = 1 << 20);
 
     /// The story of an article with this id and signature (its own id if it matches nothing).
     /// `maybe_indexed`: an earlier version of the article may be in the view (which it must not
@@ -122,7 +124,8 @@ class StoryIndex {
     std::unordered_multimap<std::uint64_t, const Pending*> pending_bands_;
     GrowingBloomFilter committed_bands_;
     std::vector<std::vector<GrowingBloomFilter>> part_bands_; ///< per shard and database
-    bool filter_complete_ = false;                            ///< the filters hold every committed band term
+    std::size_t part_filter_capacity_;
+    bool filter_complete_ = false; ///< the filters hold every committed band term
     std::uint64_t direct_lookups_ = 0;
 };
 

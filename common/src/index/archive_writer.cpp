@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 namespace fs = std::filesystem;
 
@@ -78,8 +79,7 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
     recover();
     reopen_reader();
     mapper_.emplace(*analyzer_);
-    // One writer, which reports its own commits: everything committed counts.
-    stories_ = std::make_unique<StoryIndex>([p = path_] { return StoryView::whole(open_for_reading(p)); }, 1);
+    start_stories();
     if (const unsigned threads = bulk_threads(options.threads); partitions_.empty() && threads > 1)
         bulk_ = std::make_unique<BulkBuild>(
             part_path(std::string(bulk_name)), analyzer_->settings(), threads, batch_size_, BulkBuildTuning{},
@@ -135,6 +135,35 @@ void ArchiveWriter::reopen_reader() {
     });
 }
 
+void ArchiveWriter::start_stories() {
+    story_parts_.clear();
+    story_placement_ = {};
+    for (const auto& name : partitions_) story_part(name);
+    // One writer, which reports its own commits: everything committed counts. Partitions are
+    // small databases: their filters start small, and grow.
+    stories_ = std::make_unique<StoryIndex>([this] { return open_story_view(); }, 1, std::size_t{1} << 15);
+}
+
+unsigned ArchiveWriter::story_part(const std::string& name) {
+    const auto found = story_placement_.groups.find(name);
+    if (found != story_placement_.groups.end()) return found->second.front().database;
+    const auto place = static_cast<unsigned>(story_parts_.size());
+    story_parts_.push_back(name);
+    story_placement_.groups[name] = {{0, place}};
+    return place;
+}
+
+StoryView ArchiveWriter::open_story_view() const {
+    StoryView view;
+    for (std::size_t i = 0; i < story_parts_.size(); ++i) {
+        // A partition dropped since keeps its place, empty.
+        if (!std::binary_search(partitions_.begin(), partitions_.end(), story_parts_[i])) continue;
+        view.parts.push_back({Xapian::Database(part_path(story_parts_[i]), Xapian::DB_BACKEND_GLASS),
+                              std::numeric_limits<Xapian::docid>::max(), 0, static_cast<unsigned>(i)});
+    }
+    return view;
+}
+
 void ArchiveWriter::create_partition(const std::string& name) {
     const std::string path = part_path(name);
     for (const auto& leftover : {path, path + ".gazette-new", path + ".gazette-old"}) remove_tree(leftover);
@@ -144,6 +173,7 @@ void ArchiveWriter::create_partition(const std::string& name) {
     db.commit();
     fsync_directory(path);
     partitions_.insert(std::lower_bound(partitions_.begin(), partitions_.end(), name), name);
+    story_part(name);
     write_stub(path_, partitions_);
     open_.emplace(name, Writable{std::move(db)});
     reopen_reader();
@@ -219,7 +249,7 @@ void ArchiveWriter::upsert(const Article& article) {
         ids_.add(fnv1a64(term));
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
-        stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated);
+        stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated, target);
         changed();
     });
 }
@@ -293,7 +323,7 @@ void ArchiveWriter::commit() {
     pending_text_bytes_ = 0;
     ++commits_;
     reopen_reader();
-    with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated); });
+    with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated, &story_placement_); });
     if (open_.size() > max_open_after_commit) close_partitions();
 }
 
@@ -330,7 +360,7 @@ void ArchiveWriter::finish_bulk() {
     reopen_reader();
     ids_loaded_ = false;
     // The stories written so far are all committed: lookups start from the archive as it is.
-    stories_ = std::make_unique<StoryIndex>([p = path_] { return StoryView::whole(open_for_reading(p)); }, 1);
+    start_stories();
 }
 
 void ArchiveWriter::close_partitions() {
@@ -419,7 +449,7 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
     if (!sealed.empty()) {
         reader_names_.clear(); // the sealed partitions are new databases: open them anew
         reopen_reader();
-        stories_->committed(0, written_.added + written_.updated);
+        stories_->committed(0, written_.added + written_.updated, &story_placement_);
     }
     return sealed;
 }
@@ -443,7 +473,7 @@ std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& durat
     reopen_reader();
     for (const auto& name : dropped) remove_tree(part_path(name));
     fsync_directory(path_);
-    stories_->committed(0, written_.added + written_.updated);
+    stories_->committed(0, written_.added + written_.updated, &story_placement_);
     return dropped;
 }
 

@@ -63,6 +63,13 @@ class ArchiveWriter final : public WriterBackend {
     /// gets those whose committed state holds it.
     std::vector<std::string> holders(const std::string& term, std::vector<std::string>& committed);
     void load_ids();
+    /// The story lookups' view: each partition a part of its own, so that a band term is looked
+    /// up only in the partitions whose filter may hold it (as one database, every lookup went
+    /// to every partition: adding to an archive cost more with every month it held).
+    StoryView open_story_view() const;
+    /// The place of a partition among the story view's parts (stable: new ones are appended).
+    unsigned story_part(const std::string& name);
+    void start_stories();
     /// Reads the committed state of every partition anew.
     void reopen_reader();
     void changed();
@@ -82,8 +89,10 @@ class ArchiveWriter final : public WriterBackend {
     std::optional<Analyzer> analyzer_;
     std::optional<DocumentMapper> mapper_;
     std::unique_ptr<StoryIndex> stories_;
-    std::unique_ptr<BulkBuild> bulk_;     ///< a new archive, until the first commit
-    std::vector<std::string> partitions_; ///< as the stub lists them, sorted
+    std::unique_ptr<BulkBuild> bulk_;      ///< a new archive, until the first commit
+    std::vector<std::string> story_parts_; ///< partitions in the story view's order
+    ShardPlacement story_placement_;       ///< which part each partition is
+    std::vector<std::string> partitions_;  ///< as the stub lists them, sorted
     std::map<std::string, Writable> open_;
     std::vector<std::string> reader_names_; ///< the partitions of reader_, in its order
     std::vector<Xapian::Database> reader_parts_;

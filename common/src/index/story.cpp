@@ -152,7 +152,8 @@ struct BandPostings {
 std::string StoryIndex::committed_match(const std::string& id, const MinHash& signature,
                                         const std::array<std::string, minhash_bands>& terms, bool maybe_indexed) {
     StoryView& sv = view();
-    if (!filter_complete_ && ++direct_lookups_ * 8 > sv.doccount()) load_filter();
+    // Each direct lookup asks every database of the view (an archive's every partition).
+    if (!filter_complete_ && (direct_lookups_ += sv.parts.size()) * 8 > sv.doccount()) load_filter();
     bool any = false;
     for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
     if (!any) return {};

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# How the cost of adding articles grows with what is already indexed, the way a news archive
+# grows: a generated corpus (bench/generate_corpus.py) sorted by publication date is fed in
+# chunks, one gazette-index run per chunk, into a time-partitioned archive (--partition month)
+# and into one index, side by side (each chunk goes to both before the next one). The first
+# chunk makes each new (a bulk build); every later chunk is written in batches to what is there.
+# Each chunk's wall and CPU time (user + system) and peak RSS are recorded; the growth compares
+# the CPU cost per article of the chunks around SIZE_A articles with those around SIZE_B (medians
+# of 3 chunks each), 1.00 meaning no growth.
+# usage: bench/archive_growth.sh [TOTAL] [CHUNK] [SIZE_A]   (default 1000000 20000 100000)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/common.sh"
+need bc:bc
+total=${1:-1000000} chunk=${2:-20000} size_a=${3:-100000}
+source_corpus=$data/news/reuters21578.jsonl.gz
+[ -f "$source_corpus" ] || { echo "archive_growth.sh: needs $source_corpus" >&2; exit 2; }
+index=$build/indexer/gazette-index
+work=$(mktemp -d "${TMPDIR:-/tmp}/gazette-archive-growth-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+python3 "$root/bench/generate_corpus.py" "$source_corpus" "$total" 42 |
+  python3 -c '
+import json, sys
+docs = [json.loads(line) for line in sys.stdin]
+docs.sort(key=lambda d: d["published"])
+for d in docs: print(json.dumps(d))' >"$work/sorted.jsonl"
+split -l "$chunk" -d -a 4 "$work/sorted.jsonl" "$work/chunk."
+rm "$work/sorted.jsonl"
+
+echo "layout before_articles chunk_articles wall_s cpu_s peak_rss_mib" >"$work/times"
+done_articles=0
+for file in "$work"/chunk.*; do
+  n=$(wc -l <"$file")
+  for layout in archive single; do
+    options=(); [ "$layout" = archive ] && [ "$done_articles" = 0 ] && options=(--partition month)
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time.out" "$index" -q --db "$work/$layout" "${options[@]}" "$file"
+    read -r wall user sys rss < <(tail -1 "$work/time.out")
+    echo "$layout $done_articles $n $wall $(echo "$user + $sys" | bc) $((rss / 1024))" >>"$work/times"
+  done
+  done_articles=$((done_articles + n))
+  rm "$file"
+done
+
+# CPU seconds per 1000 articles of the chunks around SIZE for LAYOUT (median of 3 chunks).
+cost_at() {
+  awk -v l="$1" -v s="$2" -v c="$chunk" '$1 == l && $2 >= s - c && $2 <= s + c { printf "%.6f\n", 1000 * $5 / $3 }' \
+    "$work/times" | median
+}
+echo "== every chunk (the first is a bulk build of a new index)"
+column -t "$work/times"
+echo "== CPU seconds per 1000 articles added, median of the 3 chunks around each size"
+size_b=$((done_articles - 2 * chunk))
+printf '%-8s %12s %12s %8s\n' layout "at $size_a" "at $size_b" growth
+for layout in archive single; do
+  a=$(cost_at "$layout" "$size_a") b=$(cost_at "$layout" "$size_b")
+  printf '%-8s %12.3f %12.3f %7.2fx\n' "$layout" "$a" "$b" "$(echo "scale=4; $b / $a" | bc)"
+done
+echo "partitions: $(ls "$work/archive" | grep -c '^[0-9u]')"

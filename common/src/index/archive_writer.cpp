@@ -208,8 +208,12 @@ void ArchiveWriter::load_ids() {
 std::vector<std::string> ArchiveWriter::holders(const std::string& term, std::vector<std::string>& committed) {
     committed.clear();
     std::vector<std::string> now;
-    if (!ids_loaded_) load_ids();
-    if (!ids_.maybe_contains(fnv1a64(term))) return now;
+    // The ids are read into a filter only once looking them up one by one (in every partition)
+    // has cost about as much: a small run on a large archive does not read them all.
+    if (!ids_loaded_ && (id_lookups_ += std::max<std::size_t>(1, reader_names_.size())) * 8 > reader_.get_doccount())
+        load_ids();
+    const std::uint64_t key = fnv1a64(term);
+    if (ids_loaded_ && !ids_.maybe_contains(key) && !written_ids_.maybe_contains(key)) return now;
     // Xapian numbers the documents of a multi-database round-robin over its parts.
     const auto parts = static_cast<Xapian::docid>(reader_names_.size());
     if (parts > 0)
@@ -246,7 +250,7 @@ void ArchiveWriter::upsert(const Article& article) {
             moved->second.erase(term);
             if (moved->second.empty()) moved_out_.erase(moved);
         }
-        ids_.add(fnv1a64(term));
+        written_ids_.add(fnv1a64(term));
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
         stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated, target);

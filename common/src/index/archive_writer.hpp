@@ -101,8 +101,10 @@ class ArchiveWriter final : public WriterBackend {
     /// second step of the commit, after the new copies are committed.
     std::map<std::string, std::set<std::string>> moved_out_;
     std::optional<std::string> synonyms_; ///< set in the open batch
-    GrowingBloomFilter ids_;              ///< every id term in the archive, to skip lookups of new ids
+    GrowingBloomFilter ids_;              ///< the archive's id terms when loaded, to skip lookups of new ids
     bool ids_loaded_ = false;
+    std::uint64_t id_lookups_ = 0;   ///< partitions asked for ids one by one so far
+    GrowingBloomFilter written_ids_; ///< every id this writer wrote, loaded or not
     WriteCounts written_;
     std::size_t pending_ = 0;
     std::uint64_t pending_text_bytes_ = 0;

@@ -11,6 +11,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace gazette::detail {
 
@@ -59,7 +60,30 @@ std::size_t wildcard_expansions(const Xapian::Query& query, const Xapian::Databa
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
                            const SynonymMap& synonyms)
-    : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {}
+    : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {
+    // Articles carry their language as a term; those without one are in the default language.
+    const std::string default_language = canonical_language(analyzer_.settings().language);
+    index_languages_.push_back(default_language);
+    const std::string prefix(language_prefix);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        const std::string code = (*t).substr(prefix.size());
+        if (code != default_language && is_language_code(code) && has_stemmer(code)) index_languages_.push_back(code);
+    }
+}
+
+Xapian::Query QueryBuilder::parse_text_in_index_languages(const SearchRequest& request) {
+    if (!request.language.empty() || index_languages_.size() < 2) return parse_text(request);
+    std::vector<Xapian::Query> readings;
+    std::set<std::string> seen; // words stemmed alike in two languages read alike
+    SearchRequest in_language = request;
+    for (const auto& language : index_languages_) {
+        in_language.language = language;
+        Xapian::Query reading = parse_text(in_language);
+        if (seen.insert(reading.get_description()).second) readings.push_back(std::move(reading));
+    }
+    if (readings.size() == 1) return readings.front();
+    return Xapian::Query(Xapian::Query::OP_MAX, readings.begin(), readings.end());
+}
 
 Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     if (!request.language.empty() && (request.language.size() > 35 || !is_language_code(request.language)))
@@ -211,7 +235,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
     BuiltQuery built;
     const std::string text = trim(request.query);
     if (!text.empty()) {
-        built.query = filters_as_filters(parse_text(request));
+        built.query = filters_as_filters(parse_text_in_index_languages(request));
         built.has_text = !built.query.empty();
     }
     // A query of only stopwords parses to nothing: treat it like no query rather than

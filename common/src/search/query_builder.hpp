@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace gazette::detail {
 
@@ -39,6 +40,10 @@ class QueryBuilder {
   private:
     Xapian::QueryParser& parser(const SearchRequest& request);
     Xapian::Query parse_text(const SearchRequest& request);
+    /// Without a query language, in an index of several: the text read in each of them, the
+    /// best reading of an article counting (OP_MAX): an article is stemmed in its own language
+    /// only, so "Häuser" read as English finds no German article.
+    Xapian::Query parse_text_in_index_languages(const SearchRequest& request);
     Xapian::Query filters(const SearchRequest& request) const;
 
     const Xapian::Database& db_;
@@ -46,6 +51,9 @@ class QueryBuilder {
     const SearchLimits& limits_;
     const SynonymMap& synonyms_;
     UnixSeconds now_ = 0; ///< of the query being built; date ranges read it
+    /// The languages the index's articles are stemmed in that have stemmers of their own, the
+    /// default one first.
+    std::vector<std::string> index_languages_;
     std::map<std::pair<std::string, MatchMode>, Xapian::QueryParser> parsers_;
 };
 

@@ -158,8 +158,12 @@ TEST_CASE("articles are stemmed in their own language, queries can name theirs")
     Searcher s(lib.db);
     SearchRequest r;
     r.query = "grèves"; // French stemming joins grève / grèves; English does not
+    r.language = "en";
     CHECK(s.search(r).total == 0);
     r.language = "fr";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"fr-1"});
+    // Without a query language, the query is read in every language of the index.
+    r.language = "";
     CHECK(ids(s.search(r)) == std::vector<std::string>{"fr-1"});
     r.language = "klingon-with-a-very-long-name-that-is-not-a-code";
     CHECK_THROWS_AS(s.search(r), Error);

@@ -1,0 +1,100 @@
+// One index of articles in many languages, searched without naming a language: each article
+// is stemmed in its own language, and a plain query is read in every language the index holds.
+
+#include "articles.hpp"
+#include "temp_dir.hpp"
+
+#include <gazette/gazette.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace gazette;
+using gazette::test::article;
+using gazette::test::TempDir;
+
+namespace {
+
+struct Multilingual {
+    TempDir dir;
+    std::string db = dir.file("db");
+    Multilingual() {
+        IndexWriter writer(db);
+        const auto add = [&](const char* id, const char* title, const char* body, const char* language) {
+            writer.upsert(article(id, title, body, "2021-03-15", "Wire", {}, language));
+        };
+        add("de", "Neue Häuser für die Altstadt", "Die Stadt baut am Hafen neue Häuser und Wohnungen.", "de");
+        add("ru", "Правительство утвердило бюджет", "Правительство страны утвердило новый бюджет на год.", "ru");
+        add("fr", "Les élections municipales approchent", "Les élections auront lieu en mars dans toutes les villes.",
+            "fr");
+        add("tr", "Meclis bütçeyi onayladı", "Meclis yeni bütçeyi uzun bir tartışmanın ardından onayladı.", "tr");
+        add("es", "Las elecciones regionales", "Las elecciones regionales se celebrarán en otoño.", "es");
+        add("ar", "الحكومة تقر الميزانية", "أقرت الحكومة الميزانية الجديدة للعام المقبل.", "ar");
+        add("en", "City council approves the budget", "The council approved the new budget after a long debate.", "en");
+        writer.commit();
+    }
+};
+
+bool finds(Searcher& searcher, const std::string& query, const std::string& id, const std::string& language = "") {
+    SearchRequest r;
+    r.query = query;
+    r.language = language;
+    r.limit = 20;
+    const auto results = searcher.search(r);
+    return std::any_of(results.hits.begin(), results.hits.end(), [&](const auto& h) { return h.id == id; });
+}
+
+} // namespace
+
+TEST_CASE("a plain query finds articles in every language of the index, each stemmed in its own") {
+    Multilingual index;
+    Searcher searcher(index.db);
+    // Other forms of the words than those written: only the article's own stemmer joins them.
+    CHECK(finds(searcher, "Haus", "de"));
+    CHECK(finds(searcher, "Häuser", "de"));
+    CHECK(finds(searcher, "Правительства", "ru"));
+    CHECK(finds(searcher, "élection", "fr"));
+    CHECK(finds(searcher, "bütçe", "tr"));
+    CHECK(finds(searcher, "elección", "es"));
+    CHECK(finds(searcher, "ميزانية", "ar"));
+    CHECK(finds(searcher, "approving budgets", "en"));
+    // Phrases, and every word required, in each language.
+    CHECK(finds(searcher, "\"neue Häuser\"", "de"));
+    SearchRequest all;
+    all.query = "Stadt Häuser";
+    all.match = MatchMode::all;
+    CHECK(searcher.search(all).total == 1);
+    // Naming the query language reads the query in that language only.
+    CHECK(finds(searcher, "Häuser", "de", "de"));
+    CHECK_FALSE(finds(searcher, "Häuser", "de", "en"));
+    // A filter still narrows to one language.
+    SearchRequest german;
+    german.query = "Häuser OR budget";
+    german.languages = {"de"};
+    const auto results = searcher.search(german);
+    REQUIRE(results.total == 1);
+    CHECK(results.hits[0].id == "de");
+}
+
+TEST_CASE("an index in one language reads queries as before") {
+    TempDir dir;
+    const std::string db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        for (const auto& a : test::newsroom()) writer.upsert(a);
+        writer.commit();
+    }
+    Searcher searcher(db);
+    // The same answer as the query read in the index's language, scores included.
+    SearchRequest plain, english;
+    plain.query = english.query = "bridges OR heatwave";
+    english.language = "en";
+    const auto a = searcher.search(plain), b = searcher.search(english);
+    REQUIRE(a.total > 1);
+    REQUIRE(a.hits.size() == b.hits.size());
+    for (std::size_t i = 0; i < a.hits.size(); ++i) {
+        CHECK(a.hits[i].id == b.hits[i].id);
+        CHECK(a.hits[i].score == b.hits[i].score);
+    }
+}

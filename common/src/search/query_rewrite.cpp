@@ -92,6 +92,51 @@ bool matches_nothing(const std::string& piece, const std::vector<std::string_vie
     return !text.empty() && is_stopword(text, stopwords);
 }
 
+// The field name ending just before `colon` ("title" in `title:...`), or "".
+std::string_view field_before(std::string_view query, std::size_t colon) {
+    std::size_t start = colon;
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(query[start - 1])) || query[start - 1] == '_'))
+        --start;
+    return query.substr(start, colon - start);
+}
+
+// CJK after a text field (title:预算): the field is given the stem prefix, as plain CJK words
+// are (see rewrite_for_index()). Phrases are left alone: Xapian 1.4's parser makes a CJK phrase
+// of single characters four apart at most, where its indexer puts the bigrams between them, so
+// a CJK phrase matches nothing either way.
+std::string cjk_fields(std::string_view query) {
+    if (!has_cjk(query)) return std::string(query);
+    std::string out;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        const std::size_t quote = query.find('"', i);
+        const std::size_t colon = query.find(':', i);
+        const std::size_t at = std::min(quote, colon);
+        if (at == std::string_view::npos) break;
+        std::size_t end = at + 1;
+        if (at == quote) { // a phrase, copied as it is
+            const std::size_t close = query.find('"', quote + 1);
+            end = close == std::string_view::npos ? query.size() : close + 1;
+            out.append(query.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        while (end < query.size() && query[end] != ' ' && query[end] != ')' && query[end] != '"') ++end;
+        const std::string_view field = field_before(query, colon);
+        const std::string_view value = query.substr(colon + 1, end - colon - 1);
+        if (!field.empty() && is_text_field(to_lower(field)) && has_cjk(value)) {
+            out.append(query.substr(i, colon - field.size() - i));
+            out += stem_field(to_lower(field)) + ":";
+            out.append(value);
+        } else {
+            out.append(query.substr(i, end - i));
+        }
+        i = end;
+    }
+    out.append(query.substr(std::min(i, query.size())));
+    return out;
+}
+
 } // namespace
 
 std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords) {
@@ -169,8 +214,10 @@ std::string stem_field(std::string_view field) {
     return "zzstem" + std::string(field);
 }
 
-std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemmer,
+std::string rewrite_for_index(std::string_view original, const Xapian::Stem& stemmer,
                               const std::vector<std::string_view>& stopwords) {
+    const std::string prefixed = cjk_fields(original);
+    const std::string_view query = prefixed;
     std::string out;
     std::size_t copied = 0;
     const auto words = query_words(query);

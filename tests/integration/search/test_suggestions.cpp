@@ -179,6 +179,13 @@ TEST_CASE("CJK text is indexed as n-grams, so it is searchable") {
     CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
     r.query = "乘客";
     CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+    // Fields: the words in them are the index's n-grams too.
+    r.query = "title:扩建";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+    r.query = "title:乘客"; // in the body only
+    CHECK(s.search(r).total == 0);
+    r.query = "title:地铁 北京";
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
 }
 
 TEST_CASE("French and Italian elisions: the word after the apostrophe is found") {

@@ -123,6 +123,23 @@ wait "$crowd"
 check "once the crowd is gone /health is 200" test "$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$url/health")" = 200
 kill -TERM "$pid"; wait "$pid"
 
+# 4b. A soft open-file limit below the hard one (systemd's default soft limit is 1024) is raised
+#     to the hard one at start.
+hard=$(ulimit -Hn); [ "$hard" = unlimited ] && hard=4096
+[ "$hard" -gt 4096 ] && hard=4096
+if [ "$hard" -ge 1024 ]; then
+  (ulimit -Sn 256 && ulimit -Hn "$hard" && exec "$server" --db "$work/db" --port 0 --access-log "" \
+    >"$work/out7" 2>"$work/err7") &
+  pid=$!; pids+=("$pid")
+  wait_for_url "$work/out7" >/dev/null
+  check "the soft open-file limit is raised to the hard one" \
+    test "$(awk '/Max open files/ {print $4}' /proc/"$pid"/limits)" = "$hard"
+  check "and the connection cap is not lowered then" test "$(grep -c 'lowered' "$work/err7")" = 0
+  kill -TERM "$pid"; wait "$pid"
+else
+  echo "skip - the hard open-file limit ($hard) leaves no room to raise the soft one"
+fi
+
 # 5. A misspelt setting in the config file stops the start, naming it; a missing index is said.
 printf 'db = %s\nmax-qeury-terms = 5\n' "$work/db" >"$work/bad.conf"
 "$server" --config "$work/bad.conf" --port 0 >/dev/null 2>"$work/err5"; rc=$?

@@ -98,7 +98,8 @@ std::string quote_attribute_values(const std::string& xml) {
     while (i < xml.size()) {
         const char c = xml[i];
         // Start tags only: comments, CDATA, declarations and end tags are copied as they are.
-        if (c != '<' || i + 1 >= xml.size() || !(std::isalpha(static_cast<unsigned char>(xml[i + 1])) || xml[i + 1] == '_')) {
+        if (c != '<' || i + 1 >= xml.size() ||
+            !(std::isalpha(static_cast<unsigned char>(xml[i + 1])) || xml[i + 1] == '_')) {
             if (c == '<' && xml.compare(i, 9, "<![CDATA[") == 0) {
                 const auto stop = xml.find("]]>", i);
                 const std::size_t end = stop == std::string::npos ? xml.size() : stop + 3;

@@ -9,11 +9,6 @@ namespace gazette::detail {
 
 namespace {
 
-bool name_char(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '_' || c == ':' || c == '-' || c == '.' || u >= 0x80;
-}
-
 bool space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -21,7 +16,7 @@ bool space(char c) {
 // The name of the tag opening at `at` ('<' or "</"), and where it ends.
 std::string_view tag_name(const std::string& xml, std::size_t at, std::size_t& end) {
     std::size_t p = at;
-    while (p < xml.size() && name_char(xml[p])) ++p;
+    while (p < xml.size() && xml_name_char(static_cast<unsigned char>(xml[p]))) ++p;
     end = p;
     return std::string_view(xml).substr(at, p - at);
 }
@@ -46,6 +41,13 @@ std::size_t closing_tag(const std::string& xml, std::size_t from, std::string_vi
 }
 
 } // namespace
+
+bool xml_name_start(unsigned char c) {
+    return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80;
+}
+bool xml_name_char(unsigned char c) {
+    return xml_name_start(c) || std::isdigit(c) || c == '-' || c == '.';
+}
 
 std::string escape_markup_in_rss_text(const std::string& xml) {
     std::string out;

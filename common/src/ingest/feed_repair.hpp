@@ -7,6 +7,11 @@
 
 namespace gazette::detail {
 
+/// Characters that may start, and continue, an XML name (ASCII rules; any byte of a multi-byte
+/// UTF-8 character counts as a name character, as XML allows most of them).
+bool xml_name_start(unsigned char c);
+bool xml_name_char(unsigned char c);
+
 /// RSS's <title> and <description> hold text (HTML escaped), yet careless feeds write raw HTML in
 /// them ("<b>", an unclosed "<br>"), which nests the rest of the feed inside one item. Escapes
 /// every '<' inside those elements, CDATA sections aside, up to their closing tag.

@@ -98,13 +98,6 @@ std::string decode(const std::string& bytes, const std::string& forced, std::str
     return without_declaration(std::move(text));
 }
 
-bool name_start(unsigned char c) {
-    return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80;
-}
-bool name_char(unsigned char c) {
-    return name_start(c) || std::isdigit(c) || c == '-' || c == '.';
-}
-
 // XML's five predefined entities as character references.
 const char* predefined_reference(const std::string& name) {
     if (name == "amp") return "&#38;";
@@ -125,7 +118,7 @@ std::set<std::string> declared_entities(const std::string& xml) {
         while (p < xml.size() && (xml[p] == ' ' || xml[p] == '\t' || xml[p] == '\n' || xml[p] == '\r')) ++p;
         if (p < xml.size() && xml[p] == '%') continue; // a parameter entity
         const std::size_t start = p;
-        while (p < xml.size() && name_char(static_cast<unsigned char>(xml[p]))) ++p;
+        while (p < xml.size() && xml_name_char(static_cast<unsigned char>(xml[p]))) ++p;
         if (p > start) names.insert(xml.substr(start, p - start));
     }
     return names;
@@ -171,7 +164,7 @@ std::string repair_entities(const std::string& xml) {
         if (c == '<') {
             // A '<' that cannot start markup ("5 < 6") is text.
             const unsigned char next = i + 1 < xml.size() ? static_cast<unsigned char>(xml[i + 1]) : ' ';
-            const bool markup = name_start(next) || next == '/' || next == '!' || next == '?';
+            const bool markup = xml_name_start(next) || next == '/' || next == '!' || next == '?';
             out += markup ? "<" : "&#60;";
             ++i;
             continue;
@@ -209,8 +202,8 @@ std::string repair_entities(const std::string& xml) {
             continue;
         }
         const std::size_t start = p;
-        if (p < xml.size() && name_start(static_cast<unsigned char>(xml[p])))
-            while (p < xml.size() && name_char(static_cast<unsigned char>(xml[p]))) ++p;
+        if (p < xml.size() && xml_name_start(static_cast<unsigned char>(xml[p])))
+            while (p < xml.size() && xml_name_char(static_cast<unsigned char>(xml[p]))) ++p;
         const std::string name = xml.substr(start, p - start);
         const bool terminated = p < xml.size() && xml[p] == ';';
         if (const char* code = terminated ? predefined_reference(name) : nullptr) {

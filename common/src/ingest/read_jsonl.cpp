@@ -28,10 +28,6 @@ std::string json_error_reason(const std::string& what) {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // False for a JSON-LD node of a type that is not an article (WebPage, Organization,
 // BreadcrumbList...); true for every other value.
 bool is_article_node(const nlohmann::json& item) {
@@ -41,7 +37,7 @@ bool is_article_node(const nlohmann::json& item) {
     const auto article_type = [](const nlohmann::json& t) {
         if (!t.is_string()) return false;
         const std::string& name = t.get_ref<const std::string&>();
-        return ends_with(name, "Article") || ends_with(name, "Posting") || ends_with(name, "Report");
+        return name.ends_with("Article") || name.ends_with("Posting") || name.ends_with("Report");
     };
     if (type->is_array()) return std::any_of(type->begin(), type->end(), article_type);
     return article_type(*type);

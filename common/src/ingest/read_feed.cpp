@@ -587,18 +587,24 @@ void read_feed(ByteSource& source, const std::string& name, const InputHandlers&
     // recovery from ill-formed XML nests them.
     std::vector<const xmlNode*> items;
     find_items(root, item_name, items);
-    // A feed cut off in an item: libxml2 gives the half of it that was read, without a link, an
-    // id or a date, and a later fetch of the whole feed would add it again. Left out.
-    // (A feed that ends is cut off when its root element is never closed.)
+    // A feed cut off in an item: libxml2 gives the half of it that was read. Kept when it has
+    // its link or id (as feedparser keeps it); without either it would be a junk article with a
+    // made-up id, and a later fetch of the whole feed would add it again. (A feed that ends is
+    // cut off when its root element is never closed.)
     if (xml.damage && count_closing_tags(xml.text, std::string(root_name)) == 0) {
         const std::size_t closed = count_closing_tags(xml.text, std::string(item_name));
-        if (items.size() > closed) {
+        const auto identified = [&](const xmlNode* item) {
+            return first_child(item, [&](const xmlNode* n) {
+                       const std::string_view child = name_of(n);
+                       return child == "link" || child == "guid" || (item_name == "entry" && child == "id");
+                   }) != nullptr;
+        };
+        if (items.size() > closed && !identified(items.back())) {
             if (handlers.on_warning)
                 handlers.on_warning({location(name, xml.damage_line),
-                                     std::to_string(items.size() - closed) + " " + std::string(item_name) +
-                                         (items.size() - closed == 1 ? " is" : "s are") +
-                                         " cut off where the feed ends, and left out"});
-            items.resize(closed);
+                                     "the " + std::string(item_name) +
+                                         " cut off where the feed ends has no link or id, and is left out"});
+            items.pop_back();
         }
     }
     std::uint64_t index = 0;

@@ -151,15 +151,27 @@ TEST_CASE("ill-formed and truncated feeds keep the items before the damage") {
         CHECK(r.records[1].article.title == "Two");
         REQUIRE(r.warnings.size() == 2);
         CHECK_THAT(r.warnings[0].message, Catch::Contains("what could be read is kept"));
-        CHECK_THAT(r.warnings[1].message, Catch::Contains("1 item is cut off where the feed ends"));
+        CHECK_THAT(r.warnings[1].message, Catch::Contains("cut off where the feed ends has no link or id"));
+        // Cut after its link, an item is kept, as feedparser keeps it.
+        const auto linked =
+            read_file(dir.write("g.rss", "<rss><channel><title>Feed</title>"
+                                         "<item><title>One</title><link>https://n.example/1</link></item>\n"
+                                         "<item><title>Two</title><link>https://n.example/2</link><description>half"));
+        REQUIRE(linked.records.size() == 2);
+        CHECK(linked.records[1].article.url == "https://n.example/2");
     }
     SECTION("an Atom feed cut in an entry") {
         const auto r = read_file(dir.write(
             "f.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
                       "<entry><id>tag:t,1</id><title>Atom 1</title><link href=\"https://t.example/1\"/></entry>"
                       "<entry><id>tag:t,2</id><title>Ato"));
-        REQUIRE(r.records.size() == 1);
-        CHECK(r.records[0].article.id == "tag:t,1");
+        // The cut entry has its id: kept, and the whole feed fetched later replaces it.
+        REQUIRE(r.records.size() == 2);
+        CHECK(r.records[1].article.id == "tag:t,2");
+        const auto anonymous = read_file(dir.write(
+            "g.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                      "<entry><id>tag:t,1</id><title>Atom 1</title></entry><entry><title>Ato"));
+        REQUIRE(anonymous.records.size() == 1);
     }
     SECTION("raw HTML in titles and descriptions, an unclosed tag among it: every item kept whole") {
         const auto r = read_file(dir.write(

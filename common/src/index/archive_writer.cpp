@@ -77,7 +77,7 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
     });
     fsync_directory(part_path(std::string(meta_partition)));
     recover();
-    reopen_reader();
+    refresh_committed({});
     mapper_.emplace(*analyzer_);
     start_stories();
     if (const unsigned threads = bulk_threads(options.threads); partitions_.empty() && threads > 1)
@@ -121,17 +121,19 @@ void ArchiveWriter::recover() {
     if (!have_stub || kept != listed) write_stub(path_, partitions_);
 }
 
-void ArchiveWriter::reopen_reader() {
+void ArchiveWriter::refresh_committed(const std::set<std::string>& changed, const std::set<std::string>& replaced) {
     with_xapian_errors(path_, [&] {
-        if (reader_names_ != partitions_) {
-            reader_parts_.clear();
-            for (const auto& name : partitions_) reader_parts_.emplace_back(part_path(name), Xapian::DB_BACKEND_GLASS);
-            reader_names_ = partitions_;
-        } else {
-            for (auto& part : reader_parts_) part.reopen();
+        std::map<std::string, Xapian::Database> now;
+        for (const auto& name : partitions_) {
+            auto kept = committed_.find(name);
+            if (kept == committed_.end() || replaced.count(name) > 0) {
+                now.emplace(name, Xapian::Database(part_path(name), Xapian::DB_BACKEND_GLASS));
+                continue;
+            }
+            if (changed.count(name) > 0) kept->second.reopen();
+            now.emplace(name, std::move(kept->second));
         }
-        reader_ = Xapian::Database();
-        for (const auto& part : reader_parts_) reader_.add_database(part);
+        committed_ = std::move(now);
     });
 }
 
@@ -139,8 +141,9 @@ void ArchiveWriter::start_stories() {
     story_parts_.clear();
     story_placement_ = {};
     for (const auto& name : partitions_) story_part(name);
-    // One writer, which reports its own commits: everything committed counts. Partitions are
-    // small databases: their filters start small, and grow.
+    // One writer, which reports its own commits: everything committed counts. The view's parts
+    // bring the filters of filters_ once they are loaded; until then (an empty archive) the
+    // story index keeps its own, small at first, as partitions are small databases.
     stories_ = std::make_unique<StoryIndex>([this] { return open_story_view(); }, 1, std::size_t{1} << 15);
 }
 
@@ -156,10 +159,13 @@ unsigned ArchiveWriter::story_part(const std::string& name) {
 StoryView ArchiveWriter::open_story_view() const {
     StoryView view;
     for (std::size_t i = 0; i < story_parts_.size(); ++i) {
-        // A partition dropped since keeps its place, empty.
-        if (!std::binary_search(partitions_.begin(), partitions_.end(), story_parts_[i])) continue;
-        view.parts.push_back({Xapian::Database(part_path(story_parts_[i]), Xapian::DB_BACKEND_GLASS),
-                              std::numeric_limits<Xapian::docid>::max(), 0, static_cast<unsigned>(i)});
+        // A partition dropped since keeps its place, empty. The committed state is shared, kept
+        // up to date by the commits.
+        const auto part = committed_.find(story_parts_[i]);
+        if (part == committed_.end()) continue;
+        const auto filters = filters_.find(story_parts_[i]);
+        view.parts.push_back({part->second, std::numeric_limits<Xapian::docid>::max(), 0, static_cast<unsigned>(i),
+                              filters != filters_.end() ? &filters->second.bands : nullptr});
     }
     return view;
 }
@@ -176,7 +182,7 @@ void ArchiveWriter::create_partition(const std::string& name) {
     story_part(name);
     write_stub(path_, partitions_);
     open_.emplace(name, Writable{std::move(db)});
-    reopen_reader();
+    refresh_committed({});
 }
 
 ArchiveWriter::Writable& ArchiveWriter::writable(const std::string& name) {
@@ -198,27 +204,22 @@ ArchiveWriter::Writable& ArchiveWriter::writable(const std::string& name) {
     return w;
 }
 
-void ArchiveWriter::load_ids() {
-    ids_loaded_ = true;
-    ids_.reset(std::max<std::size_t>(1 << 20, 2 * static_cast<std::size_t>(reader_.get_doccount())));
-    const std::string prefix(id_prefix);
-    for (auto it = reader_.allterms_begin(prefix); it != reader_.allterms_end(prefix); ++it) ids_.add(fnv1a64(*it));
+void ArchiveWriter::load_filters() {
+    if (filters_loaded_) return;
+    with_xapian_errors(path_, [&] {
+        for (const auto& [name, db] : committed_) filters_.try_emplace(name, load_partition_filters(db));
+    });
+    filters_loaded_ = true;
 }
 
 std::vector<std::string> ArchiveWriter::holders(const std::string& term, std::vector<std::string>& committed) {
     committed.clear();
     std::vector<std::string> now;
-    // The ids are read into a filter only once looking them up one by one (in every partition)
-    // has cost about as much: a small run on a large archive does not read them all.
-    if (!ids_loaded_ && (id_lookups_ += std::max<std::size_t>(1, reader_names_.size())) * 8 > reader_.get_doccount())
-        load_ids();
     const std::uint64_t key = fnv1a64(term);
-    if (ids_loaded_ && !ids_.maybe_contains(key) && !written_ids_.maybe_contains(key)) return now;
-    // Xapian numbers the documents of a multi-database round-robin over its parts.
-    const auto parts = static_cast<Xapian::docid>(reader_names_.size());
-    if (parts > 0)
-        for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term); ++it)
-            committed.push_back(reader_names_[(*it - 1) % parts]);
+    for (const auto& [name, db] : committed_) {
+        if (const auto f = filters_.find(name); f != filters_.end() && !f->second.ids.maybe_contains(key)) continue;
+        if (db.term_exists(term)) committed.push_back(name);
+    }
     for (const auto& name : committed)
         if (open_.count(name) == 0) now.push_back(name);
     for (auto& [name, w] : open_)
@@ -231,12 +232,14 @@ void ArchiveWriter::upsert(const Article& article) {
         bulk_->upsert(article);
         return;
     }
+    load_filters();
     const std::string target = partition_for(article.published, partitioning_);
     const std::string term = id_term(article.id);
     with_xapian_errors(path_, [&] {
         std::vector<std::string> committed;
         const auto held = holders(term, committed);
-        const auto built = article_document(article, *mapper_, *stories_);
+        // No committed copy: the story lookups need not look for one to skip.
+        const auto built = article_document(article, *mapper_, *stories_, !committed.empty());
         for (const auto& name : held) {
             if (name == target) continue;
             // A committed copy goes after the new one is committed; one written in this batch now.
@@ -250,7 +253,10 @@ void ArchiveWriter::upsert(const Article& article) {
             moved->second.erase(term);
             if (moved->second.empty()) moved_out_.erase(moved);
         }
-        written_ids_.add(fnv1a64(term));
+        PartitionFilters& written = filters_[target];
+        written.ids.add(fnv1a64(term));
+        if (!built.signature.empty)
+            for (const std::uint64_t band : band_keys(built.signature)) written.bands.add(band);
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
         stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated, target);
@@ -263,6 +269,7 @@ void ArchiveWriter::remove(const std::string& id) {
         bulk_->remove(id);
         return;
     }
+    load_filters();
     const std::string term = id_term(id);
     with_xapian_errors(path_, [&] {
         std::vector<std::string> committed;
@@ -302,13 +309,13 @@ void ArchiveWriter::commit() {
     std::uint64_t open_bytes = 0;
     for (const auto& [name, w] : open_) open_bytes += directory_size(part_path(name));
     require_free_space(path_, commit_space_needed(pending_text_bytes_, open_bytes));
+    std::set<std::string> changed;
     with_xapian_errors(path_, [&] {
         // First the new copies, partition by partition, each all-or-nothing...
         for (auto& [name, w] : open_) {
             if (!w.in_transaction) continue;
-            w.db.commit_transaction();
-            w.in_transaction = false;
-            fsync_directory(part_path(name));
+            commit_partition(name, w);
+            changed.insert(name);
         }
         // ... then the old copies of articles whose date moved them: an interruption before this
         // leaves an old copy that the next upsert of the article removes, never no copy.
@@ -316,9 +323,8 @@ void ArchiveWriter::commit() {
             Writable& w = writable(name);
             for (const auto& term : terms)
                 if (w.db.term_exists(term)) w.db.delete_document(term);
-            w.db.commit_transaction();
-            w.in_transaction = false;
-            fsync_directory(part_path(name));
+            commit_partition(name, w);
+            changed.insert(name);
         }
         moved_out_.clear();
     });
@@ -326,9 +332,16 @@ void ArchiveWriter::commit() {
     pending_ = 0;
     pending_text_bytes_ = 0;
     ++commits_;
-    reopen_reader();
+    refresh_committed(changed);
     with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated, &story_placement_); });
     if (open_.size() > max_open_after_commit) close_partitions();
+}
+
+void ArchiveWriter::commit_partition(const std::string& name, Writable& w) {
+    store_partition_filters(w.db, filters_[name]);
+    w.db.commit_transaction();
+    w.in_transaction = false;
+    fsync_directory(part_path(name));
 }
 
 void ArchiveWriter::commit_meta() {
@@ -350,7 +363,15 @@ void ArchiveWriter::finish_bulk() {
         remove_tree(output_of(name));
         return output_of(name);
     });
-    for (const auto& name : names) replace_index(part_path(name), output_of(name));
+    for (const auto& name : names) {
+        with_xapian_errors(path_, [&] {
+            // Its filters, for the writers that add to it (from its terms: one pass, once).
+            Xapian::WritableDatabase built(output_of(name), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+            store_partition_filters(built, load_partition_filters(built));
+            built.commit();
+        });
+        replace_index(part_path(name), output_of(name));
+    }
     const WriteCounts built = bulk_->counts();
     bulk_.reset(); // deletes the shards
     written_.added += built.added;
@@ -361,8 +382,9 @@ void ArchiveWriter::finish_bulk() {
     write_stub(path_, partitions_);
     commit_meta();
     ++commits_;
-    reopen_reader();
-    ids_loaded_ = false;
+    refresh_committed({}, {names.begin(), names.end()});
+    filters_.clear();
+    filters_loaded_ = false;
     // The stories written so far are all committed: lookups start from the archive as it is.
     start_stories();
 }
@@ -407,8 +429,8 @@ std::uint64_t ArchiveWriter::document_count() const {
     }
     return with_xapian_errors(path_, [&] {
         std::uint64_t n = 0;
-        for (std::size_t i = 0; i < reader_names_.size(); ++i)
-            if (open_.count(reader_names_[i]) == 0) n += reader_parts_[i].get_doccount();
+        for (const auto& [name, db] : committed_)
+            if (open_.count(name) == 0) n += db.get_doccount();
         for (const auto& [name, w] : open_) n += w.db.get_doccount();
         std::uint64_t moved = 0;
         for (const auto& [name, terms] : moved_out_) moved += terms.size();
@@ -428,12 +450,10 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
     const auto before = cutoff(duration);
     commit();
     std::vector<std::string> sealed;
-    for (std::size_t i = 0; i < reader_names_.size(); ++i) {
-        const std::string name = reader_names_[i];
+    for (const auto& [name, db] : committed_) {
         const auto end = partition_end(name, partitioning_);
         if (!end || *end > before) continue;
-        if (with_xapian_errors(path_, [&] { return !reader_parts_[i].get_metadata(metadata_sealed).empty(); }))
-            continue;
+        if (with_xapian_errors(path_, [&, &db = db] { return !db.get_metadata(metadata_sealed).empty(); })) continue;
         if (auto it = open_.find(name); it != open_.end()) {
             with_xapian_errors(path_, [&] { it->second.db.close(); });
             open_.erase(it);
@@ -445,14 +465,16 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
             Xapian::Database(path, Xapian::DB_BACKEND_GLASS).compact(output, Xapian::DBCOMPACT_NO_RENUMBER);
             Xapian::WritableDatabase compacted(output, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
             compacted.set_metadata(metadata_sealed, format_utc(current_unix_seconds()));
+            const auto known = filters_.find(name);
+            store_partition_filters(compacted,
+                                    known != filters_.end() ? known->second : load_partition_filters(compacted));
             compacted.commit();
         });
         replace_index(path, output);
         sealed.push_back(name);
     }
     if (!sealed.empty()) {
-        reader_names_.clear(); // the sealed partitions are new databases: open them anew
-        reopen_reader();
+        refresh_committed({}, {sealed.begin(), sealed.end()}); // new databases: opened anew
         stories_->committed(0, written_.added + written_.updated, &story_placement_);
     }
     return sealed;
@@ -472,9 +494,8 @@ std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& durat
     // interrupted before they are deleted deletes them when it opens the archive.
     write_stub(path_, kept);
     partitions_ = kept;
-    reader_parts_.clear();
-    reader_names_.clear();
-    reopen_reader();
+    refresh_committed({});
+    for (const auto& name : dropped) filters_.erase(name);
     for (const auto& name : dropped) remove_tree(part_path(name));
     fsync_directory(path_);
     stories_->committed(0, written_.added + written_.updated, &story_placement_);
@@ -484,9 +505,8 @@ std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& durat
 std::vector<PartitionInfo> ArchiveWriter::partitions() const {
     return with_xapian_errors(path_, [&] {
         std::vector<PartitionInfo> out;
-        for (std::size_t i = 0; i < reader_names_.size(); ++i)
-            out.push_back({reader_names_[i], reader_parts_[i].get_doccount(),
-                           !reader_parts_[i].get_metadata(metadata_sealed).empty()});
+        for (const auto& [name, db] : committed_)
+            out.push_back({name, db.get_doccount(), !db.get_metadata(metadata_sealed).empty()});
         return out;
     });
 }

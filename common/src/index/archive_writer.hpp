@@ -10,6 +10,7 @@
 #include "index/bulk_build.hpp"
 #include "index/document_mapper.hpp"
 #include "index/index_lock.hpp"
+#include "index/partition_filters.hpp"
 #include "index/story.hpp"
 #include "index/writer_backend.hpp"
 
@@ -62,7 +63,10 @@ class ArchiveWriter final : public WriterBackend {
     /// Partitions holding `term` now (committed copies and this batch's changes); `committed`
     /// gets those whose committed state holds it.
     std::vector<std::string> holders(const std::string& term, std::vector<std::string>& committed);
-    void load_ids();
+    /// Reads the filters of every partition, once, before the first change.
+    void load_filters();
+    /// Commits the open transaction of a partition, its filters with it.
+    void commit_partition(const std::string& name, Writable& w);
     /// The story lookups' view: each partition a part of its own, so that a band term is looked
     /// up only in the partitions whose filter may hold it (as one database, every lookup went
     /// to every partition: adding to an archive cost more with every month it held).
@@ -70,8 +74,11 @@ class ArchiveWriter final : public WriterBackend {
     /// The place of a partition among the story view's parts (stable: new ones are appended).
     unsigned story_part(const std::string& name);
     void start_stories();
-    /// Reads the committed state of every partition anew.
-    void reopen_reader();
+    /// Brings the committed view up to the partitions listed: a partition in `changed` (committed
+    /// to since) is reopened, one in `replaced` (a new database at its path) opened anew, and the
+    /// others are kept as they are (reopening all of them, as many as the archive has months, at
+    /// every commit made adding to a large archive cost more per article).
+    void refresh_committed(const std::set<std::string>& changed, const std::set<std::string>& replaced = {});
     void changed();
     /// Compacts the bulk build into its partitions and lists them in the stub.
     void finish_bulk();
@@ -94,17 +101,15 @@ class ArchiveWriter final : public WriterBackend {
     ShardPlacement story_placement_;       ///< which part each partition is
     std::vector<std::string> partitions_;  ///< as the stub lists them, sorted
     std::map<std::string, Writable> open_;
-    std::vector<std::string> reader_names_; ///< the partitions of reader_, in its order
-    std::vector<Xapian::Database> reader_parts_;
-    Xapian::Database reader_; ///< committed state of reader_names_
+    std::map<std::string, Xapian::Database> committed_; ///< each listed partition's committed state
     /// Id terms whose committed copy in a partition an upsert moved elsewhere: removed by the
     /// second step of the commit, after the new copies are committed.
     std::map<std::string, std::set<std::string>> moved_out_;
     std::optional<std::string> synonyms_; ///< set in the open batch
-    GrowingBloomFilter ids_;              ///< the archive's id terms when loaded, to skip lookups of new ids
-    bool ids_loaded_ = false;
-    std::uint64_t id_lookups_ = 0;   ///< partitions asked for ids one by one so far
-    GrowingBloomFilter written_ids_; ///< every id this writer wrote, loaded or not
+    /// Per partition, its ids and band terms, with those written to it since: a new id is looked
+    /// up in no partition, and a known one (or a band term) only in those that may hold it.
+    std::map<std::string, PartitionFilters> filters_;
+    bool filters_loaded_ = false;
     WriteCounts written_;
     std::size_t pending_ = 0;
     std::uint64_t pending_text_bytes_ = 0;

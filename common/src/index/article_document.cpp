@@ -6,11 +6,12 @@
 
 namespace gazette::detail {
 
-ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories) {
+ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories,
+                                 bool maybe_indexed) {
     ArticleDocument built;
     built.document = mapper.build(article);
     built.signature = article_signature(article);
-    built.story = stories.assign(article.id, built.signature);
+    built.story = stories.assign(article.id, built.signature, maybe_indexed);
     add_story(built.document, built.signature, built.story);
     store_article(built.document, article, built.story);
     return built;

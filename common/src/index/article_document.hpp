@@ -21,7 +21,8 @@ struct ArticleDocument {
     std::string story;
 };
 
-/// `article` is normalised already.
-ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories);
+/// `article` is normalised already. `maybe_indexed`: as StoryIndex::assign() takes it.
+ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories,
+                                 bool maybe_indexed = true);
 
 } // namespace gazette::detail

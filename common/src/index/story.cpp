@@ -17,9 +17,14 @@ bool same_story(const MinHash& a, const MinHash& b) {
     return equal_values(a, b) >= minhash_min_equal;
 }
 
-constexpr std::string_view band_prefix = "XMH";
-
 } // namespace
+
+std::array<std::uint64_t, minhash_bands> band_keys(const MinHash& signature) {
+    std::array<std::uint64_t, minhash_bands> keys{};
+    for (int band = 0; band < minhash_bands; ++band)
+        keys[static_cast<std::size_t>(band)] = fnv1a64(minhash_band_term(signature, band));
+    return keys;
+}
 
 MinHash article_signature(const Article& a) {
     if (auto body = minhash(a.body, 40); !body.empty) return body;
@@ -55,8 +60,10 @@ StoryIndex::StoryIndex(ViewOpener open_view, unsigned shards, std::size_t part_f
 StoryView& StoryIndex::view() {
     if (!view_) {
         view_ = open_view_();
+        writer_filters_ = !view_->parts.empty() && std::all_of(view_->parts.begin(), view_->parts.end(),
+                                                               [](const StoryView::Part& p) { return p.bands; });
         // An empty view (a new index, a bulk build) has no band terms: the filters start complete.
-        if (view_->doccount() == 0) {
+        if (writer_filters_ || view_->doccount() == 0) {
             committed_bands_.reset(1 << 20);
             filter_complete_ = true;
         }
@@ -77,6 +84,7 @@ GrowingBloomFilter& StoryIndex::part_bands(unsigned shard, unsigned database) {
 }
 
 bool StoryIndex::part_may_contain(const StoryView::Part& part, std::uint64_t band) const {
+    if (writer_filters_) return !part.bands || part.bands->maybe_contains(band);
     // With one database the filter of the whole view has answered already.
     if (!filter_complete_ || view_->parts.size() == 1) return true;
     if (part.shard >= part_bands_.size() || part.shard_database >= part_bands_[part.shard].size()) return false;
@@ -90,7 +98,7 @@ void StoryIndex::load_filter() {
     const std::size_t expected = static_cast<std::size_t>(v.doccount()) * minhash_bands;
     committed_bands_.reset(std::max<std::size_t>(2 * expected, 1 << 20));
     part_bands_.clear();
-    const std::string prefix(band_prefix);
+    const std::string prefix(band_term_prefix);
     for (const auto& part : v.parts) {
         GrowingBloomFilter* own = v.parts.size() > 1 ? &part_bands(part.shard, part.shard_database) : nullptr;
         for (auto t = part.database.allterms_begin(prefix); t != part.database.allterms_end(prefix); ++t) {
@@ -154,7 +162,8 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     StoryView& sv = view();
     // Each direct lookup asks every database of the view (an archive's every partition).
     if (!filter_complete_ && (direct_lookups_ += sv.parts.size()) * 8 > sv.doccount()) load_filter();
-    bool any = false;
+    // Without a filter of the whole view each band is looked up in the filters of the parts.
+    bool any = writer_filters_;
     for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
     if (!any) return {};
 
@@ -168,7 +177,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     std::vector<BandPostings> postings;
     for (const auto& term : terms) {
         const std::uint64_t band = fnv1a64(term);
-        if (filter_complete_ && !committed_bands_.maybe_contains(band)) continue;
+        if (filter_complete_ && !writer_filters_ && !committed_bands_.maybe_contains(band)) continue;
         postings.clear();
         for (std::size_t k = 0; k < sv.parts.size(); ++k) {
             const StoryView::Part& part = sv.parts[k];
@@ -210,9 +219,7 @@ void StoryIndex::superseded(const std::string& id, unsigned shard, std::uint64_t
 void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
                           std::uint64_t sequence, const std::string& group) {
     if (signature.empty) return;
-    Pending entry{id, signature, story, sequence, group, {}};
-    for (int band = 0; band < minhash_bands; ++band)
-        entry.bands[static_cast<std::size_t>(band)] = fnv1a64(minhash_band_term(signature, band));
+    Pending entry{id, signature, story, sequence, group, band_keys(signature)};
     auto& queue = pending_.at(shard);
     queue.push_back(std::move(entry));
     const Pending* stored = &queue.back(); // deque elements stay put on push_back/pop_front
@@ -224,7 +231,8 @@ void StoryIndex::committed(unsigned shard, std::uint64_t sequence, const ShardPl
     while (!queue.empty() && queue.front().sequence <= sequence) {
         const Pending* entry = &queue.front();
         const unsigned database = placement ? placement->database_of(entry->group, entry->sequence) : 0;
-        GrowingBloomFilter* own = filter_complete_ ? &part_bands(shard, database) : nullptr;
+        // The parts' writers keep their own filters.
+        GrowingBloomFilter* own = filter_complete_ && !writer_filters_ ? &part_bands(shard, database) : nullptr;
         for (const auto band : entry->bands) {
             const auto [begin, end] = pending_bands_.equal_range(band);
             for (auto it = begin; it != end; ++it) {

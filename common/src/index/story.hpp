@@ -21,6 +21,12 @@
 
 namespace gazette::detail {
 
+/// The prefix of the band terms that story lookups search for.
+inline constexpr std::string_view band_term_prefix = "XMH";
+
+/// The hashes of a signature's band terms, as the Bloom filters of band terms hold them.
+std::array<std::uint64_t, minhash_bands> band_keys(const MinHash& signature);
+
 /// The signature of an article: of its body when that is long enough to tell stories apart,
 /// else of all its text; empty when there is too little text.
 MinHash article_signature(const Article& article);
@@ -34,6 +40,9 @@ struct StoryView {
         Xapian::docid last_visible = 0;
         unsigned shard = 0;
         unsigned shard_database = 0; ///< its place among the shard's databases, oldest first
+        /// The band terms of the database (and maybe more), kept by its writer; when every part
+        /// has one, the story index builds no filters of its own.
+        const GrowingBloomFilter* bands = nullptr;
     };
     /// Shard by shard, generations in order: among documents with the same id in their
     /// databases, the earlier part's comes first.
@@ -126,6 +135,7 @@ class StoryIndex {
     std::vector<std::vector<GrowingBloomFilter>> part_bands_; ///< per shard and database
     std::size_t part_filter_capacity_;
     bool filter_complete_ = false; ///< the filters hold every committed band term
+    bool writer_filters_ = false;  ///< the view's parts bring their own filters
     std::uint64_t direct_lookups_ = 0;
 };
 

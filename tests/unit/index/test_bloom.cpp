@@ -3,11 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "index/bloom.hpp"
+#include "index/bloom_codec.hpp"
 #include "util/text_util.hpp"
 
 #include <string>
 
 using gazette::detail::BloomFilter;
+using gazette::detail::decode_filter;
+using gazette::detail::encode_filter;
 using gazette::detail::fnv1a64;
 using gazette::detail::GrowingBloomFilter;
 
@@ -74,4 +77,35 @@ TEST_CASE("more bits per key give a Bloom filter fewer false positives") {
     const double rate_ten = false_positive_rate(ten, 1000000), rate_sixteen = false_positive_rate(sixteen, 1000000);
     CHECK(rate_ten > 0.004);
     CHECK(rate_sixteen < 0.002);
+}
+
+TEST_CASE("a Bloom filter stored as bytes is read back as it was, and damaged bytes are refused") {
+    GrowingBloomFilter filter(1 << 10);
+    for (std::size_t i = 0; i < 5000; ++i) filter.add(key(i)); // past its first capacity: several filters
+    REQUIRE(filter.filters() > 1);
+    std::string bytes = "before";
+    encode_filter(filter, bytes);
+    bytes += "after";
+
+    std::string_view in(bytes);
+    in.remove_prefix(6);
+    const auto read = decode_filter(in);
+    REQUIRE(read);
+    CHECK(in == "after"); // the filter's bytes, and no more, were read
+    CHECK(read->filters() == filter.filters());
+    CHECK(read->count() == filter.count());
+    for (std::size_t i = 0; i < 5000; ++i) REQUIRE(read->maybe_contains(key(i)));
+    for (std::size_t i = 1000000; i < 1010000; ++i)
+        REQUIRE(read->maybe_contains(key(i)) == filter.maybe_contains(key(i)));
+
+    const std::string whole = bytes.substr(6, bytes.size() - 11);
+    for (const std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{8}, std::size_t{40}, whole.size() - 1}) {
+        INFO(cut);
+        std::string_view truncated(whole.data(), cut);
+        CHECK_FALSE(decode_filter(truncated));
+    }
+    std::string huge = whole;
+    huge[8 + 24 + 7] = '\x7f'; // the high byte of the first filter's word count: far beyond the bytes there are
+    std::string_view damaged(huge);
+    CHECK_FALSE(decode_filter(damaged));
 }

@@ -62,10 +62,20 @@ std::string encode_hit(const Article& a, const std::string& story) {
     return out;
 }
 
+// Never empty, even without authors or summary: an empty slot is a document from before.
+std::string encode_lead(const Article& a) {
+    std::string out;
+    put_varint(out, a.authors.size());
+    for (const auto& author : a.authors) put_string(out, author);
+    put_string(out, a.summary);
+    return out;
+}
+
 } // namespace
 
 void store_article(Xapian::Document& doc, const Article& article, const std::string& story) {
     doc.add_value(slot(Slot::hit), encode_hit(article, story));
+    doc.add_value(slot(Slot::lead), encode_lead(article));
     const std::string json = article_to_json(article);
     const int bound = LZ4_compressBound(static_cast<int>(json.size()));
     std::string stored(size_bytes + static_cast<std::size_t>(bound), '\0');
@@ -86,6 +96,19 @@ StoredHit stored_hit(const Xapian::Document& doc) {
     if (tags > data.size()) damaged();
     for (std::size_t i = 0; i < tags; ++i) hit.tags.push_back(in.string());
     return hit;
+}
+
+std::optional<StoredLead> stored_lead(const Xapian::Document& doc) {
+    const std::string data = doc.get_value(slot(Slot::lead));
+    if (data.empty()) return std::nullopt;
+    Reader in{data};
+    StoredLead lead;
+    const std::size_t authors = in.varint();
+    if (authors > data.size()) damaged();
+    for (std::size_t i = 0; i < authors; ++i) lead.authors.push_back(in.string());
+    lead.summary = in.string();
+    if (in.pos != data.size()) damaged();
+    return lead;
 }
 
 Article stored_article(const Xapian::Document& doc) {

@@ -342,12 +342,16 @@ struct Searcher::Impl {
         hit.story = std::move(a.story);
         hit.language = std::move(a.language);
         if (request.collapse_stories) hit.more_versions = r.it.get_collapse_count();
-        // The stored article is decompressed once, for snippets and the article's own fields.
+        // The whole stored article only for snippets (and authors and summary in indexes that
+        // do not keep them apart), decompressed once.
+        std::optional<detail::StoredLead> lead;
+        if (request.with_article_fields) lead = detail::stored_lead(doc);
         std::optional<Article> stored;
-        if (request.snippet_length > 0 || request.with_article_fields) stored = detail::stored_article(doc);
-        if (stored && request.with_article_fields) {
-            hit.authors = stored->authors;
-            hit.summary = stored->summary;
+        if (request.snippet_length > 0 || (request.with_article_fields && !lead)) stored = detail::stored_article(doc);
+        if (request.with_article_fields) {
+            if (!lead) lead = detail::StoredLead{stored->authors, stored->summary};
+            hit.authors = std::move(lead->authors);
+            hit.summary = std::move(lead->summary);
             detail::truncate_utf8(hit.summary, FieldLimits::summary);
             if (hit.authors.size() > FieldLimits::list_items) hit.authors.resize(FieldLimits::list_items);
         }

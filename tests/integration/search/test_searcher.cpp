@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -59,6 +61,51 @@ TEST_CASE("ranked results carry the stored fields, stems match") {
     CHECK(results.hits[0].tags == std::vector<std::string>{"transport", "infrastructure"});
     // Stemming: "raising" finds "raises"/"raised".
     CHECK(ids(s.search(query("raising rates"))) == std::vector<std::string>{"rates-1"});
+}
+
+TEST_CASE("hits show authors and summary, also from indexes written before they were kept apart") {
+    TempDir dir;
+    const std::string db = dir.file("db");
+    Article with_lead = test::article("lead-1", "Harbor reopens", "The harbor reopened on Monday.", "2021-03-05");
+    with_lead.authors = {"A. Writer", "B. Editor"};
+    with_lead.summary = "The harbor is open again.";
+    {
+        IndexWriter writer(db);
+        writer.upsert(with_lead);
+        writer.upsert(test::article("plain-1", "Harbor fees", "Fees at the harbor rise.", "2021-03-06"));
+        writer.commit();
+    }
+    const auto check = [&](const std::string& label) {
+        INFO(label);
+        SearchRequest r = query("harbor");
+        r.snippet_length = 0;
+        const auto results = Searcher(db).search(r);
+        REQUIRE(results.hits.size() == 2);
+        for (const auto& hit : results.hits) {
+            if (hit.id == "lead-1") {
+                CHECK(hit.authors == with_lead.authors);
+                CHECK(hit.summary == with_lead.summary);
+            } else {
+                CHECK(hit.authors.empty());
+                CHECK(hit.summary.empty());
+            }
+        }
+        r.with_article_fields = false;
+        for (const auto& hit : Searcher(db).search(r).hits) CHECK((hit.authors.empty() && hit.summary.empty()));
+    };
+    check("as written now");
+    {
+        // As an index written before: no value in the slot of authors and summary.
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        for (auto p = w.postlist_begin(""); p != w.postlist_end(""); ++p) {
+            Xapian::Document doc = w.get_document(*p);
+            REQUIRE_FALSE(doc.get_value(9).empty());
+            doc.remove_value(9);
+            w.replace_document(*p, doc);
+        }
+        w.commit();
+    }
+    check("without the slot");
 }
 
 TEST_CASE("a word in the title counts more than the same word in the body") {

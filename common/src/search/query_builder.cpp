@@ -6,6 +6,7 @@
 #include "analysis/elisions.hpp"
 #include "analysis/synonyms.hpp"
 #include "index/schema.hpp"
+#include "search/cjk_phrase.hpp"
 #include "search/query_fields.hpp"
 #include "search/query_rewrite.hpp"
 #include "util/text_util.hpp"
@@ -100,6 +101,7 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     parser.set_max_expansion(static_cast<Xapian::termcount>(limits_.max_wildcard_expansion),
                              Xapian::Query::WILDCARD_LIMIT_ERROR);
     parser.add_prefix(stem_field(""), "Z");
+    parser.add_prefix(cjk_phrase_field(""), (new CjkPhraseProcessor("Z"))->release());
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
@@ -107,6 +109,8 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
             parser.add_prefix(name, std::string(spec.prefix));
             // Wildcards run over the stems of the field (see rewrite_for_index()).
             parser.add_prefix(stem_field(name), "Z" + std::string(spec.prefix));
+            parser.add_prefix(cjk_phrase_field(name),
+                              (new CjkPhraseProcessor("Z" + std::string(spec.prefix)))->release());
         } else if (spec.field == "id") {
             parser.add_boolean_prefix(name, std::string(spec.prefix));
         } else {

@@ -1,10 +1,12 @@
 #include "search/query_rewrite.hpp"
 
 #include "analysis/query_words.hpp"
+#include "search/cjk_phrase.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace gazette::detail {
 
@@ -19,19 +21,6 @@ std::string stem_prefix(const std::string& word, const Xapian::Stem& stemmer) {
 
 bool is_text_field(std::string_view name) {
     return name == "title" || name == "author";
-}
-
-bool is_cjk(unsigned ch) {
-    return (ch >= 0x1100 && ch <= 0x11FF) || (ch >= 0x2E80 && ch <= 0x2FDF) || (ch >= 0x3000 && ch <= 0x30FF) ||
-           (ch >= 0x3130 && ch <= 0x318F) || (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
-           (ch >= 0xAC00 && ch <= 0xD7AF) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFFEF) ||
-           (ch >= 0x20000 && ch <= 0x2FA1F);
-}
-
-bool has_cjk(std::string_view text) {
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
-        if (is_cjk(*it)) return true;
-    return false;
 }
 
 bool is_operator(std::string_view token) {
@@ -100,10 +89,24 @@ std::string_view field_before(std::string_view query, std::size_t colon) {
     return query.substr(start, colon - start);
 }
 
+// The end of the phrase whose opening quote is at `quote` (past its closing quote, or the end).
+std::size_t phrase_end(std::string_view query, std::size_t quote) {
+    const std::size_t close = query.find('"', quote + 1);
+    return close == std::string_view::npos ? query.size() : close + 1;
+}
+
+// A phrase (`"..."`, quotes included) of CJK text only, as the query field that builds it
+// (see cjk_phrase.hpp) of `field` ("" for the default fields); else none.
+std::optional<std::string> cjk_phrase_piece(std::string_view phrase, std::string_view field) {
+    if (phrase.size() < 2 || phrase.back() != '"') return std::nullopt;
+    const std::string_view text = phrase.substr(1, phrase.size() - 2);
+    if (!is_cjk_phrase(text)) return std::nullopt;
+    return cjk_phrase_field(field) + ":" + cjk_phrase_token(text);
+}
+
 // CJK after a text field (title:预算): the field is given the stem prefix, as plain CJK words
-// are (see rewrite_for_index()). Phrases are left alone: Xapian 1.4's parser makes a CJK phrase
-// of single characters four apart at most, where its indexer puts the bigrams between them, so
-// a CJK phrase matches nothing either way.
+// are (see rewrite_for_index()). Phrases of CJK text, fielded or not, go to the query fields
+// that build them (see cjk_phrase.hpp).
 std::string cjk_fields(std::string_view query) {
     if (!has_cjk(query)) return std::string(query);
     std::string out;
@@ -114,15 +117,26 @@ std::string cjk_fields(std::string_view query) {
         const std::size_t at = std::min(quote, colon);
         if (at == std::string_view::npos) break;
         std::size_t end = at + 1;
-        if (at == quote) { // a phrase, copied as it is
-            const std::size_t close = query.find('"', quote + 1);
-            end = close == std::string_view::npos ? query.size() : close + 1;
-            out.append(query.substr(i, end - i));
+        if (at == quote) {
+            end = phrase_end(query, quote);
+            out.append(query.substr(i, quote - i));
+            const auto phrase = query.substr(quote, end - quote);
+            out += cjk_phrase_piece(phrase, "").value_or(std::string(phrase));
+            i = end;
+            continue;
+        }
+        const std::string_view field = field_before(query, colon);
+        if (colon + 1 < query.size() && query[colon + 1] == '"') { // title:"..."
+            end = phrase_end(query, colon + 1);
+            const auto piece = is_text_field(to_lower(field))
+                                   ? cjk_phrase_piece(query.substr(colon + 1, end - colon - 1), to_lower(field))
+                                   : std::nullopt;
+            out.append(query.substr(i, (piece ? colon - field.size() : end) - i));
+            if (piece) out += *piece;
             i = end;
             continue;
         }
         while (end < query.size() && query[end] != ' ' && query[end] != ')' && query[end] != '"') ++end;
-        const std::string_view field = field_before(query, colon);
         const std::string_view value = query.substr(colon + 1, end - colon - 1);
         if (!field.empty() && is_text_field(to_lower(field)) && has_cjk(value)) {
             out.append(query.substr(i, colon - field.size() - i));

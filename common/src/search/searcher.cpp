@@ -366,10 +366,13 @@ struct Searcher::Impl {
             // No query word in the text (no query, a match on another field, story:...):
             // Xapian would pick an arbitrary passage; the lead says what the article is about.
             if (scored)
-                hit.snippet = mset.snippet(text, request.snippet_length, analyzer->stemmer(article.language), 0,
-                                           request.highlight_start, request.highlight_end, "…");
+                hit.snippet =
+                    mset.snippet(text, request.snippet_length, analyzer->stemmer(article.language),
+                                 Xapian::MSet::SNIPPET_CJK_NGRAM, request.highlight_start, request.highlight_end, "…");
             if (!scored || hit.snippet.find(request.highlight_start) == std::string::npos)
                 hit.snippet = detail::lead_snippet(text, request.snippet_length);
+            else
+                detail::merge_adjacent_marks(hit.snippet, request.highlight_start, request.highlight_end);
         }
         if (request.explain) {
             ScoreExplanation explanation;

@@ -176,6 +176,18 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+void merge_adjacent_marks(std::string& snippet, std::string_view start, std::string_view end) {
+    if (start.empty() || end.empty()) return;
+    const std::string seam = std::string(end) + std::string(start);
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at; (at = snippet.find(seam, from)) != std::string::npos; from = at + seam.size())
+        out.append(snippet, from, at - from);
+    if (from == 0) return;
+    out.append(snippet, from, std::string::npos);
+    snippet = std::move(out);
+}
+
 std::string lead_snippet(std::string_view text, std::size_t length) {
     // White space collapsed, a few bytes past the limit so the cut can see where characters
     // and words end.

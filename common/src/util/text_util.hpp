@@ -43,6 +43,10 @@ std::string html_escape(std::string_view text);
 /// boundary within `length` bytes, HTML-escaped, "…" appended when cut.
 std::string lead_snippet(std::string_view text, std::size_t length);
 
+/// Joins highlights that touch ("<b>预</b><b>算</b>" becomes "<b>预算</b>"): Xapian marks
+/// CJK text character by character.
+void merge_adjacent_marks(std::string& snippet, std::string_view start, std::string_view end);
+
 /// 64-bit FNV-1a: a stable, platform-independent hash for generated ids.
 std::uint64_t fnv1a64(std::string_view data) noexcept;
 std::string hex16(std::uint64_t value);

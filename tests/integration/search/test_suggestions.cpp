@@ -186,6 +186,37 @@ TEST_CASE("CJK text is indexed as n-grams, so it is searchable") {
     CHECK(s.search(r).total == 0);
     r.query = "title:地铁 北京";
     CHECK(ids(s.search(r)) == std::vector<std::string>{"zh-1"});
+    // Snippets highlight the words, a run of characters as one.
+    r.query = "乘客";
+    r.highlight_start = "<b>";
+    r.highlight_end = "</b>";
+    const auto hits = s.search(r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].snippet.find("<b>乘客</b>") != std::string::npos);
+}
+
+TEST_CASE("CJK phrases match the text they quote, and only in that order") {
+    Library lib;
+    Searcher s(lib.db);
+    SearchRequest r;
+    const auto found = [&](std::string q) {
+        r.query = std::move(q);
+        return ids(s.search(r));
+    };
+    const std::vector<std::string> zh{"zh-1"}, none;
+    CHECK(found("\"北京地铁\"") == zh);
+    CHECK(found("\"地铁新线路\"") == zh);
+    CHECK(found("\"开通，乘客\"") == zh);     // across punctuation
+    CHECK(found("\"北京 地铁\"") == zh);      // a space in the query, none in the text
+    CHECK(found("\"地\"") == zh);             // one character
+    CHECK(found("\"地铁北京\"") == none);     // both words, in the other order
+    CHECK(found("\"北京开通\"") == none);     // both words, apart
+    CHECK(found("title:\"地铁扩建\"") == zh); // a field
+    CHECK(found("title:\"新线路\"") == none); // in the body only
+    CHECK(found("\"新线路\" -\"北京地铁\"") == none);
+    auto either = found("\"新线路\" OR strike");
+    std::sort(either.begin(), either.end());
+    CHECK(either == std::vector<std::string>{"rail-1", "rail-2", "rail-3", "zh-1"});
 }
 
 TEST_CASE("French and Italian elisions: the word after the apostrophe is found") {

@@ -44,6 +44,19 @@ TEST_CASE("fnv1a64 is stable") {
     CHECK(hex16(fnv1a64("a")) == "af63dc4c8601ec8c");
 }
 
+TEST_CASE("highlights that touch are joined into one") {
+    using gazette::detail::merge_adjacent_marks;
+    std::string s = "新<b>预</b><b>算</b>，<b>预</b><b>算</b>将";
+    merge_adjacent_marks(s, "<b>", "</b>");
+    CHECK(s == "新<b>预算</b>，<b>预算</b>将");
+    s = "a <b>budget</b> <b>vote</b>"; // apart: left as they are
+    merge_adjacent_marks(s, "<b>", "</b>");
+    CHECK(s == "a <b>budget</b> <b>vote</b>");
+    s = "<b>x</b><b>y</b>";
+    merge_adjacent_marks(s, "", ""); // no highlighting: nothing to join
+    CHECK(s == "<b>x</b><b>y</b>");
+}
+
 TEST_CASE("lead_snippet cuts at a word boundary, escapes, and marks the cut") {
     using gazette::detail::lead_snippet;
     CHECK(lead_snippet("Short text.", 40) == "Short text.");

@@ -107,9 +107,13 @@ py::dict hit_to_dict(const gazette::SearchHit& h) {
                  "published"_a = h.published, "score"_a = h.score, "snippet"_a = h.snippet, "tags"_a = h.tags,
                  "authors"_a = h.authors, "summary"_a = h.summary, "language"_a = h.language, "story"_a = h.story,
                  "more_versions"_a = h.more_versions);
-    if (h.explanation)
+    if (h.explanation) {
+        py::list terms;
+        for (const auto& t : h.explanation->terms)
+            terms.append(py::dict("term"_a = t.term, "field"_a = t.field, "weight"_a = t.weight));
         hit["explain"] = py::dict("text_score"_a = h.explanation->text_score, "freshness"_a = h.explanation->freshness,
-                                  "age_days"_a = h.explanation->age_days);
+                                  "age_days"_a = h.explanation->age_days, "terms"_a = terms);
+    }
     return hit;
 }
 

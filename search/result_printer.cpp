@@ -66,6 +66,14 @@ void print_text(std::FILE* out, const SearchResults& results, const SearchReques
         if (hit.explanation) {
             std::fprintf(out, "   score %.4f = text %.4f × freshness %.4f (age %.1f days)\n", hit.score,
                          hit.explanation->text_score, hit.explanation->freshness, hit.explanation->age_days);
+            std::string terms;
+            for (const auto& t : hit.explanation->terms) {
+                char part[64];
+                std::snprintf(part, sizeof part, " %.4f", t.weight);
+                terms += (terms.empty() ? "" : " +") + std::string(part) + " " + t.term +
+                         (t.field == "text" ? "" : " (" + t.field + ")");
+            }
+            if (!terms.empty()) std::fprintf(out, "   text =%s\n", terms.c_str());
         }
         if (!hit.snippet.empty())
             std::fprintf(out, "   %s\n", snippet_for_terminal(hit.snippet, request, terminal).c_str());

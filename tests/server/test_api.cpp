@@ -294,6 +294,10 @@ TEST_CASE("news features over HTTP: collapse, freshness, explain, related, sugge
     CHECK(parts["text_score"].get<double>() > 0);
     CHECK(parts["freshness"].get<double>() >= 1.0);
     CHECK(parts["age_days"].get<double>() > 300);
+    REQUIRE(parts["terms"].size() == 1);
+    CHECK(parts["terms"][0]["term"] == "heatwav");
+    CHECK(parts["terms"][0]["field"] == "text");
+    CHECK(parts["terms"][0]["weight"].get<double>() == Approx(parts["text_score"].get<double>()));
 
     const auto collapsed = body_of(http_get(port, "/search?q=bridge&collapse=story"));
     CHECK(collapsed["hits"][0]["more_versions"] == 0); // the fixtures' bridge stories differ

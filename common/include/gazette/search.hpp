@@ -69,11 +69,22 @@ struct SearchRequest {
     bool suggest = true;
 };
 
+/// What one word of the query gave a hit's text score.
+struct TermWeight {
+    std::string term;  ///< as the index holds it: the stem ("vaccin"), or the n-gram
+    std::string field; ///< "text" (title and body), "title" or "author"
+    double weight = 0; ///< IneB2, as in text_score
+};
+
 /// How a hit's score was made (SearchRequest::explain).
 struct ScoreExplanation {
     double text_score = 0; ///< relevance of the text to the query (IneB2)
     double freshness = 1;  ///< the freshness multiplier (1 without freshness)
     double age_days = -1;  ///< age of the article when searched (-1: no date)
+    /// The query's words that the article has, each with its weight. For words, phrases and
+    /// AND/OR/NOT they add up to text_score; synonyms (weighed as one word) and an index of
+    /// several languages (the best reading counts) combine them otherwise.
+    std::vector<TermWeight> terms;
 };
 
 struct SearchHit {

@@ -76,6 +76,15 @@ void write_hit(JsonWriter& out, const SearchHit& hit, unsigned fields) {
         out.key("text_score").number(hit.explanation->text_score);
         out.key("freshness").number(hit.explanation->freshness);
         out.key("age_days").number(hit.explanation->age_days);
+        out.key("terms").begin_array();
+        for (const auto& t : hit.explanation->terms) {
+            out.begin_object();
+            out.key("term").string(t.term);
+            out.key("field").string(t.field);
+            out.key("weight").number(t.weight);
+            out.end_object();
+        }
+        out.end_array();
         out.end_object();
     }
     out.end_object();

@@ -15,6 +15,7 @@
 #include "search/query_builder.hpp"
 #include "search/shard_set.hpp"
 #include "search/suggest.hpp"
+#include "search/term_weights.hpp"
 #include "search/version_watch.hpp"
 #include "util/text_util.hpp"
 #include "util/xapian_errors.hpp"
@@ -62,6 +63,11 @@ SortOrder effective_sort(const SearchRequest& request, bool has_text) {
 }
 
 // One matched document on its way to becoming a hit.
+// Ranking: IneB2, a divergence-from-randomness model, with its standard parameter c = 1.
+Xapian::IneB2Weight ranking_weight() {
+    return Xapian::IneB2Weight(1.0);
+}
+
 struct Ranked {
     Xapian::MSetIterator it;
     Xapian::Document doc;
@@ -404,10 +410,9 @@ struct Searcher::Impl {
 
         Xapian::Enquire enquire(db);
         enquire.set_query(built.query);
-        // Ranking: IneB2, a divergence-from-randomness model, with its standard parameter c = 1.
-        // On the classic test collections it beats BM25 (Xapian's default, and Lucene's) and
-        // SQLite's bm25 without any per-collection tuning; see bench/README.md.
-        enquire.set_weighting_scheme(Xapian::IneB2Weight(1.0));
+        // IneB2 beats BM25 (Xapian's default, and Lucene's) and SQLite's bm25 on the classic test
+        // collections without any per-collection tuning; see bench/README.md.
+        enquire.set_weighting_scheme(ranking_weight());
         // Date order ties fall back to document order, which makes the (date, docid) key of a
         // cursor exact; relevance ties too, so results are stable across runs.
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -486,7 +491,11 @@ struct Searcher::Impl {
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) {
             deadline.check();
-            results.hits.push_back(make_hit(r, mset, request, built.has_text, now));
+            SearchHit hit = make_hit(r, mset, request, built.has_text, now);
+            if (hit.explanation && built.has_text)
+                hit.explanation->terms =
+                    detail::term_weights(db, built.query, ranking_weight(), detail::id_term(hit.id));
+            results.hits.push_back(std::move(hit));
         }
         results.facets = facets.results();
         if (shards) {
@@ -566,7 +575,7 @@ struct Searcher::Impl {
 
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::IneB2Weight(1.0));
+        enquire.set_weighting_scheme(ranking_weight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         enquire.set_collapse_key(detail::slot(detail::Slot::story));
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));

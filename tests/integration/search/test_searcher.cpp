@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <thread>
 
 using namespace gazette;
@@ -106,6 +107,52 @@ TEST_CASE("hits show authors and summary, also from indexes written before they 
         w.commit();
     }
     check("without the slot");
+}
+
+TEST_CASE("explain breaks the text score down into what each matching word gives") {
+    TempDir dir;
+    const std::string db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(test::article("a", "Vaccine rollout", "The vaccine rollout in the city began.", "2021-03-05"));
+        Article b = test::article("b", "Harbor", "The harbor city council met about vaccine logistics.", "2021-03-06");
+        b.source = "Harbor Daily";
+        writer.upsert(b);
+        writer.commit();
+    }
+    Searcher s(db);
+    const auto explained = [&](const std::string& q) {
+        SearchRequest r = query(q);
+        r.explain = true;
+        std::map<std::string, std::vector<TermWeight>> out;
+        for (const auto& hit : s.search(r).hits) {
+            INFO(q << " " << hit.id);
+            REQUIRE(hit.explanation);
+            double sum = 0;
+            for (const auto& t : hit.explanation->terms) {
+                CHECK(t.weight > 0);
+                sum += t.weight;
+            }
+            CHECK(sum == Approx(hit.explanation->text_score)); // the parts add up to the whole
+            out[hit.id] = hit.explanation->terms;
+        }
+        return out;
+    };
+    const auto words = [](const std::vector<TermWeight>& terms) {
+        std::vector<std::string> out;
+        for (const auto& t : terms) out.push_back(t.term + "/" + t.field);
+        return out;
+    };
+    const auto plain = explained("vaccine city");
+    CHECK(words(plain.at("a")) == std::vector<std::string>{"vaccin/text", "citi/text"});
+    // b has both words of the phrase, not the phrase: they give it nothing.
+    const auto phrase = explained("\"vaccine rollout\" OR title:harbor");
+    CHECK(words(phrase.at("a")) == std::vector<std::string>{"vaccin/text", "rollout/text"});
+    CHECK(words(phrase.at("b")) == std::vector<std::string>{"harbor/title"});
+    // Filters and excluded words weigh nothing; a wildcard is one weight.
+    const auto filtered = explained("vacc* source:\"Harbor Daily\" -rollout");
+    CHECK(words(filtered.at("b")) == std::vector<std::string>{"vacc*/text"});
+    CHECK(filtered.count("a") == 0);
 }
 
 TEST_CASE("a word in the title counts more than the same word in the body") {

@@ -8,6 +8,7 @@
 #include "util/dates.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gazette::detail {
 
@@ -40,6 +41,49 @@ void add_title_words(Xapian::Document& doc, const std::string& title, const std:
     });
 }
 
+// Stopwords written in capitals ("the WHO said", "IT budgets"): in text that has small letters
+// too, these are names, which the stopword list would leave out. Capitals say nothing in a text
+// all in capitals (a wire headline), nor within a run of words in capitals ("SHAREHOLDERS TO
+// VOTE"): a word counts only beside a word that is not all capitals.
+void add_acronyms(Xapian::Document& doc, std::string_view text, const std::vector<std::string_view>& stopwords) {
+    if (stopwords.empty() || std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return;
+    const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto is_word_byte = [&](char c) {
+        return is_letter(c) || std::isdigit(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    // Words of ASCII letters alone (a digit or a letter of another script joined to one makes it
+    // part of a longer word), and whether each is all capitals.
+    struct Word {
+        std::string_view text;
+        bool capitals;
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        const std::string_view word = text.substr(i, end - i);
+        const bool letters = std::all_of(word.begin(), word.end(), is_letter);
+        words.push_back({letters ? word : std::string_view(),
+                         letters && word.size() >= 2 &&
+                             std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })});
+        i = end;
+    }
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (!words[k].capitals) continue;
+        const bool beside_other = (k > 0 && !words[k - 1].capitals) || (k + 1 < words.size() && !words[k + 1].capitals);
+        if (!beside_other) continue;
+        std::string lower(words[k].text);
+        for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
+        if (std::find(stopwords.begin(), stopwords.end(), lower) != stopwords.end())
+            doc.add_term(std::string(acronym_prefix) + lower);
+    }
+}
+
 } // namespace
 
 Xapian::Document DocumentMapper::build(const Article& article) {
@@ -61,6 +105,7 @@ Xapian::Document DocumentMapper::build(const Article& article) {
                 continue;
             }
             const std::string& value = elisions ? split_elisions(original) : original;
+            if (spec.wdf_inc > 0) add_acronyms(doc, value, analyzer_.stopwords(article.language));
             if (!spec.prefix.empty()) {
                 generator_.index_text(value, 1, std::string(spec.prefix));
                 generator_.increase_termpos();

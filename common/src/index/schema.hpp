@@ -75,6 +75,9 @@ inline constexpr std::string_view story_prefix = "XSTORY";
 inline constexpr std::string_view title_word_prefix = "XW";
 inline constexpr std::size_t max_title_word_bytes = 64;
 inline constexpr std::string_view story_query_name = "story";
+/// A stopword written in capitals in text that is not all capitals ("WHO", "IT", "US"): an
+/// acronym, kept (lower-cased, without positions) where the stopword itself is left out.
+inline constexpr std::string_view acronym_prefix = "XAC";
 
 const FieldSpec& field_spec(std::string_view field);
 

@@ -1,5 +1,7 @@
 #include "search/cjk_phrase.hpp"
 
+#include "search/hex_token.hpp"
+
 #include <vector>
 
 namespace gazette::detail {
@@ -41,37 +43,10 @@ std::string cjk_phrase_field(std::string_view field) {
     return "zzcjk" + std::string(field);
 }
 
-std::string cjk_phrase_token(std::string_view phrase) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : phrase) {
-        const auto byte = static_cast<unsigned char>(c);
-        out += digits[byte >> 4];
-        out += digits[byte & 0xf];
-    }
-    return out;
-}
-
-namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
-
 Xapian::Query CjkPhraseProcessor::operator()(const std::string& token) {
-    if (token.size() % 2 != 0) return Xapian::Query(prefix_ + token); // typed by hand: a plain term
-    std::string phrase;
-    for (std::size_t i = 0; i + 1 < token.size(); i += 2) {
-        const int high = hex_value(token[i]), low = hex_value(token[i + 1]);
-        if (high < 0 || low < 0) return Xapian::Query(prefix_ + token); // typed by hand: a plain term
-        phrase += static_cast<char>(high * 16 + low);
-    }
-    return cjk_phrase_query(phrase, prefix_);
+    const auto phrase = from_hex_token(token);
+    if (!phrase) return Xapian::Query(prefix_ + token); // typed by hand: a plain term
+    return cjk_phrase_query(*phrase, prefix_);
 }
 
 Xapian::Query cjk_phrase_query(std::string_view phrase, const std::string& prefix) {

@@ -4,7 +4,7 @@
 // interleaved (政 1, 政府 2, 府 3, ...), while its query parser looks for the characters alone
 // at most one position apart: a CJK phrase never matched. Gazette builds these phrases itself,
 // from the pairs, with the window the interleaving needs. The parser cannot hand CJK text to a
-// field processor, so the phrase travels through it as a hex token (cjk_phrase_token()).
+// field processor, so the phrase travels through it as a hex token (hex_token.hpp).
 
 #include <xapian.h>
 
@@ -22,8 +22,6 @@ bool is_cjk_phrase(std::string_view text);
 
 /// The query field that reads a CJK phrase of a text field ("" for the default fields).
 std::string cjk_phrase_field(std::string_view field);
-/// The phrase's text as the query field's value: hex digits, which the parser passes on as they are.
-std::string cjk_phrase_token(std::string_view phrase);
 
 /// The phrase of the text in `token` among terms of `prefix` ("Z" plus the field's prefix).
 class CjkPhraseProcessor : public Xapian::FieldProcessor {

@@ -62,14 +62,20 @@ std::size_t wildcard_expansions(const Xapian::Query& query, const Xapian::Databa
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
                            const SynonymMap& synonyms)
     : db_(db), analyzer_(analyzer), limits_(limits), synonyms_(synonyms) {
+    index_changed();
+}
+
+void QueryBuilder::index_changed() {
     // Articles carry their language as a term; those without one are in the default language.
     const std::string default_language = canonical_language(analyzer_.settings().language);
-    index_languages_.push_back(default_language);
+    index_languages_.assign(1, default_language);
     const std::string prefix(language_prefix);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         const std::string code = (*t).substr(prefix.size());
         if (code != default_language && is_language_code(code) && has_stemmer(code)) index_languages_.push_back(code);
     }
+    const std::string acronyms(acronym_prefix);
+    has_acronyms_ = db_.allterms_begin(acronyms) != db_.allterms_end(acronyms);
 }
 
 Xapian::Query QueryBuilder::parse_text_in_index_languages(const SearchRequest& request) {
@@ -102,6 +108,7 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
                              Xapian::Query::WILDCARD_LIMIT_ERROR);
     parser.add_prefix(stem_field(""), "Z");
     parser.add_prefix(cjk_phrase_field(""), (new CjkPhraseProcessor("Z"))->release());
+    parser.add_prefix(acronym_field(), (new AcronymProcessor)->release());
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
@@ -170,7 +177,12 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     const std::string language =
         request.language.empty() ? analyzer_.settings().language : canonical_language(request.language);
     const auto& stopwords = analyzer_.stopwords(request.language);
-    std::string text = is_all_caps(request.query) ? lower_keeping_acronyms(request.query) : request.query;
+    // Otherwise "WHO", "IT" in capitals are names, not stopwords, in an index that keeps them
+    // (older ones do not); also all in capitals when there is nothing else ("WHO", "IT OR US").
+    const bool acronyms = has_acronyms_ && (!is_all_caps(request.query) || only_stopwords(request.query, stopwords));
+    std::string text = acronyms                     ? stopword_acronyms(request.query, stopwords)
+                       : is_all_caps(request.query) ? lower_keeping_acronyms(request.query)
+                                                    : request.query;
     if (has_elisions(language)) text = split_elisions(text);
     text = pure_negation(drop_stopword_only_parts(text, stopwords));
     // Only stopwords in phrases or tied by operators ("the", "The Who"): nothing can match,

@@ -36,6 +36,9 @@ class QueryBuilder {
 
     /// @throws Error invalid_query (parser message, or a limit) or invalid_argument (bad filter).
     BuiltQuery build(const SearchRequest& request, UnixSeconds now);
+    /// The database has new commits: reads again what the queries depend on (its languages,
+    /// whether it keeps acronyms).
+    void index_changed();
 
   private:
     Xapian::QueryParser& parser(const SearchRequest& request);
@@ -54,6 +57,7 @@ class QueryBuilder {
     /// The languages the index's articles are stemmed in that have stemmers of their own, the
     /// default one first.
     std::vector<std::string> index_languages_;
+    bool has_acronyms_ = false; ///< the index keeps stopwords written in capitals (acronym_prefix)
     std::map<std::pair<std::string, MatchMode>, Xapian::QueryParser> parsers_;
 };
 

@@ -1,7 +1,9 @@
 #include "search/query_rewrite.hpp"
 
 #include "analysis/query_words.hpp"
+#include "index/schema.hpp"
 #include "search/cjk_phrase.hpp"
+#include "search/hex_token.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
@@ -101,7 +103,7 @@ std::optional<std::string> cjk_phrase_piece(std::string_view phrase, std::string
     if (phrase.size() < 2 || phrase.back() != '"') return std::nullopt;
     const std::string_view text = phrase.substr(1, phrase.size() - 2);
     if (!is_cjk_phrase(text)) return std::nullopt;
-    return cjk_phrase_field(field) + ":" + cjk_phrase_token(text);
+    return cjk_phrase_field(field) + ":" + hex_token(text);
 }
 
 // CJK after a text field (title:预算): the field is given the stem prefix, as plain CJK words
@@ -222,6 +224,43 @@ std::string lower_keeping_acronyms(std::string_view query) {
         start = end + 1;
     }
     return out;
+}
+
+std::string acronym_field() {
+    return "zzacronym";
+}
+
+std::string stopword_acronyms(std::string_view query, const std::vector<std::string_view>& stopwords) {
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& w : query_words(query)) {
+        const std::string_view word = query.substr(w.begin, w.end - w.begin);
+        if (!w.plain || w.quoted || word.size() < 2 || is_operator(word)) continue;
+        if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+        if (!is_stopword(word, stopwords)) continue;
+        out.append(query.substr(copied, w.begin - copied));
+        out += acronym_field() + ":" + hex_token(to_lower(word));
+        copied = w.end;
+    }
+    if (copied == 0) return std::string(query);
+    out.append(query.substr(copied));
+    return out;
+}
+
+bool only_stopwords(std::string_view query, const std::vector<std::string_view>& stopwords) {
+    bool any = false;
+    for (const auto& w : query_words(query)) {
+        const std::string_view word = query.substr(w.begin, w.end - w.begin);
+        if (is_operator(word)) continue;
+        if (!is_stopword(word, stopwords)) return false;
+        any = true;
+    }
+    return any;
+}
+
+Xapian::Query AcronymProcessor::operator()(const std::string& token) {
+    const auto word = from_hex_token(token);
+    return Xapian::Query(std::string(acronym_prefix) + to_lower(word ? *word : token));
 }
 
 std::string stem_field(std::string_view field) {

@@ -30,6 +30,21 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
 /// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words.
 std::string pure_negation(std::string_view query);
 
+/// The query field of the acronyms an index keeps of stopwords written in capitals.
+std::string acronym_field();
+/// Stopwords typed in capitals outside phrases ("WHO vaccine", "IT AND budget"), as that
+/// field's words, which are not dropped; the operators (AND, OR, NOT...) stay operators.
+std::string stopword_acronyms(std::string_view query, const std::vector<std::string_view>& stopwords);
+
+/// True when every word of the query (operators aside) is a stopword, and there is one.
+bool only_stopwords(std::string_view query, const std::vector<std::string_view>& stopwords);
+
+/// The hex token of "who" (hex_token.hpp) -> the acronym's term.
+class AcronymProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& word) override;
+};
+
 /// A query typed all in capitals, lower-cased except its acronyms ("U.K.", "U.S.A."), which
 /// the parser reads as acronyms only in capitals.
 std::string lower_keeping_acronyms(std::string_view query);

@@ -172,6 +172,11 @@ struct Searcher::Impl {
         load_synonyms();
         builder.emplace(db, *analyzer, limits, synonyms);
     }
+    // New commits: synonyms and what queries depend on may have changed.
+    void index_changed() {
+        load_synonyms();
+        if (builder) builder->index_changed();
+    }
     Xapian::Database settings_db; ///< where settings, synonyms and the update time are read
     std::string listed;           ///< the stub file's text when `db` was opened ("" if none)
 
@@ -207,7 +212,7 @@ struct Searcher::Impl {
         if (shards) {
             shards->refreshed();
             const bool changed = db.reopen();
-            if (changed) load_synonyms();
+            if (changed) index_changed();
             return changed;
         }
         version.arm();
@@ -224,7 +229,7 @@ struct Searcher::Impl {
             return true;
         }
         const bool changed = db.reopen();
-        if (changed) load_synonyms();
+        if (changed) index_changed();
         keep_archive_revision(revision);
         return changed;
     }

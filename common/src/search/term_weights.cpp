@@ -2,14 +2,25 @@
 
 #include "index/schema.hpp"
 
+#include <cctype>
 #include <optional>
 
 namespace gazette::detail {
 
 namespace {
 
-// "ZSvaccin" -> {"vaccin", "title"}: the stem prefix, then the field's own.
+// A term that weighs in a text match: a stem (any field), or an acronym.
+bool is_text_term(const std::string& term) {
+    return (!term.empty() && term[0] == 'Z') || term.compare(0, acronym_prefix.size(), acronym_prefix) == 0;
+}
+
+// "ZSvaccin" -> {"vaccin", "title"}: the stem prefix, then the field's own; "XACwho" -> "WHO".
 TermWeight described(const std::string& term) {
+    if (term.compare(0, acronym_prefix.size(), acronym_prefix) == 0) {
+        std::string word = term.substr(acronym_prefix.size());
+        for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return {word, "text", 0};
+    }
     TermWeight out{term.substr(1), "text", 0};
     for (const auto& spec : fields) {
         if (spec.kind != FieldKind::free_text || spec.prefix.empty() || spec.query_name.empty()) continue;
@@ -43,7 +54,7 @@ class Breakdown {
         case Q::LEAF_TERM: {
             const std::string term = *q.get_terms_begin();
             // Text terms only: filters (sources, tags, languages) weigh nothing.
-            if (term.empty() || term[0] != 'Z') return;
+            if (!is_text_term(term)) return;
             if (const auto w = weight(q)) {
                 TermWeight t = described(term);
                 t.weight = scale * *w;

@@ -219,6 +219,59 @@ TEST_CASE("CJK phrases match the text they quote, and only in that order") {
     CHECK(either == std::vector<std::string>{"rail-1", "rail-2", "rail-3", "zh-1"});
 }
 
+TEST_CASE("stopwords written in capitals in text are found as acronyms: WHO, IT") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(
+            article("who", "WHO warns on measles", "The WHO said cases rose. Officials who spoke disagreed."));
+        writer.upsert(article("pronoun", "Who will win", "Voters who stayed home decided it."));
+        writer.upsert(article("it", "IT budgets grow", "Spending on IT rose as firms bought it."));
+        // All in capitals, or in a run of capitals: nothing said by the capitals.
+        writer.upsert(article("caps", "WHO WILL PAY FOR IT", "The board said: SHAREHOLDERS TO VOTE ON IT SOON."));
+        writer.commit();
+    }
+    Searcher s(db);
+    const auto found = [&](const std::string& q, MatchMode match = MatchMode::any) {
+        SearchRequest r;
+        r.query = q;
+        r.match = match;
+        auto out = ids(s.search(r));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(found("WHO") == V{"who"});
+    CHECK(found("IT") == V{"it"});
+    CHECK(found("WHO OR IT") == V{"it", "who"});
+    CHECK(found("WHO measles", MatchMode::all) == V{"who"});
+    CHECK(found("IT AND budgets") == V{"it"});
+    CHECK(found("TO").empty()); // only in a run of capitals
+    // In small letters they stay stopwords, and a query in capitals with other words reads them so.
+    CHECK(found("who").empty());
+    CHECK(found("WHO WARNS") == V{"who"});
+}
+
+TEST_CASE("a searcher open before the first acronym or language arrived reads them after the commit") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    IndexWriter writer(db);
+    writer.upsert(article("pronoun", "Who will win", "Voters who stayed home decided it."));
+    writer.commit();
+    Searcher s(db);
+    SearchRequest r;
+    r.query = "WHO";
+    CHECK(s.search(r).hits.empty());
+    writer.upsert(article("who", "WHO warns on measles", "The WHO said cases rose."));
+    writer.upsert(article("de-1", "Neue Häuser", "In der Stadt werden neue Häuser gebaut.", "", "", {}, "de"));
+    writer.commit();
+    REQUIRE(s.refresh());
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"who"});
+    r.query = "Haus"; // read in German too, now that the index holds German
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"de-1"});
+}
+
 TEST_CASE("French and Italian elisions: the word after the apostrophe is found") {
     TempDir dir;
     const auto db = dir.file("db");

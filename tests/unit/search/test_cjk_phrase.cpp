@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "search/cjk_phrase.hpp"
+#include "search/hex_token.hpp"
 
 using namespace gazette::detail;
 
@@ -31,7 +32,7 @@ TEST_CASE("only phrases of CJK text alone are built as CJK phrases") {
 }
 
 TEST_CASE("a CJK phrase passes the query parser as hex, and the field processor reads it back") {
-    const std::string token = cjk_phrase_token("北京地铁");
+    const std::string token = hex_token("北京地铁");
     CHECK(token.find_first_not_of("0123456789abcdef") == std::string::npos);
     CjkPhraseProcessor processor("Z");
     CHECK(processor(token).get_description() == cjk_phrase_query("北京地铁", "Z").get_description());

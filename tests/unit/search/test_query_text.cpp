@@ -1,6 +1,7 @@
 // The query text before the parser: stopword-only parts, acronyms in capitals, elisions.
 
 #include "analysis/elisions.hpp"
+#include "search/hex_token.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_rewrite.hpp"
 
@@ -43,6 +44,26 @@ TEST_CASE("a query in capitals is lower-cased, but not its acronyms") {
     CHECK(lower_keeping_acronyms("BANK OF AMERICA") == "bank of america");
     CHECK(lower_keeping_acronyms("U.K. BUDGET") == "U.K. budget");
     CHECK(lower_keeping_acronyms("\"U.S.A.\" (TRADE)") == "\"U.S.A.\" (trade)");
+}
+
+TEST_CASE("stopwords typed in capitals are acronyms, outside phrases, operators aside") {
+    const std::string who = acronym_field() + ":" + hex_token("who");
+    CHECK(stopword_acronyms("WHO vaccine", stopwords) == who + " vaccine");
+    CHECK(stopword_acronyms("vaccine AND WHO", stopwords) == "vaccine AND " + who);
+    CHECK(stopword_acronyms("(WHO OR UN) report", stopwords) == "(" + who + " OR UN) report"); // UN: no stopword
+    CHECK(stopword_acronyms("who said", stopwords) == "who said");                             // small letters
+    CHECK(stopword_acronyms("Who said", stopwords) == "Who said");
+    CHECK(stopword_acronyms("\"WHO said\"", stopwords) == "\"WHO said\""); // a phrase
+    CHECK(stopword_acronyms("title:WHO", stopwords) == "title:WHO");       // a field's value
+    CHECK(stopword_acronyms("A", stopwords) == "A");                       // one letter
+    // The processor reads the word back into the acronym's term.
+    AcronymProcessor processor;
+    CHECK(processor(hex_token("who")).get_description() == "Query(XACwho)");
+
+    CHECK(only_stopwords("WHO", stopwords));
+    CHECK(only_stopwords("WHO OR THE", stopwords));
+    CHECK_FALSE(only_stopwords("WHO WARNS", stopwords));
+    CHECK_FALSE(only_stopwords("", stopwords));
 }
 
 TEST_CASE("elided articles are split from the word after them") {

@@ -136,7 +136,8 @@ py::dict results_to_dict(const gazette::SearchResults& r) {
     const py::dict shards("total"_a = r.shards.total, "successful"_a = r.shards.successful, "failed"_a = failed);
     return py::dict("total"_a = r.total, "total_exact"_a = r.total_exact, "hits"_a = hits, "facets"_a = facets,
                     "next_cursor"_a = or_none(r.next_cursor), "truncated"_a = r.truncated,
-                    "suggestion"_a = or_none(r.suggestion), "partial"_a = r.partial(), "shards"_a = shards);
+                    "suggestion"_a = or_none(r.suggestion), "partial"_a = r.partial(), "shards"_a = shards,
+                    "total_articles"_a = r.total_articles ? py::object(py::int_(*r.total_articles)) : py::none());
 }
 
 // Keyword arguments named as SearchRequest's fields; "from" may be written from_.

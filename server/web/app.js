@@ -157,7 +157,7 @@ function show(data, facets) {
   // Facet buttons, histogram bars and filter chips report the change they stand for.
   const change = (changes) => navigate(changes);
   renderHistogram(els.histogram, facets, state, change);
-  renderFacetLists(els.facetLists, facets, state, change);
+  renderFacetLists(els.facetLists, facets, state, change, data.total.articles > data.total.value);
   renderActiveFilters(els.active, state, change);
   updateFiltersToggle();
 }
@@ -169,7 +169,8 @@ function hasFilters() {
 // Form controls follow the state (after popstate, or a URL loaded from a bookmark).
 function syncControls() {
   els.q.value = state.q;
-  els.sort.value = state.sort;
+  // Without words there is no relevance: the articles come newest first, and the control says so.
+  els.sort.value = !state.q && state.sort === 'relevance' ? 'newest' : state.sort;
   els.fresh.checked = Boolean(state.fresh);
   // Freshness only re-ranks by relevance; the server ignores it for date orders.
   els.fresh.disabled = state.sort !== 'relevance';

@@ -12,8 +12,11 @@ const expanded = new Set(); // facets the reader chose to see in full; kept acro
 // --- Facet lists -----------------------------------------------------------------------------
 
 // `facets` null (the search failed): only the selected values are listed, without counts.
-export function renderFacetLists(container, facets, state, change) {
+// `versions`: the results are one per story while the counts are of articles, every version of a
+// story counted; a note says so.
+export function renderFacetLists(container, facets, state, change, versions = false) {
   const sections = FILTER_NAMES.map((name) => facetSection(name, facets ? facets[name] || [] : null, state, change)).filter(Boolean);
+  if (versions && sections.length) sections.push(el('p', { class: 'facet-note' }, 'Counts are of articles, every version of a story included.'));
   container.replaceChildren(...sections);
 }
 

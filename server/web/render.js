@@ -85,11 +85,14 @@ export function renderSummary(node, data, state) {
   // 'gte': the server's count is a lower bound.
   const head = lowerBound ? `At least ${count(n, 'result', 'results')}` : count(n, 'result', 'results');
   const what = state.q ? ` for “${state.q}”` : state.sort === 'relevance' ? ', newest first' : '';
+  // Results are one per story; the sidebar counts every version: say how many that is.
+  const articles = data.total.articles;
+  const versions = articles > n ? ` (${count(articles, 'article', 'articles')}, other versions of a story included)` : '';
   const pages = Math.ceil(n / api.PAGE_SIZE);
   const where = n > api.PAGE_SIZE || state.page > 1 ? `page ${state.page}${lowerBound ? '' : ` of ${pages}`}` : '';
   const took = `${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms`;
   node.replaceChildren(
-    el('span', { class: 'summary-main' }, head + what),
+    el('span', { class: 'summary-main' }, head + what + versions),
     el('span', { class: 'summary-meta' }, [where, took].filter(Boolean).join(' · ')),
   );
 }

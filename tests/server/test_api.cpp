@@ -299,6 +299,15 @@ TEST_CASE("news features over HTTP: collapse, freshness, explain, related, sugge
     CHECK(parts["terms"][0]["field"] == "text");
     CHECK(parts["terms"][0]["weight"].get<double>() == Approx(parts["text_score"].get<double>()));
 
+    // Collapsed, with facets: the stories, and the articles that the facet counts count.
+    const auto versions = body_of(http_get(port, "/search?q=&collapse=story&facets=lang"));
+    REQUIRE(versions["total"].contains("articles"));
+    std::uint64_t by_language = 0;
+    for (const auto& v : versions["facets"]["lang"]) by_language += v["count"].get<std::uint64_t>();
+    CHECK(versions["total"]["articles"].get<std::uint64_t>() == by_language);
+    CHECK(versions["total"]["articles"].get<std::uint64_t>() >= versions["total"]["value"].get<std::uint64_t>());
+    CHECK_FALSE(body_of(http_get(port, "/search?q=&facets=lang"))["total"].contains("articles"));
+
     const auto collapsed = body_of(http_get(port, "/search?q=bridge&collapse=story"));
     CHECK(collapsed["hits"][0]["more_versions"] == 0); // the fixtures' bridge stories differ
 

@@ -46,6 +46,8 @@ describe('search page', () => {
     await withPage(browser, {}, async (page) => {
       await open(page, base);
       assert.match(await page.locator('#summary').innerText(), /results, newest first/);
+      // Without words there is no relevance: the order control says what the list is.
+      assert.equal(await page.getByLabel('Order').inputValue(), 'newest');
       const shown = await hits(page);
       assert.equal(shown.length, 10);
       assert.ok(isDescending(shown.map((h) => h.day)), 'newest first');

@@ -123,8 +123,11 @@ struct ShardsInfo {
 };
 
 struct SearchResults {
-    std::uint64_t total = 0; ///< matching articles (exact, or a lower bound)
+    std::uint64_t total = 0; ///< matching articles (exact, or a lower bound); stories when collapsed
     bool total_exact = true; ///< false when `total` is only a lower bound
+    /// With collapse_stories: the matching articles, every version counted (what facets count),
+    /// when that count is exact (a faceted search counts every match); else none.
+    std::optional<std::uint64_t> total_articles;
     std::vector<SearchHit> hits;
     std::vector<Facet> facets; ///< in the order requested
     std::string next_cursor;   ///< continues after these hits; empty when there are no more

@@ -110,6 +110,7 @@ std::string results_json(const SearchResults& results, const std::string& query,
     out.key("total").begin_object();
     out.key("value").number(results.total);
     out.key("relation").string(results.total_exact ? "eq" : "gte");
+    if (results.total_articles) out.key("articles").number(*results.total_articles);
     out.end_object();
     write_shards(out, results);
     if (took_ms >= 0) out.key("took_ms").number(static_cast<double>(static_cast<long long>(took_ms * 1000)) / 1000);

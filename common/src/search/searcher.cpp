@@ -492,6 +492,9 @@ struct Searcher::Impl {
             if (!results.total_exact && request.collapse_stories &&
                 mset.get_uncollapsed_matches_upper_bound() <= check_at_least)
                 results.total_exact = true;
+            if (request.collapse_stories &&
+                mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound())
+                results.total_articles = mset.get_uncollapsed_matches_estimated();
         }
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) {

@@ -82,6 +82,19 @@ TEST_CASE("copies of a story share a story id, collapsing keeps the best and cou
     CHECK(collapsed.total == 2);
     REQUIRE(collapsed.hits.size() == 2);
     for (const auto& hit : collapsed.hits) CHECK(hit.more_versions == (hit.story == "wire-1" ? 3u : 0u));
+    // The articles, every version counted: what facets count.
+    r.facets = {"source"};
+    const auto faceted = s.search(r);
+    CHECK(faceted.total == 2);
+    REQUIRE(faceted.total_articles);
+    CHECK(*faceted.total_articles == 5);
+    std::uint64_t by_source = 0;
+    for (const auto& v : faceted.facets.at(0).values) by_source += v.count;
+    CHECK(by_source == 5);
+    r.collapse_stories = false;
+    CHECK_FALSE(s.search(r).total_articles); // the total counts the articles already
+    r.collapse_stories = true;
+    r.facets.clear();
 
     // A page smaller than the match set, with a date filter: the collapsed count stays exact.
     SearchRequest listed;

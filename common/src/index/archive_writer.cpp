@@ -87,6 +87,14 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
 }
 
 ArchiveWriter::~ArchiveWriter() {
+    // What this writer committed, the next one need not read from the partitions again. The gate
+    // is a cache: a failure to store it costs the next writer a pass over what this one wrote.
+    if (!bulk_ && gate_changed_) {
+        try {
+            store_gate();
+        } catch (...) {
+        }
+    }
     abandon();
 }
 
@@ -158,6 +166,7 @@ unsigned ArchiveWriter::story_part(const std::string& name) {
 
 StoryView ArchiveWriter::open_story_view() const {
     StoryView view;
+    if (gate_) view.gate = &gate_->bands;
     for (std::size_t i = 0; i < story_parts_.size(); ++i) {
         // A partition dropped since keeps its place, empty. The committed state is shared, kept
         // up to date by the commits.
@@ -208,15 +217,50 @@ void ArchiveWriter::load_filters() {
     if (filters_loaded_) return;
     with_xapian_errors(path_, [&] {
         for (const auto& [name, db] : committed_) filters_.try_emplace(name, load_partition_filters(db));
+        gate_ = read_archive_gate(meta_);
+        if (!gate_) {
+            // None stored (an archive from before the gate): every partition is read into it, once.
+            std::size_t docs = 0;
+            for (const auto& [name, db] : committed_) docs += db.get_doccount();
+            gate_.emplace();
+            gate_->ids.reset(2 * docs);
+            gate_->bands.reset(2 * docs * minhash_bands);
+        }
+        // Partitions written since the gate was stored are read into it again.
+        std::map<std::string, Xapian::rev> covered;
+        for (const auto& [name, db] : committed_) {
+            const Xapian::rev revision = db.get_revision();
+            if (const auto it = gate_->covered.find(name); it == gate_->covered.end() || it->second != revision) {
+                add_partition_terms(db, *gate_);
+                gate_changed_ = true;
+            }
+            covered.emplace(name, revision);
+        }
+        gate_->covered = std::move(covered);
     });
+    gate_stored_ = std::chrono::steady_clock::now();
     filters_loaded_ = true;
+}
+
+void ArchiveWriter::store_gate() {
+    if (!gate_) return;
+    with_xapian_errors(path_, [&] {
+        gate_->covered.clear();
+        for (const auto& [name, db] : committed_) gate_->covered.emplace(name, db.get_revision());
+        write_archive_gate(meta_, *gate_);
+        meta_.commit();
+    });
+    gate_changed_ = false;
+    gate_stored_ = std::chrono::steady_clock::now();
 }
 
 std::vector<std::string> ArchiveWriter::holders(const std::string& term, std::vector<std::string>& committed) {
     committed.clear();
     std::vector<std::string> now;
     const std::uint64_t key = fnv1a64(term);
+    const bool known = !gate_ || gate_->ids.maybe_contains(key); // a new id: in no partition
     for (const auto& [name, db] : committed_) {
+        if (!known) break;
         if (const auto f = filters_.find(name); f != filters_.end() && !f->second.ids.maybe_contains(key)) continue;
         if (db.term_exists(term)) committed.push_back(name);
     }
@@ -255,8 +299,13 @@ void ArchiveWriter::upsert(const Article& article) {
         }
         PartitionFilters& written = filters_[target];
         written.ids.add(fnv1a64(term));
+        gate_->ids.add(fnv1a64(term));
         if (!built.signature.empty)
-            for (const std::uint64_t band : band_keys(built.signature)) written.bands.add(band);
+            for (const std::uint64_t band : band_keys(built.signature)) {
+                written.bands.add(band);
+                gate_->bands.add(band);
+            }
+        gate_changed_ = true;
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
         stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated, target);
@@ -333,6 +382,9 @@ void ArchiveWriter::commit() {
     pending_text_bytes_ = 0;
     ++commits_;
     refresh_committed(changed);
+    // A long run stores the gate now and then, so that an interruption costs the next writer a
+    // pass over little.
+    if (gate_changed_ && std::chrono::steady_clock::now() - gate_stored_ > std::chrono::minutes(1)) store_gate();
     with_xapian_errors(path_, [&] { stories_->committed(0, written_.added + written_.updated, &story_placement_); });
     if (open_.size() > max_open_after_commit) close_partitions();
 }
@@ -363,15 +415,22 @@ void ArchiveWriter::finish_bulk() {
         remove_tree(output_of(name));
         return output_of(name);
     });
+    // The filters of each partition and the archive's gate, for the writers that add to it (from
+    // the terms: a pass, once).
+    ArchiveGate gate;
+    gate.ids.reset(2 * bulk_->counts().added);
+    gate.bands.reset(2 * bulk_->counts().added * minhash_bands);
     for (const auto& name : names) {
         with_xapian_errors(path_, [&] {
-            // Its filters, for the writers that add to it (from its terms: one pass, once).
             Xapian::WritableDatabase built(output_of(name), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
             store_partition_filters(built, load_partition_filters(built));
             built.commit();
+            add_partition_terms(built, gate);
+            gate.covered.emplace(name, built.get_revision());
         });
         replace_index(part_path(name), output_of(name));
     }
+    with_xapian_errors(path_, [&] { write_archive_gate(meta_, gate); }); // committed with the stub below
     const WriteCounts built = bulk_->counts();
     bulk_.reset(); // deletes the shards
     written_.added += built.added;
@@ -385,6 +444,8 @@ void ArchiveWriter::finish_bulk() {
     refresh_committed({}, {names.begin(), names.end()});
     filters_.clear();
     filters_loaded_ = false;
+    gate_.reset();
+    gate_changed_ = false;
     // The stories written so far are all committed: lookups start from the archive as it is.
     start_stories();
 }

@@ -5,6 +5,7 @@
 // partition is written by shard threads and compacted at the first commit, as a new index is.
 
 #include "analysis/analyzer.hpp"
+#include "index/archive_gate.hpp"
 #include "index/archive_layout.hpp"
 #include "index/bloom.hpp"
 #include "index/bulk_build.hpp"
@@ -16,6 +17,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,8 +65,10 @@ class ArchiveWriter final : public WriterBackend {
     /// Partitions holding `term` now (committed copies and this batch's changes); `committed`
     /// gets those whose committed state holds it.
     std::vector<std::string> holders(const std::string& term, std::vector<std::string>& committed);
-    /// Reads the filters of every partition, once, before the first change.
+    /// Reads the filters of every partition and the archive's gate, once, before the first change.
     void load_filters();
+    /// Stores the gate, covering every partition as committed now.
+    void store_gate();
     /// Commits the open transaction of a partition, its filters with it.
     void commit_partition(const std::string& name, Writable& w);
     /// The story lookups' view: each partition a part of its own, so that a band term is looked
@@ -110,6 +114,9 @@ class ArchiveWriter final : public WriterBackend {
     /// up in no partition, and a known one (or a band term) only in those that may hold it.
     std::map<std::string, PartitionFilters> filters_;
     bool filters_loaded_ = false;
+    std::optional<ArchiveGate> gate_;                   ///< once the filters are loaded
+    bool gate_changed_ = false;                         ///< since it was read or stored
+    std::chrono::steady_clock::time_point gate_stored_; ///< when last stored (or read)
     WriteCounts written_;
     std::size_t pending_ = 0;
     std::uint64_t pending_text_bytes_ = 0;

@@ -162,9 +162,13 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     StoryView& sv = view();
     // Each direct lookup asks every database of the view (an archive's every partition).
     if (!filter_complete_ && (direct_lookups_ += sv.parts.size()) * 8 > sv.doccount()) load_filter();
-    // Without a filter of the whole view each band is looked up in the filters of the parts.
-    bool any = writer_filters_;
-    for (const auto& term : terms) any = any || !filter_complete_ || committed_bands_.maybe_contains(fnv1a64(term));
+    // The writer's gate, or the filter of the whole view, says whether any part may hold a band.
+    const auto may_hold = [&](std::uint64_t band) {
+        if (sv.gate) return sv.gate->maybe_contains(band);
+        return !filter_complete_ || writer_filters_ || committed_bands_.maybe_contains(band);
+    };
+    bool any = false;
+    for (const auto& term : terms) any = any || may_hold(fnv1a64(term));
     if (!any) return {};
 
     // The first copy found wins: candidates come in the order of their document ids, and of
@@ -177,7 +181,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     std::vector<BandPostings> postings;
     for (const auto& term : terms) {
         const std::uint64_t band = fnv1a64(term);
-        if (filter_complete_ && !writer_filters_ && !committed_bands_.maybe_contains(band)) continue;
+        if (!may_hold(band)) continue;
         postings.clear();
         for (std::size_t k = 0; k < sv.parts.size(); ++k) {
             const StoryView::Part& part = sv.parts[k];

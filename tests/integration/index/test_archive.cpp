@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "index/archive_gate.hpp"
 #include "index/archive_layout.hpp"
 #include "index/schema.hpp"
 #include "util/dates.hpp"
@@ -336,6 +337,28 @@ TEST_CASE("a partition written to by another program is read from its terms, not
     const auto found = Searcher(path).search(r);
     REQUIRE(found.total == 1);
     REQUIRE(found.hits[0].published == "2021-05-02T00:00:00Z");
+}
+
+TEST_CASE("an archive's gate is stored with the revisions it covers, and damaged bytes are not read") {
+    TempDir dir;
+    Xapian::WritableDatabase meta(dir.file("meta"), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    CHECK_FALSE(detail::read_archive_gate(meta)); // none stored
+    detail::ArchiveGate gate;
+    for (std::uint64_t key = 1; key <= 3000; ++key) gate.ids.add(key * 7919), gate.bands.add(key * 104729);
+    gate.covered = {{"2021-03", 12}, {"undated", 4}};
+    detail::write_archive_gate(meta, gate);
+    meta.commit();
+    const auto read = detail::read_archive_gate(meta);
+    REQUIRE(read);
+    CHECK(read->covered == gate.covered);
+    for (std::uint64_t key = 1; key <= 3000; ++key)
+        REQUIRE((read->ids.maybe_contains(key * 7919) && read->bands.maybe_contains(key * 104729)));
+    const std::string stored = meta.get_metadata("gazette.gate");
+    for (const std::size_t keep : {stored.size() - 1, stored.size() / 2, std::size_t{20}}) {
+        INFO(keep);
+        meta.set_metadata("gazette.gate", stored.substr(0, keep));
+        CHECK_FALSE(detail::read_archive_gate(meta));
+    }
 }
 
 TEST_CASE("a bulk build of a new archive that is interrupted leaves it empty, and the next one completes it") {

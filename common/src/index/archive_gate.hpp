@@ -1,0 +1,35 @@
+#pragma once
+// The gate of an archive's writer: Bloom filters of every id and story band term of the whole
+// archive, so that one probe tells a new id or band term from one some partition may hold. The
+// partitions' own filters (partition_filters.hpp) then say which; asking each of them for every
+// term cost each article more with every month the archive held.
+//
+// It is kept in the archive's settings database with the revision of each partition it covers.
+// A partition written since (a writer interrupted before it stored the gate, or another program)
+// has its terms read into the gate again, and only that partition: a run costs what it writes,
+// not what the archive holds.
+
+#include "index/bloom.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace gazette::detail {
+
+struct ArchiveGate {
+    GrowingBloomFilter ids;
+    GrowingBloomFilter bands;
+    std::map<std::string, Xapian::rev> covered; ///< partition: the revision whose terms the filters hold
+};
+
+/// The gate stored in `meta`; none when there is none, or it cannot be read.
+std::optional<ArchiveGate> read_archive_gate(const Xapian::Database& meta);
+/// Stores `gate` in `meta` (committed by the caller).
+void write_archive_gate(Xapian::WritableDatabase& meta, const ArchiveGate& gate);
+/// Adds the ids and band terms of `partition` to the gate.
+void add_partition_terms(const Xapian::Database& partition, ArchiveGate& gate);
+
+} // namespace gazette::detail

@@ -87,14 +87,6 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
 }
 
 ArchiveWriter::~ArchiveWriter() {
-    // What this writer committed, the next one need not read from the partitions again. The gate
-    // is a cache: a failure to store it costs the next writer a pass over what this one wrote.
-    if (!bulk_ && gate_changed_) {
-        try {
-            store_gate();
-        } catch (...) {
-        }
-    }
     abandon();
 }
 
@@ -466,6 +458,14 @@ void ArchiveWriter::abandon() noexcept {
     bulk_.reset(); // an unfinished bulk build is discarded
     moved_out_.clear();
     close_partitions();
+    // What this writer committed, the next one need not read from the partitions again. The gate
+    // is a cache: a failure to store it costs the next writer a pass over what this one wrote.
+    if (gate_changed_) {
+        try {
+            store_gate();
+        } catch (...) {
+        }
+    }
     try {
         meta_.close();
     } catch (const Xapian::Error&) {

@@ -361,6 +361,35 @@ TEST_CASE("an archive's gate is stored with the revisions it covers, and damaged
     }
 }
 
+TEST_CASE("a writer that ends leaves the gate covering every partition as committed") {
+    TempDir dir;
+    const std::string path = dir.file("a");
+    const auto check_gate = [&] {
+        const auto gate = detail::read_archive_gate(Xapian::Database(path + "/meta", Xapian::DB_BACKEND_GLASS));
+        REQUIRE(gate);
+        std::map<std::string, Xapian::rev> now;
+        for (const auto& name : detail::read_stub(path))
+            now.emplace(name, Xapian::Database(path + "/" + name, Xapian::DB_BACKEND_GLASS).get_revision());
+        CHECK(gate->covered == now);
+    };
+    WriterOptions options = by_month();
+    options.threads = 2; // a bulk build first
+    {
+        IndexWriter writer(path, options);
+        writer.upsert(article("a1", "Storm", "storm over the harbor", "2021-03-05"));
+        writer.upsert(article("a2", "Budget", "budget talks", "2021-04-05"));
+        writer.commit();
+    }
+    check_gate();
+    {
+        IndexWriter writer(path, options); // then batches
+        writer.upsert(article("a3", "Flood", "flood in the valley", "2021-05-05"));
+        writer.upsert(article("a1", "Storm", "storm over the harbor, later", "2021-04-09")); // moved
+        writer.commit();
+    }
+    check_gate();
+}
+
 TEST_CASE("a bulk build of a new archive that is interrupted leaves it empty, and the next one completes it") {
     TempDir dir;
     const std::string path = dir.file("a");

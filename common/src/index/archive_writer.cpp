@@ -511,10 +511,13 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
     const auto before = cutoff(duration);
     commit();
     std::vector<std::string> sealed;
-    for (const auto& [name, db] : committed_) {
+    // No structured binding: clang 14 does not let the lambdas below capture one.
+    for (const auto& entry : committed_) {
+        const std::string& name = entry.first;
+        const Xapian::Database& db = entry.second;
         const auto end = partition_end(name, partitioning_);
         if (!end || *end > before) continue;
-        if (with_xapian_errors(path_, [&, &db = db] { return !db.get_metadata(metadata_sealed).empty(); })) continue;
+        if (with_xapian_errors(path_, [&] { return !db.get_metadata(metadata_sealed).empty(); })) continue;
         if (auto it = open_.find(name); it != open_.end()) {
             with_xapian_errors(path_, [&] { it->second.db.close(); });
             open_.erase(it);

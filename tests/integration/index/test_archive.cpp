@@ -179,6 +179,15 @@ std::vector<std::string> dates(const SearchResults& r) {
     return out;
 }
 
+// The archive at `path` holds one copy of `id`, published at `published`.
+void require_one_copy(const std::string& path, const std::string& id, const std::string& published) {
+    SearchRequest r;
+    r.query = "id:" + id;
+    const auto found = Searcher(path).search(r);
+    REQUIRE(found.total == 1);
+    REQUIRE(found.hits[0].published == published);
+}
+
 } // namespace
 
 // Everything a search can ask of one index, asked of an archive of the same articles.
@@ -332,11 +341,7 @@ TEST_CASE("a partition written to by another program is read from its terms, not
         REQUIRE(writer.counts().updated == 1);
         REQUIRE(writer.document_count() == 2);
     }
-    SearchRequest r;
-    r.query = "id:b7";
-    const auto found = Searcher(path).search(r);
-    REQUIRE(found.total == 1);
-    REQUIRE(found.hits[0].published == "2021-05-02T00:00:00Z");
+    require_one_copy(path, "b7", "2021-05-02T00:00:00Z");
 }
 
 TEST_CASE("an archive's gate is stored with the revisions it covers, and damaged bytes are not read") {
@@ -428,11 +433,7 @@ TEST_CASE("a bulk build of a new archive that is interrupted leaves it empty, an
         REQUIRE(writer.document_count() == 1);
     }
     REQUIRE(detail::read_stub(path) == std::vector<std::string>{"2021-01", "2021-02", "2021-03"});
-    SearchRequest r;
-    r.query = "id:x";
-    const auto found = Searcher(path).search(r);
-    REQUIRE(found.total == 1);
-    REQUIRE(found.hits[0].published == "2021-02-05T00:00:00Z");
+    require_one_copy(path, "x", "2021-02-05T00:00:00Z");
 }
 
 TEST_CASE("an archive is a Xapian stub of one database per period, with the settings first") {

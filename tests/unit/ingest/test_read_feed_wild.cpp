@@ -168,9 +168,9 @@ TEST_CASE("ill-formed and truncated feeds keep the items before the damage") {
         // The cut entry has its id: kept, and the whole feed fetched later replaces it.
         REQUIRE(r.records.size() == 2);
         CHECK(r.records[1].article.id == "tag:t,2");
-        const auto anonymous = read_file(dir.write(
-            "g.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
-                      "<entry><id>tag:t,1</id><title>Atom 1</title></entry><entry><title>Ato"));
+        const auto anonymous =
+            read_file(dir.write("g.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                                          "<entry><id>tag:t,1</id><title>Atom 1</title></entry><entry><title>Ato"));
         REQUIRE(anonymous.records.size() == 1);
     }
     SECTION("raw HTML in titles and descriptions, an unclosed tag among it: every item kept whole") {

@@ -30,7 +30,7 @@ enum class Slot : Xapian::valueno {
     story = 6,       ///< story id: the id of the first copy indexed of this story (collapse key)
     document = 7,    ///< the stored article (see stored_article.hpp)
     hit = 8,         ///< what a result shows of the article (see stored_article.hpp)
-    lead = 9,        ///< its authors and summary, which a result may show (see stored_article.hpp)
+    lead = 9,        ///< authors and summary, in documents written before they joined `hit`: read only
 };
 
 /// Separates the items of a multi-valued value slot.

@@ -356,7 +356,7 @@ struct Searcher::Impl {
         // The whole stored article only for snippets (and authors and summary in indexes that
         // do not keep them apart), decompressed once.
         std::optional<detail::StoredLead> lead;
-        if (request.with_article_fields) lead = detail::stored_lead(doc);
+        if (request.with_article_fields) lead = detail::stored_lead(doc, std::move(a.lead));
         std::optional<Article> stored;
         if (request.snippet_length > 0 || (request.with_article_fields && !lead)) stored = detail::stored_article(doc);
         if (request.with_article_fields) {

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -102,6 +104,68 @@ TEST_CASE("a stub of remote parts answers as the whole index does") {
     CHECK(ids_of(related).count("c7") == 0);
     CHECK(ids_of(related) == ids_of(whole.related("c7", 5)));
     CHECK_FALSE(parts.complete("harb").empty());
+}
+
+TEST_CASE("hits from remote parts show what hits from the whole index show, with and without snippets") {
+    REQUIRE_TCPSRV();
+    Cluster cluster(2, 120);
+    {
+        // The first part as an index written before authors and summary joined the hit's value:
+        // its hits need their documents, which the others do not.
+        Xapian::WritableDatabase part(cluster.part_dbs[0], Xapian::DB_OPEN);
+        for (auto p = part.postlist_begin(""); p != part.postlist_end(""); ++p) {
+            Xapian::Document doc = part.get_document(*p);
+            std::string hit = doc.get_value(8);
+            std::size_t pos = 0;
+            const auto varint = [&] {
+                std::size_t n = 0;
+                for (int shift = 0;; shift += 7) {
+                    const auto byte = static_cast<unsigned char>(hit.at(pos++));
+                    n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+                    if (!(byte & 0x80)) return n;
+                }
+            };
+            for (int field = 0; field < 7; ++field) pos += varint();
+            for (std::size_t tags = varint(); tags > 0; --tags) pos += varint();
+            REQUIRE(pos < hit.size());
+            doc.add_value(8, hit.substr(0, pos));
+            part.replace_document(*p, doc);
+        }
+        part.commit();
+    }
+    Searcher whole(cluster.single);
+    Searcher parts(cluster.stub, {}, std::make_shared<ShardMonitor>(quick_shard_options()));
+    for (const std::size_t snippet : {std::size_t{0}, std::size_t{120}}) {
+        int with_authors = 0;
+        for (const std::string query : {"oil", "harbor bridge", "wheat -oil"}) {
+            INFO(query << " snippets " << snippet);
+            SearchRequest r = everything(query);
+            r.limit = 40;
+            r.snippet_length = snippet;
+            std::map<std::string, SearchHit> expected;
+            for (auto& hit : whole.search(r).hits) expected[hit.id] = hit;
+            const auto results = parts.search(r);
+            REQUIRE(results.hits.size() == expected.size());
+            for (const auto& hit : results.hits) {
+                INFO(hit.id);
+                REQUIRE(expected.count(hit.id) == 1);
+                const SearchHit& e = expected[hit.id];
+                CHECK(hit.title == e.title);
+                CHECK(hit.url == e.url);
+                CHECK(hit.source == e.source);
+                CHECK(hit.published == e.published);
+                CHECK(hit.tags == e.tags);
+                CHECK(hit.language == e.language);
+                CHECK(hit.story == e.story);
+                CHECK(hit.authors == e.authors);
+                CHECK(hit.summary == e.summary);
+                CHECK(hit.snippet == e.snippet);
+                CHECK(hit.score == Approx(e.score).epsilon(1e-12));
+                with_authors += !hit.authors.empty();
+            }
+        }
+        CHECK(with_authors > 0);
+    }
 }
 
 TEST_CASE("date-sorted cursors page through remote parts without gaps or repeats") {

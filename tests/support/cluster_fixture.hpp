@@ -49,6 +49,10 @@ inline std::vector<Article> cluster_articles(int count) {
         if (article_tags.size() == 2 && article_tags[0] == article_tags[1]) article_tags.pop_back();
         articles.push_back(article("c" + std::to_string(i), title, body, date, i % 2 ? "Harbor Daily" : "Gazette Wire",
                                    article_tags, "en"));
+        if (i % 4 == 1) {
+            articles.back().authors = {"Writer " + std::to_string(i % 7), "Desk " + std::to_string(i % 3)};
+            articles.back().summary = "In short: " + title + ".";
+        }
     }
     return articles;
 }

@@ -96,7 +96,10 @@ void store_article(Xapian::Document& doc, const Article& article, const std::str
 }
 
 StoredHit stored_hit(const Xapian::Document& doc) {
-    const std::string data = doc.get_value(slot(Slot::hit));
+    return decode_hit(doc.get_value(slot(Slot::hit)));
+}
+
+StoredHit decode_hit(const std::string& data) {
     Reader in{data};
     StoredHit hit;
     for (std::string* field : {&hit.id, &hit.title, &hit.url, &hit.source, &hit.published, &hit.language, &hit.story})

@@ -36,6 +36,9 @@ void store_article(Xapian::Document& doc, const Article& article, const std::str
 
 /// @throws Error database_corrupt if the stored bytes are damaged.
 StoredHit stored_hit(const Xapian::Document& doc);
+/// The same from the value itself (which a match can return as its sort key).
+/// @throws Error database_corrupt if the bytes are damaged.
+StoredHit decode_hit(const std::string& value);
 /// @throws Error database_corrupt if the stored bytes are damaged.
 Article stored_article(const Xapian::Document& doc);
 

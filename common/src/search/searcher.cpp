@@ -70,7 +70,8 @@ Xapian::IneB2Weight ranking_weight() {
 
 struct Ranked {
     Xapian::MSetIterator it;
-    Xapian::Document doc;
+    Xapian::Document doc; ///< not fetched (document number 0) when the hit came as the sort key
+    bool hit_in_key = false;
     double text_score;
     double freshness;
     std::optional<detail::UnixSeconds> published;
@@ -334,8 +335,14 @@ struct Searcher::Impl {
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
                        detail::UnixSeconds now) {
-        const Xapian::Document& doc = r.doc;
-        detail::StoredHit a = detail::stored_hit(doc);
+        // Over remote parts the hit's fields come with the match (as its sort key); the document,
+        // one round trip each, only when more than those is needed.
+        Xapian::Document doc = r.doc;
+        const auto document = [&]() -> const Xapian::Document& {
+            if (doc.get_docid() == 0) doc = r.it.get_document();
+            return doc;
+        };
+        detail::StoredHit a = r.hit_in_key ? detail::decode_hit(r.it.get_sort_key()) : detail::stored_hit(doc);
         // Indexes written before the field limits may hold longer fields: hits stay bounded.
         detail::truncate_utf8(a.title, FieldLimits::title);
         detail::truncate_utf8(a.source, FieldLimits::source);
@@ -356,9 +363,10 @@ struct Searcher::Impl {
         // The whole stored article only for snippets (and authors and summary in indexes that
         // do not keep them apart), decompressed once.
         std::optional<detail::StoredLead> lead;
-        if (request.with_article_fields) lead = detail::stored_lead(doc, std::move(a.lead));
+        if (request.with_article_fields) lead = a.lead ? std::move(a.lead) : detail::stored_lead(document(), {});
         std::optional<Article> stored;
-        if (request.snippet_length > 0 || (request.with_article_fields && !lead)) stored = detail::stored_article(doc);
+        if (request.snippet_length > 0 || (request.with_article_fields && !lead))
+            stored = detail::stored_article(document());
         if (request.with_article_fields) {
             if (!lead) lead = detail::StoredLead{stored->authors, stored->summary};
             hit.authors = std::move(lead->authors);
@@ -422,6 +430,11 @@ struct Searcher::Impl {
         // cursor exact; relevance ties too, so results are stable across runs.
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
+        // A remote part sends a document per round trip, but sends each hit's sort key with the
+        // match: ranked by relevance, ties by the hit's fields (which begin with the id), the hits
+        // come without fetching a document (4.4 -> 0.7 ms for 10 hits over two parts on loopback).
+        const bool hits_in_keys = !deciders_work() && sort == SortOrder::relevance;
+        if (hits_in_keys) enquire.set_sort_by_relevance_then_value(detail::slot(detail::Slot::hit), false);
         if (request.collapse_stories) enquire.set_collapse_key(detail::slot(detail::Slot::story));
         // Past the limit the match stops early; the whole search then fails below.
         if (deadline.set()) enquire.set_time_limit(deadline.remaining_seconds());
@@ -461,11 +474,13 @@ struct Searcher::Impl {
                              nullptr, after_cursor.get());
 
         deadline.check();
-        const auto documents = documents_of(mset);
+        // Snippets need the stored article, freshness and explain the date: the documents.
+        const bool fetch = !hits_in_keys || request.snippet_length > 0 || rescore || request.explain;
+        const auto documents = fetch ? documents_of(mset) : std::vector<Xapian::Document>(mset.size());
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Ranked r{it, documents[ranked.size()], it.get_weight(), 1.0, std::nullopt};
+            Ranked r{it, documents[ranked.size()], !fetch, it.get_weight(), 1.0, std::nullopt};
             if (rescore || request.explain) r.published = published_of(r.doc);
             if (rescore) r.freshness = detail::freshness_multiplier(r.published, now, *half_life, request.fresh_weight);
             ranked.push_back(r);
@@ -596,8 +611,8 @@ struct Searcher::Impl {
         const auto now = detail::current_unix_seconds();
         for (auto it = mset.begin(); it != mset.end(); ++it)
             results.hits.push_back(
-                make_hit(Ranked{it, documents[results.hits.size()], it.get_weight(), 1.0, std::nullopt}, mset, shape,
-                         true, now));
+                make_hit(Ranked{it, documents[results.hits.size()], false, it.get_weight(), 1.0, std::nullopt}, mset,
+                         shape, true, now));
         if (shards) results.shards = shards->info();
         return results;
     }

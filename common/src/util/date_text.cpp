@@ -8,6 +8,7 @@
 
 #include "util/text_util.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -57,6 +58,7 @@ struct Fields {
     int year = -1, month = -1, day = -1;
     int hour = -1, minute = 0, second = 0;
     std::optional<int> offset; ///< seconds east of UTC
+    bool zone_named = false;   ///< a zone's name was read (known or not)
     /// A generic US zone ("et", "ct", "mt", "pt") as its standard offset in hours; its offset
     /// depends on US daylight time. 0 when none.
     int generic_zone_standard = 0;
@@ -484,7 +486,21 @@ bool read_word(const std::string& word, Fields& f, std::string& month_token) {
         month_token = word;
         return true;
     }
-    return weekday_word(word) || filler_word(word) || read_zone(word, f);
+    if (weekday_word(word) || filler_word(word)) return true;
+    if (read_zone(word, f)) {
+        f.zone_named = true;
+        return true;
+    }
+    // After the time, a zone name we do not know ("XT"): RFC 5322 (4.3) says to read such a zone
+    // as -0000, UTC with its local time unknown, as feed readers do. After an offset, a name
+    // only repeats it.
+    const bool letters = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (f.hour >= 0 && !f.zone_named && letters && word.size() >= 2 && word.size() <= 5) {
+        if (!f.offset) f.offset = 0;
+        f.zone_named = true;
+        return true;
+    }
+    return false;
 }
 
 // "2021年", "3月", "15日", "2004년", "05월", "28일", or several run together ("2021年3月15日"):
@@ -671,6 +687,16 @@ std::optional<ParsedDate> parse_iso_family(std::string_view t) {
         if (!timed) return std::nullopt; // "2013-01-27-01": a zone needs a time
         std::string zone = lower(t.substr(pos));
         while (!zone.empty() && zone.back() == ' ') zone.pop_back();
+        // An offset may be followed by its zone's name or a comment: "-0700 MST", "+0000 (UTC)".
+        if (const auto space = zone.find(' '); space != std::string::npos && numeric_offset(zone.substr(0, space))) {
+            std::string name = zone.substr(space + 1);
+            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+            const bool comment = name.size() >= 2 && name.front() == '(' && name.back() == ')';
+            const bool word = !name.empty() && name.size() <= 5 &&
+                              std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (!comment && !word) return std::nullopt;
+            zone.resize(space);
+        }
         if (const auto offset = numeric_offset(zone))
             f.offset = *offset;
         else if (!read_zone(zone, f))

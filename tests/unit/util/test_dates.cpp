@@ -63,9 +63,25 @@ TEST_CASE("RFC 822 dates from RSS feeds, and their variants in the wild") {
     CHECK(utc("March 15, 2021 9:00 pm ET") == "2021-03-16T01:00:00Z");
     CHECK(utc("January 15, 2021 9:00 pm ET") == "2021-01-16T02:00:00Z");
     CHECK(utc("Jul 4 2021 10:00 PT") == "2021-07-04T17:00:00Z");
+    // A zone name nobody knows, after the time, is UTC with its local time unknown (RFC 5322,
+    // 4.3: "-0000"); after an offset it only repeats the offset.
+    CHECK(utc("Tue, 26 May 2020 14:04:40 XT") == "2020-05-26T14:04:40Z");
+    CHECK(utc("Fri, 21 Nov 1997 09:55:06 -0600 (XYZ)") == "1997-11-21T15:55:06Z");
+    CHECK(utc("Fri, 21 Nov 1997 09:55:06 -0600 QQT") == "1997-11-21T15:55:06Z");
+    CHECK(utc("Tue, 26 May 2020 14:04:40 ABCDEF").empty()); // not a zone's length
+    CHECK(utc("Tue, 26 May 2020 XT").empty());              // no time for it to be the zone of
+    CHECK(utc("Tue, 26 May 2020 14:04:40 XT QT").empty());  // one zone
     CHECK(utc("Tue, 12 Foo 2022 08:30:00 +0000").empty());
     CHECK(utc("Tue, 31 Apr 2022 08:30:00 +0000").empty());
     CHECK(parse_any_date(" 2022-04-12 ") == parse_iso8601("2022-04-12"));
+}
+
+TEST_CASE("ISO-style date-times with an offset and its zone's name, and a comma before the fraction") {
+    CHECK(utc("2006-01-02 15:04:05,9999 -0700 MST") == "2006-01-02T22:04:05Z");
+    CHECK(utc("2006-01-02 15:04:05.9999 -0700 MST") == "2006-01-02T22:04:05Z");
+    CHECK(utc("2021-03-15 10:00:00 +0000 (UTC)") == "2021-03-15T10:00:00Z");
+    CHECK(utc("2021-03-15T10:00:00,5Z") == "2021-03-15T10:00:00Z");
+    CHECK(utc("2021-03-15 10:00:00 -0700 MST extra").empty());
 }
 
 TEST_CASE("other date forms feeds and exports write") {

@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("GAZETTE_BUILD", os.path.join(ROOT, "build"))
@@ -51,6 +52,7 @@ def date_strings(paths):
 
 def feedparser_reading(s):
     from feedparser.datetimes import _parse_date
+
     try:
         t = _parse_date(s)
     except Exception:
@@ -79,7 +81,7 @@ def gazette_readings(strings):
             published = hit.get("published") or ""
             if published:
                 readings[int(hit["id"][1:])] = calendar.timegm(
-                    __import__("time").strptime(published, "%Y-%m-%dT%H:%M:%SZ"))
+                    time.strptime(published, "%Y-%m-%dT%H:%M:%SZ"))
         return [readings.get(i) for i in range(len(strings))]
 
 
@@ -91,6 +93,10 @@ def main():
     sources = args.sources or [p for p in DEFAULT_SOURCES if os.path.exists(p)]
     if not sources:
         sys.exit("no test suites found: apt-get install libpython3.11-testsuite golang-1.19-src, or name files")
+    try:
+        import feedparser  # noqa: F401  (the reference reader)
+    except ImportError:
+        sys.exit("feedparser is missing: apt-get install python3-feedparser")
     strings = date_strings(sources)
     reference = [feedparser_reading(s) for s in strings]
     gazette = gazette_readings(strings)
@@ -113,7 +119,10 @@ def main():
     print(f"feedparser reads {read_by_feedparser}, Gazette reads {read_by_gazette}; "
           f"of feedparser's, Gazette reads {agree} as the same instant "
           f"({100.0 * agree / max(1, read_by_feedparser):.1f}%)")
-    fmt = lambda t: "-" if t is None else __import__("time").strftime("%Y-%m-%dT%H:%M:%SZ", __import__("time").gmtime(t))
+
+    def fmt(t):
+        return "-" if t is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
     for kind, items in kinds.items():
         print(f"{kind}: {len(items)}")
         if kind in ("both, same instant", "neither"):

@@ -353,7 +353,7 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
             } else if (name == "author") {
                 add_unique(a.authors, person_name(plain(c)));
             } else if (name == "category") {
-                add_unique(a.tags, plain(c));
+                add_unique(a.tags, rss_text(c)); // "<p>Economy</p>", escaped or not, is the tag Economy
             } else if (name == "language" && a.language.empty()) {
                 a.language = plain(c);
             } else if (name == "fullitem" && content.empty()) { // the full text, in some RSS 0.9x feeds
@@ -372,7 +372,7 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
             else if (name == "date" && a.published.empty())
                 a.published = plain(c);
             else if (name == "subject")
-                add_unique(a.tags, plain(c));
+                add_unique(a.tags, rss_text(c));
             else if (name == "description" && description.empty())
                 description = raw_text(c);
             else if (name == "language" && a.language.empty())
@@ -471,7 +471,7 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
             if (name == "creator")
                 add_unique(a.authors, person_name(plain(c)));
             else if (name == "subject")
-                add_unique(a.tags, plain(c));
+                add_unique(a.tags, rss_text(c));
             else if (name == "date" && a.published.empty())
                 a.published = plain(c);
         }

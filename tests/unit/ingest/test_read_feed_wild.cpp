@@ -304,6 +304,14 @@ TEST_CASE("elements feeds write besides the standard ones, and old spellings") {
         CHECK(r.records[3].article.title == "Four");
         CHECK(r.records[3].article.published == "Mon, 15 Mar 2021 10:00:00 GMT");
     }
+    SECTION("markup in RSS categories, escaped, in CDATA or as elements, is dropped from the tag") {
+        const auto& a =
+            only(read_file(dir.write("c.rss", R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><item><title>Tagged</title><category>&lt;p&gt;Economy&lt;/p&gt;</category>
+<category><![CDATA[<b>Trade</b>]]></category><category><p>Ports</p></category>
+<dc:subject>&lt;i&gt;Shipping&lt;/i&gt;</dc:subject><category>R&amp;D</category></item></channel></rss>)")));
+        CHECK(a.tags == std::vector<std::string>{"Economy", "Trade", "Ports", "Shipping", "R&D"});
+    }
     SECTION("iTunes elements, its namespace spelt in capitals too") {
         const auto& a =
             only(read_file(dir.write("p.rss", R"(<rss xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd">

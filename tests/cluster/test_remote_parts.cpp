@@ -3,6 +3,7 @@
 // drops idle connections or comes back never fails a search, only makes it partial.
 
 #include "cluster_fixture.hpp"
+#include "hit_value.hpp"
 
 #include <gazette/gazette.hpp>
 
@@ -115,20 +116,9 @@ TEST_CASE("hits from remote parts show what hits from the whole index show, with
         Xapian::WritableDatabase part(cluster.part_dbs[0], Xapian::DB_OPEN);
         for (auto p = part.postlist_begin(""); p != part.postlist_end(""); ++p) {
             Xapian::Document doc = part.get_document(*p);
-            std::string hit = doc.get_value(8);
-            std::size_t pos = 0;
-            const auto varint = [&] {
-                std::size_t n = 0;
-                for (int shift = 0;; shift += 7) {
-                    const auto byte = static_cast<unsigned char>(hit.at(pos++));
-                    n |= static_cast<std::size_t>(byte & 0x7f) << shift;
-                    if (!(byte & 0x80)) return n;
-                }
-            };
-            for (int field = 0; field < 7; ++field) pos += varint();
-            for (std::size_t tags = varint(); tags > 0; --tags) pos += varint();
-            REQUIRE(pos < hit.size());
-            doc.add_value(8, hit.substr(0, pos));
+            const auto [hit, lead] = split_hit_value(doc.get_value(8));
+            REQUIRE_FALSE(lead.empty());
+            doc.add_value(8, hit);
             part.replace_document(*p, doc);
         }
         part.commit();

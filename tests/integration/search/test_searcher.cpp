@@ -1,6 +1,7 @@
 // Searcher over a small index whose expected answers are known.
 
 #include "articles.hpp"
+#include "hit_value.hpp"
 #include "temp_dir.hpp"
 
 #include <gazette/gazette.hpp>
@@ -67,23 +68,6 @@ TEST_CASE("ranked results carry the stored fields, stems match") {
 
 namespace {
 
-// The hit slot's bytes split where authors and summary begin: seven length-prefixed fields, then
-// the count of tags and the tags (the layout of every version), then authors and summary.
-std::pair<std::string, std::string> split_hit_value(const std::string& value) {
-    std::size_t pos = 0;
-    const auto varint = [&] {
-        std::size_t n = 0;
-        for (int shift = 0;; shift += 7) {
-            const auto byte = static_cast<unsigned char>(value.at(pos++));
-            n |= static_cast<std::size_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) return n;
-        }
-    };
-    for (int field = 0; field < 7; ++field) pos += varint();
-    for (std::size_t tags = varint(); tags > 0; --tags) pos += varint();
-    return {value.substr(0, pos), value.substr(pos)};
-}
-
 // Rewrites every document of the index as an older version wrote it.
 void rewrite_documents(const std::string& db, const std::function<void(Xapian::Document&)>& change) {
     Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
@@ -131,7 +115,7 @@ TEST_CASE("hits show authors and summary, also from indexes written before they 
     check("as written now: one value holds the hit with its authors and summary");
     rewrite_documents(db, [](Xapian::Document& doc) {
         REQUIRE(doc.get_value(9).empty());
-        auto [hit, lead] = split_hit_value(doc.get_value(8));
+        auto [hit, lead] = test::split_hit_value(doc.get_value(8));
         REQUIRE_FALSE(lead.empty());
         doc.add_value(8, hit);
         doc.add_value(9, lead);

@@ -431,7 +431,7 @@ struct Searcher::Impl {
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (sort != SortOrder::relevance) enquire.set_sort_by_value(published, sort == SortOrder::newest);
         // A remote part sends a document per round trip, but sends each hit's sort key with the
-        // match: ranked by relevance, ties by the hit's fields (which begin with the id), the hits
+        // match: ranked by relevance, ties by the hit's fields (the id's length, then the id), the hits
         // come without fetching a document (4.4 -> 0.7 ms for 10 hits over two parts on loopback).
         const bool hits_in_keys = !deciders_work() && sort == SortOrder::relevance;
         if (hits_in_keys) enquire.set_sort_by_relevance_then_value(detail::slot(detail::Slot::hit), false);

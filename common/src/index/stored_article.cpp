@@ -111,8 +111,7 @@ StoredHit decode_hit(const std::string& data) {
     return hit;
 }
 
-std::optional<StoredLead> stored_lead(const Xapian::Document& doc, std::optional<StoredLead> from_hit) {
-    if (from_hit) return from_hit;
+std::optional<StoredLead> stored_lead(const Xapian::Document& doc) {
     const std::string data = doc.get_value(slot(Slot::lead));
     if (data.empty()) return std::nullopt;
     Reader in{data};

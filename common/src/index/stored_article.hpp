@@ -42,10 +42,10 @@ StoredHit decode_hit(const std::string& value);
 /// @throws Error database_corrupt if the stored bytes are damaged.
 Article stored_article(const Xapian::Document& doc);
 
-/// Authors and summary: those of the hit (StoredHit::lead), else from the slot of their own of a
-/// document written when they were kept there; none for a document written before that
+/// Authors and summary from the slot of their own of a document written when they were kept
+/// there (newer documents have them in StoredHit::lead); none for a document written before that
 /// (stored_article() has them).
 /// @throws Error database_corrupt if the stored bytes are damaged.
-std::optional<StoredLead> stored_lead(const Xapian::Document& doc, std::optional<StoredLead> from_hit);
+std::optional<StoredLead> stored_lead(const Xapian::Document& doc);
 
 } // namespace gazette::detail

@@ -363,7 +363,7 @@ struct Searcher::Impl {
         // The whole stored article only for snippets (and authors and summary in indexes that
         // do not keep them apart), decompressed once.
         std::optional<detail::StoredLead> lead;
-        if (request.with_article_fields) lead = a.lead ? std::move(a.lead) : detail::stored_lead(document(), {});
+        if (request.with_article_fields) lead = a.lead ? std::move(a.lead) : detail::stored_lead(document());
         std::optional<Article> stored;
         if (request.snippet_length > 0 || (request.with_article_fields && !lead))
             stored = detail::stored_article(document());

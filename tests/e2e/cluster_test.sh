@@ -83,9 +83,22 @@ done
 check "the server uses it again without a restart" test "$back" = yes
 check "/health is ok again" contains "$(curl -s "$url/health")" '"status":"ok"'
 
+# The part's listener dies first, then the process serving the server's open connection: Xapian
+# then says "Connection closed unexpectedly" without naming the part.
+for q in harbour bridge council port; do curl -s -o /dev/null "$url/search?q=$q"; done
+kill -9 "${groups[2]}" # the listener alone
+sleep 0.5
+curl -s -o /dev/null "$url/search?q=harbour&size=3"
+kill -9 -- "-${groups[2]}"
+sleep 0.5
+status=$(curl -s -o "$work/body" -w '%{http_code}' "$url/search?q=harbour&size=3")
+check "a part whose serving process died after its listener: the server answers 200" test "$status" = 200
+check "partial, naming that part" grep -q "\"partial\":true,\"shards\":{\"total\":2,\"successful\":1,\"failed\":\[\"127.0.0.1:$port1\"\]}" "$work/body"
+serve "$work/part1" "$port1"; check "the part is served once more" test $? = 0
+
 # Maintenance: a part taken out of the stub, and the server reloaded (SIGHUP), is forgotten.
 printf 'remote 127.0.0.1:%s\n' "$port0" >"$work/front.stub.new" && mv "$work/front.stub.new" "$work/front.stub"
-kill -9 -- "-${groups[2]}"
+kill -9 -- "-${groups[3]}"
 kill -HUP "$server_pid"
 reloaded=no
 for _ in $(seq 1 50); do

@@ -142,7 +142,21 @@ bool ShardSet::take_failure(const Xapian::Error& error) {
         ShardMonitorAccess::report_failure(*monitor_, specs_[i], describe(error));
         return true;
     }
-    return false;
+    // Xapian 1.4 does not always name the part ("Connection closed unexpectedly" with no
+    // context, seen when a part's listener died before the process serving the connection):
+    // each remote part in use is asked on a connection of its own, and those that do not
+    // answer are left out. The search then runs again on a set opened anew.
+    bool any_remote = false;
+    for (std::size_t i = 0; i < specs_.size(); ++i) {
+        if (!parts_[i] || !specs_[i].remote()) continue;
+        any_remote = true;
+        try {
+            (void)open_shard(specs_[i], monitor_->options()).get_doccount();
+        } catch (const Xapian::Error& again) {
+            ShardMonitorAccess::report_failure(*monitor_, specs_[i], describe(again));
+        }
+    }
+    return any_remote;
 }
 
 std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::docid>& ids) const {

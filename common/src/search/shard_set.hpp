@@ -61,8 +61,9 @@ class ShardSet {
 
     /// Handles an error that a search met. True when it came from one of the parts and
     /// searching again makes sense: the part was reported down (a timeout, or a reconnection
-    /// that failed) or it answers again (a dropped idle connection, a restarted server).
-    /// Either way, call open() before searching again.
+    /// that failed) or it answers again (a dropped idle connection, a restarted server). An
+    /// error that names no part has every remote part asked anew, and those that do not answer
+    /// reported down. Either way, call open() before searching again.
     bool take_failure(const Xapian::Error& error);
 
     ShardsInfo info() const;

@@ -93,8 +93,10 @@ except socket.timeout:
 PY
 listener=$!
 for _ in $(seq 1 50); do [ -S "$notify" ] && break; sleep 0.1; done
-as_gazette env NOTIFY_SOCKET="$notify" gazette-server --config /etc/gazette/server.conf --port "$port" \
-  >"$work/server.log" 2>&1 &
+# Not through as_gazette: a shell function run in the background is a subshell of its own, whose
+# pid is not the server's, and the server outlived the test.
+$sudo setpriv --reuid=gazette --regid=gazette --init-groups -- env NOTIFY_SOCKET="$notify" \
+  gazette-server --config /etc/gazette/server.conf --port "$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 wait "$listener"
 check "the server tells systemd it is ready (READY=1)" grep -q 'READY=1' "$work/notify.log"
@@ -115,6 +117,7 @@ check "it listens on the loopback only, as configured" test "$listening" = 01000
 $sudo kill -TERM "$server_pid"
 for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
 check "SIGTERM stops it" bash -c '! kill -0 "$1" 2>/dev/null' _ "$server_pid"
+check "and nothing listens on its port any more" bash -c '! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null' _ "$port"
 server_pid=
 
 echo "$failures failure(s)"

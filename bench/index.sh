@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Indexing speed, memory and index size of gazette-index against the reference engines, side by
-# side: each run indexes the corpus with Lucene 8.7, SQLite FTS5 and the Xapian floor
-# (../shared/anchors/anchors.sh index) and with gazette-index (default settings), and the medians
-# of the runs are compared. The machine is noisy: compare the ratios.
+# side: each run indexes the corpus with Lucene 8.7, SQLite FTS5, the Xapian floor, Sphinx 2.2 and
+# PostgreSQL 15 (../shared/anchors/anchors.sh index) and with gazette-index (default settings), and
+# the medians of the runs are compared. The machine is noisy: compare the ratios.
 # usage: bench/index.sh [RUNS] [DOCS.jsonl.gz ...]   (default: 3 runs, Reuters-21578 and 20 Newsgroups)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +20,7 @@ export ANCHORS_WORK="$work/anchors"
 [ -x "$build/indexer/gazette-index" ] || "$root/scripts/build.sh" >/dev/null
 
 size_of() { du -sb "$@" | awk '{s += $1} END {print s}'; }
+engines=(lucene-8.7 sqlite-fts5 xapian-floor sphinx-2.2 postgres-15)
 
 for corpus in "${corpora[@]}"; do
   name=$(basename "$corpus" .jsonl.gz)
@@ -27,25 +28,31 @@ for corpus in "${corpora[@]}"; do
   : >"$work/$name.times"
   for run in $(seq 1 "$runs"); do
     "$anchors/anchors.sh" index "$corpus" >"$work/anchors.out"
-    for engine in lucene-8.7 sqlite-fts5 xapian-floor; do
-      echo "$engine $(sed -n "s/^$engine .*secs=\([0-9.]*\).*/\1/p" "$work/anchors.out")" >>"$work/$name.times"
+    for engine in "${engines[@]}"; do
+      line=$(grep "^$engine " "$work/anchors.out")
+      for field in secs index_mb peak_rss_mb; do
+        echo "$engine-$field $(sed -n "s/.* $field=\([0-9.]*\).*/\1/p" <<<"$line")" >>"$work/$name.times"
+      done
     done
     rm -rf "$work/gazette.db"
     # Exit code 2: some records were rejected (Reuters has one with neither title nor body).
     /usr/bin/time -f '%e %M' -o "$work/time.out" "$build/indexer/gazette-index" -q --show-errors 0 \
       --db "$work/gazette.db" "$corpus" 2>/dev/null || [ $? = 2 ]
     read -r secs rss_kb < <(tail -1 "$work/time.out")
-    echo "gazette $secs" >>"$work/$name.times"
-    echo "gazette-rss-kb $rss_kb" >>"$work/$name.times"
+    echo "gazette-secs $secs" >>"$work/$name.times"
+    echo "gazette-peak_rss_mb $(echo "scale=1; $rss_kb / 1024" | bc)" >>"$work/$name.times"
+    echo "gazette-index_mb $(echo "scale=1; $(size_of "$work/gazette.db") / 1048576" | bc)" >>"$work/$name.times"
   done
   m() { grep "^$1 " "$work/$name.times" | cut -d' ' -f2 | median; }
-  lucene=$(m lucene-8.7) fts5=$(m sqlite-fts5) floor=$(m xapian-floor) gazette=$(m gazette) rss=$(m gazette-rss-kb)
-  lucene_bytes=$(size_of "$work/anchors/lu") fts5_bytes=$(size_of "$work/anchors/fts.db"*) gazette_bytes=$(size_of "$work/gazette.db")
+  gazette=$(m gazette-secs)
   echo "== $name: $(zcat -f "$corpus" | wc -l) docs, $input_bytes bytes of JSON Lines, median of $runs runs"
-  printf '%-14s %8s s\n' lucene-8.7 "$lucene" sqlite-fts5 "$fts5" xapian-floor "$floor" gazette "$gazette"
-  echo "gazette / lucene wall time: $(echo "scale=2; $gazette / $lucene" | bc)x (target <= 1.5)"
-  echo "xapian-floor / gazette:     $(echo "scale=2; $floor / $gazette" | bc)x faster (target >= 2.5)"
-  echo "gazette peak RSS: $((rss / 1024)) MiB"
-  echo "index bytes per input byte: gazette $(echo "scale=2; $gazette_bytes / $input_bytes" | bc)," \
-       "lucene $(echo "scale=2; $lucene_bytes / $input_bytes" | bc), fts5 $(echo "scale=2; $fts5_bytes / $input_bytes" | bc)"
+  printf '%-14s %9s %10s %12s %16s\n' engine "wall s" "index MiB" "peak RSS MiB" "gazette / engine"
+  for engine in "${engines[@]}" gazette; do
+    secs=$(m "$engine-secs")
+    printf '%-14s %9.2f %10s %12s %15.2fx\n' "$engine" "$secs" "$(m "$engine-index_mb")" "$(m "$engine-peak_rss_mb")" \
+      "$(echo "$gazette / $secs" | bc -l)"
+  done
+  echo "gazette / lucene wall time: $(echo "scale=2; $gazette / $(m lucene-8.7-secs)" | bc)x (target <= 1.0)"
+  echo "gazette / sphinx wall time: $(echo "scale=2; $gazette / $(m sphinx-2.2-secs)" | bc)x, gazette / fts5: $(echo "scale=2; $gazette / $(m sqlite-fts5-secs)" | bc)x"
+  echo "xapian-floor / gazette:     $(echo "scale=2; $(m xapian-floor-secs) / $gazette" | bc)x faster (target >= 2.5)"
 done

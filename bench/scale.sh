@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # How cost grows with the corpus: generated corpora of 10k, 100k and 1M articles (recombined
 # from Reuters-21578 with a fixed seed, bench/generate_corpus.py), each indexed by gazette-index
-# (wall and CPU time, peak RSS, index size) side by side with Lucene 8.7 and SQLite FTS5 on the
-# same corpus, then searched with 2,000 queries made from its own titles (top-10 p50/p99
-# in-process, five passes).
+# as one index and as an archive by month (wall and CPU time, peak RSS, index size) side by side
+# with Lucene 8.7, SQLite FTS5 and Sphinx 2.2 on the same corpus, then searched with 2,000
+# queries made from its own titles (top-10 p50/p99 in-process, five passes).
 #
 # Linear growth means the same cost per article at every size. This machine's speed drifts by
 # 10-20% within minutes, more than the growth being measured, so the sizes are built in ROUNDS
@@ -46,6 +46,19 @@ timed() {
   echo "$name $n $(echo "$end - $start" | bc) $(echo "$user + $sys" | bc) $rss" >>"$work/times"
 }
 
+# In the last round, LAYOUT's index DB of SIZE is searched (size, p50 and p99 appended to
+# $work/searches); in every round it is then removed: at 3M articles two indexes of every size
+# would not fit on the disk together.
+searched() {
+  local layout=$1 n=$2 db=$3 out
+  if [ "$round" = "$rounds" ]; then
+    out=$("$build/bench/gazette-query-bench" --db "$db" --queries "$work/$n.queries.tsv" --exact-total 0)
+    echo "$layout $n $(du -sb "$db" | cut -f1) $(sed -n 's/.*p50_us=\([0-9.]*\).*p99_us=\([0-9.]*\).*/\1 \2/p' <<<"$out")" \
+      >>"$work/searches"
+  fi
+  rm -rf "$db"
+}
+
 for n in "${sizes[@]}"; do
   python3 "$root/bench/generate_corpus.py" "$source_corpus" "$n" 42 >"$work/$n.jsonl"
   python3 "$anchors/make_queries.py" "$work/$n.jsonl" 2000 3 >"$work/$n.queries.tsv"
@@ -53,13 +66,19 @@ for n in "${sizes[@]}"; do
 done
 
 : >"$work/times"
+: >"$work/searches"
 for round in $(seq 1 "$rounds"); do
   for n in "${sizes[@]}"; do
-    rm -rf "$work/$n.db" "$work/lucene" "$work/fts.db"*
+    rm -rf "$work/$n.db" "$work/$n.archive" "$work/lucene" "$work/fts.db"* "$work/sphinx"
     before=$(wc -l <"$work/times")
     timed gazette "$n" "$build/indexer/gazette-index" -q --db "$work/$n.db" "$work/$n.jsonl"
+    searched gazette "$n" "$work/$n.db"
+    timed archive "$n" "$build/indexer/gazette-index" -q --partition month --db "$work/$n.archive" "$work/$n.jsonl"
+    searched archive "$n" "$work/$n.archive"
     timed lucene "$n" java -cp "$lucene_cp" LuceneBench index "$work/$n.tsv" "$work/lucene" 1
     timed fts5 "$n" python3 "$anchors/fts5_bench.py" index "$work/$n.tsv" "$work/fts.db"
+    # sphinx_bench.py writes the configuration, then execs Sphinx's indexer: the time is the indexer's.
+    timed sphinx "$n" /usr/bin/python3 "$anchors/sphinx_bench.py" index "$work/$n.tsv" "$work/sphinx"
     if [ "$round" = 1 ] && [ "$n" -le "$floor_max" ]; then
       rm -rf "$work/floor"
       timed floor "$n" "$ANCHORS_WORK/xapian_floor" index "$work/$n.tsv" "$work/floor"
@@ -67,7 +86,7 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round, $n articles: $(tail -n +$((before + 1)) "$work/times" | awk '{printf "%s %.1f s  ", $1, $3}')" >&2
   done
 done
-rm -rf "$work/lucene" "$work/fts.db"* "$work/floor"
+rm -rf "$work/lucene" "$work/fts.db"* "$work/floor" "$work/sphinx"
 
 # FIELD (3 wall, 4 cpu, 5 rss) of ENGINE at SIZE: the median of the rounds; empty if it did not run.
 med() {
@@ -78,32 +97,35 @@ med() {
 nth() { awk -v e="$1" -v n="$2" -v f="$3" -v r="$4" '$1 == e && $2 == n && ++i == r {print $f}' "$work/times"; }
 per_k() { echo "scale=6; 1000 * $1 / $2" | bc; }
 
-echo "== gazette-index, medians of $rounds rounds (CPU: user + system)"
-printf '%10s %9s %10s %12s %8s %10s %12s %8s %8s\n' articles index_s docs_per_s cpu_s_per_1k rss_mib \
+echo "== gazette-index, one index (gazette) and an archive by month (archive), medians of $rounds rounds (CPU: user + system)"
+printf '%-8s %10s %9s %10s %12s %8s %10s %12s %8s %8s\n' layout articles index_s docs_per_s cpu_s_per_1k rss_mib \
   index_mib bytes_per_in p50_ms p99_ms
 for n in "${sizes[@]}"; do
-  wall=$(med gazette "$n" 3) cpu=$(med gazette "$n" 4) rss=$(med gazette "$n" 5)
-  input=$(stat -c %s "$work/$n.jsonl") bytes=$(du -sb "$work/$n.db" | cut -f1)
-  out=$("$build/bench/gazette-query-bench" --db "$work/$n.db" --queries "$work/$n.queries.tsv" --exact-total 0)
-  p50=$(sed -n 's/.*p50_us=\([0-9.]*\).*/\1/p' <<<"$out") p99=$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$out")
-  printf '%10d %9.1f %10.0f %12.3f %8d %10.0f %12.2f %8.2f %8.2f\n' "$n" "$wall" "$(echo "$n / $wall" | bc -l)" \
-    "$(per_k "$cpu" "$n")" $((rss / 1024)) "$(echo "$bytes / 1048576" | bc -l)" "$(echo "$bytes / $input" | bc -l)" \
-    "$(echo "$p50 / 1000" | bc -l)" "$(echo "$p99 / 1000" | bc -l)"
-  rm -rf "$work/$n.db"
+  for layout in gazette archive; do
+    wall=$(med "$layout" "$n" 3) cpu=$(med "$layout" "$n" 4) rss=$(med "$layout" "$n" 5)
+    input=$(stat -c %s "$work/$n.jsonl")
+    read -r bytes p50 p99 < <(awk -v l="$layout" -v n="$n" '$1 == l && $2 == n {print $3, $4, $5}' "$work/searches")
+    printf '%-8s %10d %9.1f %10.0f %12.3f %8d %10.0f %12.2f %8.2f %8.2f\n' "$layout" "$n" "$wall" \
+      "$(echo "$n / $wall" | bc -l)" "$(per_k "$cpu" "$n")" $((rss / 1024)) "$(echo "$bytes / 1048576" | bc -l)" \
+      "$(echo "$bytes / $input" | bc -l)" "$(echo "$p50 / 1000" | bc -l)" "$(echo "$p99 / 1000" | bc -l)"
+  done
 done
 
 echo "== the reference engines on the same corpora, medians of $rounds rounds (the floor: one run)"
-printf '%10s %12s %12s %12s %12s %12s %12s\n' articles lucene_s lucene_docs_s fts5_s fts5_docs_s floor_s floor_docs_s
+printf '%10s %12s %12s %12s %12s %12s %12s %12s %12s\n' articles lucene_s lucene_docs_s fts5_s fts5_docs_s sphinx_s \
+  sphinx_docs_s floor_s floor_docs_s
 for n in "${sizes[@]}"; do
-  lucene=$(med lucene "$n" 3) fts5=$(med fts5 "$n" 3) floor=$(med floor "$n" 3)
-  printf '%10d %12.1f %12.0f %12.1f %12.0f' "$n" "$lucene" "$(echo "$n / $lucene" | bc -l)" "$fts5" "$(echo "$n / $fts5" | bc -l)"
+  lucene=$(med lucene "$n" 3) fts5=$(med fts5 "$n" 3) sphinx=$(med sphinx "$n" 3) floor=$(med floor "$n" 3)
+  printf '%10d %12.1f %12.0f %12.1f %12.0f %12.1f %12.0f' "$n" "$lucene" "$(echo "$n / $lucene" | bc -l)" "$fts5" \
+    "$(echo "$n / $fts5" | bc -l)" "$sphinx" "$(echo "$n / $sphinx" | bc -l)"
   if [ -n "$floor" ]; then printf ' %12.1f %12.0f\n' "$floor" "$(echo "$n / $floor" | bc -l)"; else printf ' %12s %12s\n' - -; fi
 done
 
 echo "== growth of the cost per article from one size to the next (1.00: linear), median of the rounds' ratios"
 for i in $(seq 1 $((${#sizes[@]} - 1))); do
   small=${sizes[$((i - 1))]} big=${sizes[$i]}
-  for measure in "gazette 3 wall" "gazette 4 cpu" "lucene 3 wall" "lucene 4 cpu" "fts5 3 wall"; do
+  for measure in "gazette 3 wall" "gazette 4 cpu" "archive 3 wall" "archive 4 cpu" "lucene 3 wall" "lucene 4 cpu" \
+    "fts5 3 wall" "sphinx 3 wall"; do
     read -r engine field label <<<"$measure"
     ratios=()
     for round in $(seq 1 "$rounds"); do

@@ -46,7 +46,7 @@ def run_gazette(path, root, bin_dir, extra_args=()):
         rc, err = p.returncode, p.stderr.decode('utf-8', 'replace').strip()
         arts = []
         if os.path.isdir(db):
-            q = subprocess.run([os.path.join(bin_dir, 'gazette-search'), '--db', db, '--json', '--limit', '50', ''],
+            q = subprocess.run([os.path.join(bin_dir, 'gazette-search'), '--db', db, '--json', '--limit', '1000', ''],
                                capture_output=True, timeout=60)
             try:
                 hits = json.loads(q.stdout)['hits']

@@ -136,9 +136,20 @@ std::string canonical_charset(std::string_view label) {
         {"X-GBK", "GBK"},
         {"EUC-CN", "GBK"},
         {"BIG5", "BIG5-HKSCS"},
-        {"X-SJIS", "SHIFT_JIS"},
-        {"SJIS", "SHIFT_JIS"},
-        {"MS_KANJI", "SHIFT_JIS"},
+        // Shift_JIS as Windows writes it (CP932): iconv's SHIFT_JIS reads "~" and "\\" as an
+        // overline and a yen sign (breaking links) and lacks the NEC and IBM characters.
+        {"SHIFT_JIS", "CP932"},
+        {"SHIFT-JIS", "CP932"},
+        {"X-SJIS", "CP932"},
+        {"SJIS", "CP932"},
+        {"MS_KANJI", "CP932"},
+        {"CSSHIFTJIS", "CP932"},
+        {"WINDOWS-31J", "CP932"},
+        {"MS932", "CP932"},
+        // EUC-JP with the same NEC and IBM characters (eucJP-ms), which plain EUC-JP replaces.
+        {"EUC-JP", "EUC-JP-MS"},
+        {"X-EUC-JP", "EUC-JP-MS"},
+        {"CSEUCPKDFMTJAPANESE", "EUC-JP-MS"},
         {"EUC-KR", "CP949"},
         {"KS_C_5601-1987", "CP949"},
         {"TIS-620", "CP874"},

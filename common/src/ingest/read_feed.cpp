@@ -15,8 +15,10 @@
 #include <libxml/uri.h>
 #include <libxml/xmlsave.h>
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 namespace gazette::detail {
 
@@ -84,8 +86,9 @@ std::string_view name_of(const xmlNode* n) {
 bool same_name(const xmlNode* n, std::string_view name) {
     const std::string_view actual = name_of(n);
     if (actual == name) return true;
-    // Names in no namespace are compared as feed readers do, ignoring case (<TITLE>).
-    return !n->ns && actual.size() == name.size() && to_lower_ascii(actual) == to_lower_ascii(name);
+    // Names in no namespace or an RSS one are compared as feed readers do, ignoring case (<TITLE>).
+    return (!n->ns || ns_of(n) == Ns::rss) && actual.size() == name.size() &&
+           to_lower_ascii(actual) == to_lower_ascii(name);
 }
 
 bool is(const xmlNode* n, bool (*in)(const xmlNode*), std::string_view name) {
@@ -178,6 +181,23 @@ std::string base64_decode(std::string_view in) {
 }
 
 // An Atom (or Atom 0.3) text construct: type text, html or xhtml; mode xml, escaped or base64.
+// Text said to be plain that holds a tag or an HTML character reference (`&nbsp;`, `&#8217;`,
+// `&lt;`, left as written inside CDATA) is escaped HTML from a careless publisher: as feed
+// readers do (feedparser's lookslikehtml), it is read as HTML, not shown with its markup.
+bool looks_like_markup(std::string_view text) {
+    if (text.find('<') != std::string_view::npos) return true;
+    for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+        std::size_t i = amp + 1;
+        const bool numeric = i < text.size() && text[i] == '#';
+        if (numeric) ++i;
+        if (numeric && i < text.size() && (text[i] == 'x' || text[i] == 'X')) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && i - start < 32 && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > start && i < text.size() && text[i] == ';') return true;
+    }
+    return false;
+}
+
 std::string atom_text(const xmlNode* node) {
     if (!node) return {};
     const std::string type = attribute(node, "type");
@@ -195,7 +215,7 @@ std::string atom_text(const xmlNode* node) {
     if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") return html_to_text(inner_markup(node));
     // Plain text, or escaped markup (type="html", or text that a careless feed marked up).
     const std::string text = raw_text(node);
-    return html || text.find('<') != std::string::npos ? html_to_text(text) : normalize_space(text);
+    return html || looks_like_markup(text) ? html_to_text(text) : normalize_space(text);
 }
 
 // RSS text that may hold escaped HTML (titles do, despite the spec).
@@ -335,8 +355,9 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
     bool guid_permalink = true;
     for (const xmlNode* c = item->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        // Names in no namespace are compared lower-cased (<pubDate>, <PUBDATE>).
-        const std::string name = c->ns ? std::string(name_of(c)) : to_lower_ascii(name_of(c));
+        // RSS names are compared lower-cased (<pubDate>, <PUBDATE>), in no namespace or in one of
+        // RSS's own (UserLand's RSS 2.0 namespace, written as the default by some feeds).
+        const std::string name = is_rss(c) ? to_lower_ascii(name_of(c)) : std::string(name_of(c));
         const Ns ns = ns_of(c);
         if (is_rss(c)) {
             if (name == "title" && a.title.empty()) {

@@ -538,9 +538,6 @@ struct Searcher::Impl {
         return results;
     }
 
-    // The matched documents, in rank order. A remote part sends one document per round trip
-    // (Xapian 1.4 does not pipeline them: MSet::fetch() makes no difference), so the parts are
-    // asked in parallel. Local documents load lazily, as they are read.
     // Each hit's value is a lookup in the postlist B-tree, whose upper levels Xapian keeps only
     // for the last path taken: read in document order, the hits share them (10 hits: 17 -> 15
     // block reads on Reuters + 20 Newsgroups).
@@ -554,6 +551,9 @@ struct Searcher::Impl {
         for (Ranked* r : order) r->hit_value = r->doc.get_value(detail::slot(detail::Slot::hit));
     }
 
+    // The matched documents, in rank order. A remote part sends one document per round trip
+    // (Xapian 1.4 does not pipeline them: MSet::fetch() makes no difference), so the parts are
+    // asked in parallel. Local documents load lazily, as they are read.
     std::vector<Xapian::Document> documents_of(const Xapian::MSet& mset) const {
         if (shards && shards->has_remote()) {
             std::vector<Xapian::docid> ids;

@@ -41,6 +41,11 @@ TEST_CASE("feeds in legacy encodings are decoded by their declaration") {
         {"Big5", "\xA4\xA4\xB0\xEA\xB7\x73\xBB\x44", "中國新聞"},
         {"Shift_JIS", "\x93\xFA\x96\x7B\x82\xCC\x83\x6A\x83\x85\x81\x5B\x83\x58", "日本のニュース"},
         {"EUC-JP", "\xC6\xFC\xCB\xDC\xA4\xCE\xA5\xCB\xA5\xE5\xA1\xBC\xA5\xB9", "日本のニュース"},
+        // As browsers read them (WHATWG): "~" and "\" are ASCII, not an overline and a yen sign;
+        // the NEC and IBM characters Windows writes (Ⅲ, ①) are read, not replaced.
+        {"Shift_JIS", "NIKE KATO\x87\x56 ~user \\100", "NIKE KATOⅢ ~user \\100"},
+        {"x-sjis", "\x87\x40 \xFA\x40", "① ⅰ"},
+        {"EUC-JP", "\xAD\xA1 ~user", "① ~user"},
         {"ISO-8859-7", "\xC5\xEB\xEB\xDC\xE4\xE1", "Ελλάδα"},
         {"ISO-8859-15", "Prix 5 \xA4", "Prix 5 €"},
         {"windows-1256", "\xDA\xD1\xC8\xED", "عربي"},
@@ -262,6 +267,19 @@ TEST_CASE("ids, links and authors as feed readers resolve them") {
             only(read_file(dir.write("f.rss", rss("", "x", "<author>jane@news.example (Jane Doe)</author>"))));
         CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
     }
+    SECTION("plain Atom text holding HTML character references, as CDATA keeps them, is read as HTML") {
+        // As Movable Type's Japanese Atom 0.3 feeds write titles (chardet's test corpus).
+        const auto r = read_file(dir.write("mt.atom", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#">
+<title>Blog</title>
+<entry><title><![CDATA[3/29 Trades (7769&nbsp;Rhythm)]]></title><id>tag:b,2005:1</id></entry>
+<entry><title><![CDATA[House of Demons &lt;DVD&gt;]]></title><id>tag:b,2005:2</id></entry>
+<entry><title>AT&amp;T; Tom &amp; Jerry</title><id>tag:b,2005:3</id></entry>
+</feed>)"));
+        REQUIRE(r.records.size() == 3);
+        CHECK(r.records[0].article.title == "3/29 Trades (7769 Rhythm)");
+        CHECK(r.records[1].article.title == "House of Demons <DVD>");
+        CHECK(r.records[2].article.title == "AT&T; Tom & Jerry"); // "&T;" is no HTML character
+    }
     SECTION("Atom 0.3, with base64 content") {
         const auto& a = only(read_file(dir.write("f.atom", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#">
   <title>Old</title><link rel="alternate" type="text/html" href="https://old.example/"/>
@@ -303,6 +321,23 @@ TEST_CASE("elements feeds write besides the standard ones, and old spellings") {
         CHECK(r.records[2].article.body == "Body without a namespace.");
         CHECK(r.records[3].article.title == "Four");
         CHECK(r.records[3].article.published == "Mon, 15 Mar 2021 10:00:00 GMT");
+    }
+    SECTION("RSS 2.0 in UserLand's namespace, the default namespace of some feeds") {
+        // As in a real university news feed (chardet's test corpus, KOI8-R/susu.ac.ru.xml).
+        const auto r = read_file(dir.write("u.rss", R"(<rss version="2.0" xmlns="http://backend.userland.com/rss2">
+<channel><title>University News</title><link>http://u.example/news/</link>
+<lastBuildDate>Thu, 10 Mar 2005 15:45:45 +0500</lastBuildDate>
+<item><pubDate>Thu, 29 Dec 2005 00:00:00 +0500</pubDate><link>http://u.example/news/1329</link>
+<title>Prize winners</title><description>The ceremony took place.</description>
+<AUTHOR>press@u.example (Press Office)</AUTHOR></item></channel></rss>)"));
+        REQUIRE(r.records.size() == 1);
+        const auto& a = r.records[0].article;
+        CHECK(a.source == "University News");
+        CHECK(a.title == "Prize winners");
+        CHECK(a.url == "http://u.example/news/1329");
+        CHECK(a.published == "Thu, 29 Dec 2005 00:00:00 +0500");
+        CHECK(a.body == "The ceremony took place.");
+        CHECK(a.authors == std::vector<std::string>{"Press Office"});
     }
     SECTION("markup in RSS categories, escaped, in CDATA or as elements, is dropped from the tag") {
         const auto& a =

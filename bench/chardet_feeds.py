@@ -135,13 +135,34 @@ def pick(e, title, pool, title_of, link_of, texts_of):
     return best
 
 
-def score_gazette(truth, arts, tally, misses):
-    pool = list(arts)
+def tally_fields(e, tally, link, date_is, texts):
+    """Counts the link, date and text of an item found by its title; returns the wrong ones."""
+    wrong = []
+    for field, wanted, ok in (('link', bool(e.get('link')), lambda: link == e.get('link')),
+                              ('date', instant(e) is not None, lambda: date_is(instant(e))),
+                              ('text', bool(squash(entry_text(e))), lambda: same_body(entry_text(e), texts))):
+        if not wanted:
+            continue
+        right = ok()
+        setattr(tally, field + 's_want', getattr(tally, field + 's_want') + 1)
+        setattr(tally, field + 's', getattr(tally, field + 's') + right)
+        if not right:
+            wrong.append(field)
+    return wrong
+
+
+def titled(truth, tally):
+    """The items as meant that have a title, each counted."""
     for e in truth:
         title = text_norm(e.get('title', ''))
-        if not title:
-            continue
-        tally.items += 1
+        if title:
+            tally.items += 1
+            yield e, title
+
+
+def score_gazette(truth, arts, tally, misses):
+    pool = list(arts)
+    for e, title in titled(truth, tally):
         art = pick(e, title, pool, lambda a: a.get('title', ''), lambda a: a.get('url', ''),
                    lambda a: [a.get('body', ''), a.get('summary', '')])
         if art is None:
@@ -154,49 +175,27 @@ def score_gazette(truth, arts, tally, misses):
                 misses.append('title %r not among %r' % (title[:60], [a.get('title', '')[:40] for a in arts][:3]))
             continue
         tally.titles += 1
-        if e.get('link'):
-            tally.links_want += 1
-            tally.links += art.get('url', '') == e['link']
-        when = instant(e)
-        if when:
-            tally.dates_want += 1
-            got = {art.get('published', ''), art.get('updated', '')}
-            ok = when.strftime('%Y-%m-%dT%H:%M:%SZ') in got
-            tally.dates += ok
-            if not ok:
-                misses.append('date of %r: want %s (%r), got %r' % (title[:40], when.isoformat(), e.get(
-                    'published', e.get('updated', '')), sorted(got)))
-        if squash(entry_text(e)):
-            tally.texts_want += 1
-            ok = same_body(entry_text(e), [art.get('body', ''), art.get('summary', '')])
-            tally.texts += ok
-            if not ok:
-                misses.append('text of %r: want %r, got %r' % (title[:40], squash(entry_text(e))[:90],
-                                                              squash(art.get('body', '') or art.get('summary', ''))[:90]))
+        texts = [art.get('body', ''), art.get('summary', '')]
+        dates = {art.get('published', ''), art.get('updated', '')}
+        wrong = tally_fields(e, tally, art.get('url', ''),
+                             lambda when: when.strftime('%Y-%m-%dT%H:%M:%SZ') in dates, texts)
+        if 'date' in wrong:
+            misses.append('date of %r: want %s (%r), got %r' % (title[:40], instant(e).isoformat(), e.get(
+                'published', e.get('updated', '')), sorted(dates)))
+        if 'text' in wrong:
+            misses.append('text of %r: want %r, got %r' % (title[:40], squash(entry_text(e))[:90],
+                                                          squash(texts[0] or texts[1])[:90]))
 
 
 def score_feedparser(truth, parsed, tally):
     pool = list(parsed)
-    for e in truth:
-        title = text_norm(e.get('title', ''))
-        if not title:
-            continue
-        tally.items += 1
+    for e, title in titled(truth, tally):
         got = pick(e, title, pool, lambda g: text_norm(g.get('title', '')), lambda g: g.get('link', ''),
                    lambda g: [entry_text(g)])
         if got is None:
             continue
         tally.titles += 1
-        if e.get('link'):
-            tally.links_want += 1
-            tally.links += got.get('link', '') == e['link']
-        when = instant(e)
-        if when:
-            tally.dates_want += 1
-            tally.dates += instant(got) == when
-        if squash(entry_text(e)):
-            tally.texts_want += 1
-            tally.texts += same_body(entry_text(e), [entry_text(got)])
+        tally_fields(e, tally, got.get('link', ''), lambda when: instant(got) == when, [entry_text(got)])
 
 
 def main():

@@ -180,7 +180,6 @@ std::string base64_decode(std::string_view in) {
     return out;
 }
 
-// An Atom (or Atom 0.3) text construct: type text, html or xhtml; mode xml, escaped or base64.
 // Text said to be plain that holds a tag or an HTML character reference (`&nbsp;`, `&#8217;`,
 // `&lt;`, left as written inside CDATA) is escaped HTML from a careless publisher: as feed
 // readers do (feedparser's lookslikehtml), it is read as HTML, not shown with its markup.
@@ -198,6 +197,7 @@ bool looks_like_markup(std::string_view text) {
     return false;
 }
 
+// An Atom (or Atom 0.3) text construct: type text, html or xhtml; mode xml, escaped or base64.
 std::string atom_text(const xmlNode* node) {
     if (!node) return {};
     const std::string type = attribute(node, "type");
@@ -357,7 +357,7 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
         if (c->type != XML_ELEMENT_NODE) continue;
         // RSS names are compared lower-cased (<pubDate>, <PUBDATE>), in no namespace or in one of
         // RSS's own (UserLand's RSS 2.0 namespace, written as the default by some feeds).
-        const std::string name = is_rss(c) ? to_lower_ascii(name_of(c)) : std::string(name_of(c));
+        const std::string name = !c->ns || ns_of(c) == Ns::rss ? to_lower_ascii(name_of(c)) : std::string(name_of(c));
         const Ns ns = ns_of(c);
         if (is_rss(c)) {
             if (name == "title" && a.title.empty()) {

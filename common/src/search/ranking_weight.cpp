@@ -43,7 +43,7 @@ void TabledIneB2Weight::init(double factor) {
         upper_bound_ = 0.0;
         return;
     }
-    wdfn_upper *= std::log2(1 + (param_c_ * get_average_length()) / get_doclength_lower_bound());
+    wdfn_upper *= std::log2(1 + c_product_avlen_ / get_doclength_lower_bound());
     const double n = get_collection_size();
     const double f = get_collection_freq();
     const double termfreq = get_termfreq();

@@ -67,8 +67,9 @@ SortOrder effective_sort(const SearchRequest& request, bool has_text) {
 struct Ranked {
     Xapian::MSetIterator it;
     Xapian::Document doc; ///< not fetched (document number 0) when the hit came as the sort key
-    bool hit_in_key = false;
-    std::optional<std::string> hit_value; ///< read ahead, in document order (read_hit_values)
+    /// The hit's value: the match's sort key over remote parts, else read ahead in document
+    /// order (read_hit_values); empty when neither (related articles read it from `doc`).
+    std::optional<std::string> hit_value;
     double text_score;
     double freshness;
     std::optional<detail::UnixSeconds> published;
@@ -340,9 +341,7 @@ struct Searcher::Impl {
             if (doc.get_docid() == 0) doc = r.it.get_document();
             return doc;
         };
-        detail::StoredHit a = r.hit_value    ? detail::decode_hit(*r.hit_value)
-                              : r.hit_in_key ? detail::decode_hit(r.it.get_sort_key())
-                                             : detail::stored_hit(doc);
+        detail::StoredHit a = r.hit_value ? detail::decode_hit(*r.hit_value) : detail::stored_hit(doc);
         // Indexes written before the field limits may hold longer fields: hits stay bounded.
         detail::truncate_utf8(a.title, FieldLimits::title);
         detail::truncate_utf8(a.source, FieldLimits::source);
@@ -480,7 +479,8 @@ struct Searcher::Impl {
         std::vector<Ranked> ranked;
         ranked.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Ranked r{it, documents[ranked.size()], !fetch, std::nullopt, it.get_weight(), 1.0, std::nullopt};
+            Ranked r{it, documents[ranked.size()], std::nullopt, it.get_weight(), 1.0, std::nullopt};
+            if (hits_in_keys) r.hit_value = it.get_sort_key();
             if (rescore || request.explain) r.published = published_of(r.doc);
             if (rescore) r.freshness = detail::freshness_multiplier(r.published, now, *half_life, request.fresh_weight);
             ranked.push_back(r);
@@ -511,7 +511,7 @@ struct Searcher::Impl {
                 mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound())
                 results.total_articles = mset.get_uncollapsed_matches_estimated();
         }
-        if (!hits_in_keys) read_hit_values(ranked);
+        read_hit_values(ranked);
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) {
             deadline.check();
@@ -545,7 +545,7 @@ struct Searcher::Impl {
         std::vector<Ranked*> order;
         order.reserve(ranked.size());
         for (auto& r : ranked)
-            if (r.doc.get_docid() != 0) order.push_back(&r);
+            if (!r.hit_value && r.doc.get_docid() != 0) order.push_back(&r);
         std::sort(order.begin(), order.end(),
                   [](const Ranked* a, const Ranked* b) { return a->doc.get_docid() < b->doc.get_docid(); });
         for (Ranked* r : order) r->hit_value = r->doc.get_value(detail::slot(detail::Slot::hit));
@@ -631,9 +631,9 @@ struct Searcher::Impl {
         results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         const auto now = detail::current_unix_seconds();
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            results.hits.push_back(make_hit(
-                Ranked{it, documents[results.hits.size()], false, std::nullopt, it.get_weight(), 1.0, std::nullopt},
-                mset, shape, true, now));
+            results.hits.push_back(
+                make_hit(Ranked{it, documents[results.hits.size()], std::nullopt, it.get_weight(), 1.0, std::nullopt},
+                         mset, shape, true, now));
         if (shards) results.shards = shards->info();
         return results;
     }

@@ -41,10 +41,12 @@ struct FieldLimits {
 /// Validates an article and returns it in canonical form: text fields trimmed, dates converted
 /// to UTC "YYYY-MM-DDTHH:MM:SSZ", the language lower-cased, empty tags/authors dropped, and a
 /// stable id generated when missing (the url, or a hash of the url when it is too long, else a
-/// hash of source, title and published date), fields cut to FieldLimits.
-/// @throws Error invalid_article naming the problem: neither title nor body (nor summary, nor a
-///         link), an id longer than max_id_bytes, a date that is not ISO 8601, a field that is not
-///         valid UTF-8.
+/// hash of source, title and published date, and of the rest when there is no text), fields
+/// cut to FieldLimits. An article without text is kept (a feed item may hold only an author or a
+/// date); the input readers of JSON and CSV require a title, body, summary or link of a record.
+/// @throws Error invalid_article naming the problem: an empty article (nothing but an id, a
+///         source and a language), an id longer than max_id_bytes, a date that is not ISO 8601, a field that
+///         is not valid UTF-8.
 GAZETTE_EXPORT Article normalize_article(Article article);
 
 } // namespace gazette

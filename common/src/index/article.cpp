@@ -49,8 +49,15 @@ std::string generated_id(const Article& a) {
         return "url-" + detail::hex16(detail::fnv1a64(a.url));
     }
     // Separators keep ("ab","c") and ("a","bc") apart.
-    const std::string key = a.source + '\x1f' + a.title + '\x1f' + a.published + '\x1f' +
-                            (a.title.empty() ? a.body.substr(0, 2000) : std::string());
+    std::string key = a.source + '\x1f' + a.title + '\x1f' + a.published + '\x1f' +
+                      (a.title.empty() ? a.body.substr(0, 2000) : std::string());
+    // Without text the rest of the article tells it apart (this leaves every id that an
+    // article with text was given before unchanged).
+    if (a.title.empty() && a.body.empty() && a.summary.empty()) {
+        for (const auto* list : {&a.authors, &a.tags})
+            for (const auto& value : *list) key += '\x1f' + value;
+        key += '\x1f' + a.updated;
+    }
     return detail::hex16(detail::fnv1a64(key));
 }
 
@@ -80,9 +87,11 @@ Article normalize_article(Article a) {
     a.published = canonical_date("published", a.published);
     a.updated = canonical_date("updated", a.updated);
 
-    // An article needs something to show: text, or at least the link it stands for.
-    if (a.title.empty() && a.body.empty() && a.summary.empty() && a.url.empty())
-        reject("article has neither title nor body");
+    // Feed readers keep an item that holds only an author or a date, and so does Gazette. An id
+    // alone is nothing to find, and the source and language come from the feed, not the item.
+    if (a.title.empty() && a.body.empty() && a.summary.empty() && a.url.empty() && a.authors.empty() &&
+        a.tags.empty() && a.published.empty() && a.updated.empty())
+        reject("article is empty: no title, text, link, author, tag or date");
     if (a.language.size() > 35) reject("field 'language' is not a language code");
     if (a.id.empty()) a.id = generated_id(a);
     if (a.id.size() > max_id_bytes)

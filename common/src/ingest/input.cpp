@@ -263,16 +263,27 @@ void read_input(const InputFile& input, const InputHandlers& handlers) {
         decoded = detail::decoding_source(*stream, input.encoding);
         stream = decoded.get();
     }
-    // HTML in the text fields of other formats is reduced to text as in feeds.
+    // HTML in the text fields of other formats is reduced to text as in feeds. A record of them
+    // needs text or a link: without, its fields most likely have names Gazette does not know
+    // (a feed item is an article by its element, and is kept with only an author or a date).
     InputHandlers reduced = handlers;
-    if (format != InputFormat::feed && input.html != HtmlMode::no) {
-        reduced.on_record = [&](InputRecord&& record) {
-            for (std::string* field : {&record.article.title, &record.article.summary, &record.article.body})
+    reduced.on_record = [&](InputRecord&& record) {
+        Article& a = record.article;
+        if (input.html != HtmlMode::no)
+            for (std::string* field : {&a.title, &a.summary, &a.body})
                 if (input.html == HtmlMode::yes || detail::looks_like_html(*field))
                     *field = detail::html_to_text(*field);
-            handlers.on_record(std::move(record));
-        };
-    }
+        const auto blank = [](const std::string& text) { return detail::trim(text).empty(); };
+        if (blank(a.title) && blank(a.body) && blank(a.summary) && blank(a.url)) {
+            std::string message = "article has neither title nor body";
+            for (std::size_t k = 0; k < record.ignored_fields.size(); ++k)
+                message += (k == 0 ? " (fields not read: " : ", ") + record.ignored_fields[k];
+            if (!record.ignored_fields.empty()) message += ")";
+            if (handlers.on_error) handlers.on_error({record.location, std::move(message)});
+            return;
+        }
+        handlers.on_record(std::move(record));
+    };
     const detail::FieldNames names(input.field_map);
     switch (format) {
     case InputFormat::jsonl: detail::read_jsonl(*stream, name, reduced, names); break;

@@ -109,6 +109,48 @@ TEST_CASE("text fields that are not UTF-8 are read as windows-1252, unless the e
     CHECK(Searcher(dir.file("db")).get("1")->title == "Café “quoted”");
 }
 
+TEST_CASE("a JSON or CSV record without text names the fields it did not read") {
+    TempDir dir;
+    const auto jsonl = dir.write("in.jsonl", "{\"id\":\"1\",\"heading\":\"One\",\"author\":\"Jane Doe\"}\n"
+                                             "{\"id\":\"2\",\"author\":\"Jane Doe\"}\n");
+    const auto csv = dir.write("in.csv", "id,heading,copy\n3,Three,Body\n");
+    const auto run = ingest(dir.file("db"), {jsonl, csv});
+    CHECK(run.stats.added == 0);
+    REQUIRE(run.errors.size() == 3);
+    CHECK(run.errors[0].location == jsonl + ":1");
+    CHECK(run.errors[0].message == "article has neither title nor body (fields not read: heading)");
+    CHECK(run.errors[1].message == "article has neither title nor body");
+    CHECK(run.errors[2].location == csv + ":2");
+    CHECK(run.errors[2].message == "article has neither title nor body (fields not read: heading, copy)");
+}
+
+TEST_CASE("feed items are kept with only an author or a date, as feed readers keep them") {
+    TempDir dir;
+    const auto feed = dir.write("in.rss", R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbor Daily</title><language>en</language>
+<item><author>jane@harbor.example (Jane Doe)</author></item>
+<item><author>john@harbor.example (John Roe)</author></item>
+<item><pubDate>Wed, 15 Jan 2025 10:00:00 GMT</pubDate></item>
+<item><guid isPermaLink="false">7</guid></item>
+<item></item>
+</channel></rss>
+)");
+    const auto run = ingest(dir.file("db"), {feed});
+    CHECK(run.stats.added == 3);
+    REQUIRE(run.errors.size() == 2);
+    CHECK(run.errors[0].location == feed + ":item 4 (line 6)"); // an id alone is nothing to find
+    CHECK(run.errors[1].location == feed + ":item 5 (line 7)");
+    CHECK(run.errors[1].message == "article is empty: no title, text, link, author, tag or date");
+    Searcher searcher(dir.file("db"));
+    CHECK(searcher.document_count() == 3);
+    SearchRequest by_author;
+    by_author.query = "author:jane";
+    const auto hits = searcher.search(by_author).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].title.empty());
+    CHECK(hits[0].source == "Harbor Daily");
+}
+
 TEST_CASE("max_errors stops the run but keeps what was read before") {
     TempDir dir;
     const auto run = ingest(dir.file("db"), {dir.write("in.jsonl", mixed_jsonl)}, 2);

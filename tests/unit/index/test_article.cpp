@@ -41,9 +41,11 @@ TEST_CASE("normalize_article puts fields in canonical form") {
 }
 
 TEST_CASE("normalize_article rejects what cannot be indexed") {
-    Article empty = minimal();
+    Article empty;
     empty.title = " ";
-    CHECK(rejection(empty) == "article has neither title nor body");
+    empty.source = "Harbor Daily"; // a feed's, not the article's own
+    empty.language = "en";
+    CHECK(rejection(empty) == "article is empty: no title, text, link, author, tag or date");
 
     Article long_id = minimal();
     long_id.id = std::string(gazette::max_id_bytes + 1, 'x');
@@ -75,6 +77,41 @@ TEST_CASE("a missing id is generated stably") {
     with_url.url = "https://example.org/" + std::string(300, 'p');
     CHECK(normalize_article(with_url).id.rfind("url-", 0) == 0);
     CHECK(normalize_article(with_url).id.size() == 20);
+}
+
+TEST_CASE("ids generated before articles without text were kept are unchanged") {
+    Article a;
+    a.title = "Storm floods quay";
+    a.source = "Harbor Daily";
+    a.published = "2025-01-15";
+    a.authors = {"Jane Doe"}; // not part of the id of an article with text
+    CHECK(normalize_article(a).id == "aa8ce33c85736e55");
+}
+
+TEST_CASE("an article without text is kept and told apart by what it has") {
+    Article by_author;
+    by_author.source = "Harbor Daily";
+    by_author.authors = {"Jane Doe"};
+    const Article kept = normalize_article(by_author);
+    CHECK(kept.title.empty());
+    CHECK(kept.id.size() == 16);
+    Article other_author = by_author;
+    other_author.authors = {"John Roe"};
+    CHECK(normalize_article(other_author).id != kept.id);
+    Article tagged = by_author;
+    tagged.authors.clear();
+    tagged.tags = {"weather"};
+    CHECK(normalize_article(tagged).id != kept.id);
+    Article updated = tagged;
+    updated.updated = "2025-01-15T10:00:00Z";
+    CHECK(normalize_article(updated).id != normalize_article(tagged).id);
+
+    Article id_only;
+    id_only.id = "guid-1";
+    CHECK(rejection(id_only) == "article is empty: no title, text, link, author, tag or date");
+    Article dated;
+    dated.published = "2025-01-15";
+    CHECK_FALSE(normalize_article(dated).id.empty());
 }
 
 TEST_CASE("fields are cut to the field limits, a link too long to cut is dropped") {

@@ -9,9 +9,9 @@ index the file into a fresh db, read the stored articles back, and compare.
 Two runs per scored file:
   raw   - the file as fetched
   probe - only when the raw run produced no article: a probe <title> is injected into items
-          that have neither title nor body (Gazette rejects those by design), or a probe
-          item is added to a feed without items (so feed-level title -> source can be seen).
-Results go to results.json; report.py turns them into REPORT.md.
+          (Gazette does not index an item with nothing but an id), or a probe item is added
+          to a feed without items (so feed-level title -> source can be seen).
+Per-file results go to results.json in the scratch directory.
 """
 import ast, datetime, email.utils, html, json, os, re, shutil, subprocess, sys, time
 
@@ -349,8 +349,8 @@ def main():
     scored = [r for r in results if r['status'] == 'scored']
     raw = sum(1 for r in scored if r['raw_pass'])
     probed = sum(1 for r in scored if r['raw_pass'] or r.get('probe_pass'))
-    print('scored %d of %d files; pass as they are: %d (%.0f%%); pass with a probe title in items that have '
-          'neither title nor body: %d (%.0f%%); details in %s' %
+    print('scored %d of %d files; pass as they are: %d (%.0f%%); pass with a probe title in files that '
+          'gave no article: %d (%.0f%%); details in %s' %
           (len(scored), len(results), raw, 100.0 * raw / max(1, len(scored)), probed,
            100.0 * probed / max(1, len(scored)), out))
 

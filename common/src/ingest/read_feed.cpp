@@ -210,7 +210,9 @@ std::string atom_text(const xmlNode* node) {
     if (mode == "base64" || binary_type) {
         std::string decoded = base64_decode(raw_text(node));
         if (!is_valid_utf8(decoded)) decoded = repair_utf8(decoded);
-        return type.find("html") != std::string::npos ? html_to_text(decoded) : normalize_space(decoded);
+        // What it decodes to is read as the plain text below is: markup in it is HTML to readers.
+        return type.find("html") != std::string::npos || looks_like_markup(decoded) ? html_to_text(decoded)
+                                                                                    : normalize_space(decoded);
     }
     if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") return html_to_text(inner_markup(node));
     // Plain text, or escaped markup (type="html", or text that a careless feed marked up).

@@ -366,6 +366,14 @@ TEST_CASE("elements feeds write besides the standard ones, and old spellings") {
         CHECK(a.tags == std::vector<std::string>{"atom10"});
         CHECK(a.language == "en");
     }
+    SECTION("Atom: base64 text that decodes to markup or escaped markup is read as HTML") {
+        // "Example <b>Atom</b>" and "&lt;p&gt;Entry&lt;/p&gt;", base64-encoded.
+        const auto& a = only(read_file(dir.write("m.atom", R"(<feed xmlns="http://www.w3.org/2005/Atom">
+<entry><id>tag:x,2021:2</id><title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>
+<summary type="application/octet-stream">Jmx0O3AmZ3Q7RW50cnkmbHQ7L3AmZ3Q7</summary></entry></feed>)")));
+        CHECK(a.title == "Example Atom");
+        CHECK(a.body == "<p>Entry</p>");
+    }
     SECTION("a feed in a namespace of an Atom draft") {
         const auto& a = only(read_file(dir.write("d.atom", R"(<feed xmlns="http://purl.org/echo/">
 <title>Draft</title><entry><title>Echo entry</title></entry></feed>)")));

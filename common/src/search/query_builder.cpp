@@ -134,10 +134,13 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
 
 namespace {
 
-// A side of "a..b" that could be meant as a date bound: "2021", "2021-03-15", "now-7d".
+// A side of "a..b" that could be meant as a date bound: "2021", "2021-03-15", "now-7d"; a
+// number too ("1..5" is a range, if not one Gazette reads), but not "20mb".
 bool looks_like_date_bound(std::string_view side) {
     if (side.rfind("published:", 0) == 0) side.remove_prefix(10);
-    return !side.empty() && ((side[0] >= '0' && side[0] <= '9') || side.rfind("now", 0) == 0);
+    if (side.rfind("now", 0) == 0) return true;
+    return !side.empty() && side[0] >= '0' && side[0] <= '9' &&
+           side.find_first_not_of("0123456789-:+.TZ") == std::string_view::npos;
 }
 
 } // namespace
@@ -153,7 +156,8 @@ std::string dots_as_spaces(const std::string& text) {
             const std::string_view before = std::string_view(token).substr(0, dots);
             std::string_view after = std::string_view(token).substr(dots);
             while (!after.empty() && after.front() == '.') after.remove_prefix(1);
-            if (!looks_like_date_bound(before) && !looks_like_date_bound(after)) {
+            const bool ellipsis = token.size() - dots - after.size() >= 3; // a range is two dots
+            if (ellipsis || (!looks_like_date_bound(before) && !looks_like_date_bound(after))) {
                 // Judged on the original: a dot already made a space still makes its neighbour a run.
                 const std::string original = token;
                 for (std::size_t i = 0; i < token.size(); ++i)
@@ -164,6 +168,31 @@ std::string dots_as_spaces(const std::string& text) {
         }
         out += token;
         if (end < text.size()) out += text[end];
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string prose_operators(const std::string& text) {
+    static constexpr std::string_view operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    static constexpr std::string_view prose_marks = "!?,;:.";
+    std::string out = text;
+    std::size_t start = 0;
+    while (start < out.size()) {
+        std::size_t end = out.find_first_of(" \t\n", start);
+        if (end == std::string::npos) end = out.size();
+        std::string_view token = std::string_view(out).substr(start, end - start);
+        const std::size_t opening = std::min(token.find_first_not_of("(\""), token.size()); // "(NOT!)"
+        token.remove_prefix(opening);
+        for (const std::string_view op : operators) {
+            const std::string_view rest = token.substr(std::min(op.size(), token.size()));
+            if (token.rfind(op, 0) == 0 && rest.find_first_of(prose_marks) != std::string_view::npos &&
+                rest.find_first_not_of(")\"" + std::string(prose_marks)) == std::string_view::npos) {
+                for (std::size_t i = start + opening; i < start + opening + op.size(); ++i)
+                    out[i] = static_cast<char>(out[i] - 'A' + 'a');
+                break;
+            }
+        }
         start = end + 1;
     }
     return out;
@@ -195,8 +224,9 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
         query = parser.parse_query(text, parser_flags);
     } catch (const Xapian::QueryParserError& e) {
         // Dots in running text ("Re: ... oil", "wait..what") read as a range by the parser:
-        // they are punctuation unless a side looks like a date, which stays an error.
-        const std::string plain = dots_as_spaces(text);
+        // they are punctuation unless a side looks like a date, which stays an error. Text
+        // pasted from a headline also holds operators that are prose ("... NOT!").
+        const std::string plain = prose_operators(dots_as_spaces(text));
         if (plain == text) throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
         try {
             query = parser.parse_query(plain, parser_flags);

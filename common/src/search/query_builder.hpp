@@ -16,8 +16,13 @@
 namespace gazette::detail {
 
 /// `text` with runs of dots that the query parser would read as a range ("...", "wait..what")
-/// made spaces, unless a side of them looks like a date bound ("2021..", "..now-7d").
+/// made spaces, unless they are two and a side of them looks like a date bound ("2021..",
+/// "..now-7d"): three or more are an ellipsis ("Centris 650...").
 std::string dots_as_spaces(const std::string& text);
+
+/// `text` with boolean operators written as prose made words: an operator glued to a
+/// punctuation mark ("Radical Agnostic... NOT!", "AND,") is not query syntax.
+std::string prose_operators(const std::string& text);
 
 class Analyzer;
 class SynonymMap;

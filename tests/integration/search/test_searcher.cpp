@@ -343,6 +343,11 @@ TEST_CASE("bad queries are reported, not crashed on") {
     // Unbalanced syntax is parsed leniently.
     CHECK_NOTHROW(s.search(query("\"unclosed phrase")));
     CHECK_NOTHROW(s.search(query("((bridge")));
+    // Headlines and subjects pasted as they are: ellipses and operators that are prose.
+    CHECK_NOTHROW(s.search(query("Re: Canon BJ200 (BubbleJet) and HP DeskJet 500...")));
+    CHECK_NOTHROW(s.search(query("Re: Radical Agnostic... NOT!")));
+    CHECK_NOTHROW(s.search(query("DoD Pins...NOT!")));
+    CHECK(s.search(query("Tessaly bridge...")).total == s.search(query("Tessaly bridge")).total);
     try {
         s.search(query("bridge AND"));
         FAIL("expected an error");

@@ -86,4 +86,22 @@ TEST_CASE("runs of dots in running text are spaces, date ranges are left to the 
     CHECK(dots_as_spaces("published:2021.. oil") == "published:2021.. oil");
     CHECK(dots_as_spaces("U.S. policy") == "U.S. policy");
     CHECK(dots_as_spaces("1..5") == "1..5"); // numbers: still a (bad) range, reported as such
+    // Three dots or more are an ellipsis, whatever stands beside them.
+    CHECK(dots_as_spaces("Centris 650...") == "Centris 650   ");
+    CHECK(dots_as_spaces("DeskJet 500...)") == "DeskJet 500   )");
+    CHECK(dots_as_spaces("Wanting 3479P's...") == "Wanting 3479P's   ");
+    CHECK(dots_as_spaces("1990...2000") == "1990   2000");
+    CHECK(dots_as_spaces("card with 20mb..") == "card with 20mb  "); // not a date
+    CHECK(dots_as_spaces("2021-03-15T10:00Z..") == "2021-03-15T10:00Z..");
+}
+
+TEST_CASE("operators glued to punctuation are prose, not query syntax") {
+    CHECK(prose_operators("Pins   NOT!") == "Pins   not!");
+    CHECK(prose_operators("this OR, that AND?") == "this or, that and?");
+    CHECK(prose_operators("God!! (NOT!)") == "God!! (not!)");
+    CHECK(prose_operators("(bridge OR toll)") == "(bridge OR toll)");
+    CHECK(prose_operators("bridge AND toll") == "bridge AND toll"); // syntax
+    CHECK(prose_operators("bridge NEAR/3 toll") == "bridge NEAR/3 toll");
+    CHECK(prose_operators("NOTE: ORACLE!") == "NOTE: ORACLE!"); // words that start like one
+    CHECK(prose_operators("bridge AND") == "bridge AND");       // a dangling one stays an error
 }

@@ -54,9 +54,11 @@ std::string generated_id(const Article& a) {
     // Without text the rest of the article tells it apart (this leaves every id that an
     // article with text was given before unchanged).
     if (a.title.empty() && a.body.empty() && a.summary.empty()) {
-        for (const auto* list : {&a.authors, &a.tags})
+        for (const auto* list : {&a.authors, &a.tags}) {
             for (const auto& value : *list) key += '\x1f' + value;
-        key += '\x1f' + a.updated;
+            key += '\x1e'; // ends the list: an author is never taken for a tag
+        }
+        key += a.updated;
     }
     return detail::hex16(detail::fnv1a64(key));
 }

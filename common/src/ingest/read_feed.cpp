@@ -499,7 +499,6 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
                 a.published = plain(c);
         }
     }
-    if (a.authors.empty()) a.authors = feed.authors;
     a.url = resolve(entry, atom_link(entry, [](const xmlNode* n) { return is_atom(n) || ns_of(n) == Ns::none; }),
                     feed.link);
     a.id = scoped_id(a.id, feed);
@@ -513,6 +512,11 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
         a.body = lead;
     }
     if (a.published.empty()) a.published = a.updated;
+    // The feed's author is the entry's, if the entry holds anything of its own: an entry with
+    // nothing but an id stays an empty article.
+    const bool own_content =
+        !a.title.empty() || !a.body.empty() || !a.url.empty() || !a.tags.empty() || !a.published.empty();
+    if (a.authors.empty() && own_content) a.authors = feed.authors;
     a.source = feed.title;
     // The language of the text itself: xml:lang on the content or summary counts before the
     // entry's (libxml2 resolves what each inherits).

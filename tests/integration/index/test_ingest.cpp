@@ -151,6 +151,24 @@ TEST_CASE("feed items are kept with only an author or a date, as feed readers ke
     CHECK(hits[0].source == "Harbor Daily");
 }
 
+TEST_CASE("an Atom entry inherits the feed's author only when it holds something of its own") {
+    TempDir dir;
+    const auto feed = dir.write("in.atom", R"(<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbor Daily</title><author><name>Desk</name></author>
+<entry><id>tag:harbor.example,2025:1</id></entry>
+<entry><id>tag:harbor.example,2025:2</id><published>2025-01-15T10:00:00Z</published></entry>
+</feed>
+)");
+    const auto run = ingest(dir.file("db"), {feed});
+    CHECK(run.stats.added == 1);
+    REQUIRE(run.errors.size() == 1);
+    CHECK(run.errors[0].location == feed + ":entry 1 (line 3)");
+    Searcher searcher(dir.file("db"));
+    const auto kept = searcher.get("tag:harbor.example,2025:2");
+    REQUIRE(kept.has_value());
+    CHECK(kept->authors == std::vector<std::string>{"Desk"});
+}
+
 TEST_CASE("max_errors stops the run but keeps what was read before") {
     TempDir dir;
     const auto run = ingest(dir.file("db"), {dir.write("in.jsonl", mixed_jsonl)}, 2);

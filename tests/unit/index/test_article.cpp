@@ -102,6 +102,10 @@ TEST_CASE("an article without text is kept and told apart by what it has") {
     tagged.authors.clear();
     tagged.tags = {"weather"};
     CHECK(normalize_article(tagged).id != kept.id);
+    Article tagged_as_author = by_author; // the same name as a tag: another article
+    tagged_as_author.authors.clear();
+    tagged_as_author.tags = {"Jane Doe"};
+    CHECK(normalize_article(tagged_as_author).id != kept.id);
     Article updated = tagged;
     updated.updated = "2025-01-15T10:00:00Z";
     CHECK(normalize_article(updated).id != normalize_article(tagged).id);

@@ -137,10 +137,14 @@ namespace {
 // A side of "a..b" that could be meant as a date bound: "2021", "2021-03-15", "now-7d"; a
 // number too ("1..5" is a range, if not one Gazette reads), but not "20mb".
 bool looks_like_date_bound(std::string_view side) {
+    // Brackets and quotes around a range are the query's, not the date's: "(2021..2022)".
+    while (!side.empty() && (side.front() == '(' || side.front() == '"')) side.remove_prefix(1);
+    while (!side.empty() && (side.back() == ')' || side.back() == '"')) side.remove_suffix(1);
     if (side.rfind("published:", 0) == 0) side.remove_prefix(10);
     if (side.rfind("now", 0) == 0) return true;
+    // What ISO 8601 dates are written with, fractions after a comma included.
     return !side.empty() && side[0] >= '0' && side[0] <= '9' &&
-           side.find_first_not_of("0123456789-:+.TZ") == std::string_view::npos;
+           side.find_first_not_of("0123456789-:+.,TZtz") == std::string_view::npos;
 }
 
 } // namespace
@@ -226,7 +230,8 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
         // Dots in running text ("Re: ... oil", "wait..what") read as a range by the parser:
         // they are punctuation unless a side looks like a date, which stays an error. Text
         // pasted from a headline also holds operators that are prose ("... NOT!").
-        const std::string plain = prose_operators(dots_as_spaces(text));
+        // (Before and after the dots go: "NOT..." and "... NOT!" alike.)
+        const std::string plain = prose_operators(dots_as_spaces(prose_operators(text)));
         if (plain == text) throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
         try {
             query = parser.parse_query(plain, parser_flags);

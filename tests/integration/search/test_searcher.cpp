@@ -347,6 +347,9 @@ TEST_CASE("bad queries are reported, not crashed on") {
     CHECK_NOTHROW(s.search(query("Re: Canon BJ200 (BubbleJet) and HP DeskJet 500...")));
     CHECK_NOTHROW(s.search(query("Re: Radical Agnostic... NOT!")));
     CHECK_NOTHROW(s.search(query("DoD Pins...NOT!")));
+    CHECK_NOTHROW(s.search(query("Radical Agnostic NOT...")));
+    // A range stays a range when something else in the query made the parser fail.
+    CHECK_THROWS_AS(s.search(query("(2022..2021) wait..what")), Error);
     CHECK(s.search(query("Tessaly bridge...")).total == s.search(query("Tessaly bridge")).total);
     try {
         s.search(query("bridge AND"));

@@ -93,12 +93,15 @@ TEST_CASE("runs of dots in running text are spaces, date ranges are left to the 
     CHECK(dots_as_spaces("1990...2000") == "1990   2000");
     CHECK(dots_as_spaces("card with 20mb..") == "card with 20mb  "); // not a date
     CHECK(dots_as_spaces("2021-03-15T10:00Z..") == "2021-03-15T10:00Z..");
+    CHECK(dots_as_spaces("published:2021-03-15t10:00:00,5z.. oil") == "published:2021-03-15t10:00:00,5z.. oil");
+    CHECK(dots_as_spaces("(2022..2021) wait..what") == "(2022..2021) wait  what"); // a range in brackets
 }
 
 TEST_CASE("operators glued to punctuation are prose, not query syntax") {
     CHECK(prose_operators("Pins   NOT!") == "Pins   not!");
     CHECK(prose_operators("this OR, that AND?") == "this or, that and?");
     CHECK(prose_operators("God!! (NOT!)") == "God!! (not!)");
+    CHECK(prose_operators("Agnostic NOT... this OR... that") == "Agnostic not... this or... that");
     CHECK(prose_operators("(bridge OR toll)") == "(bridge OR toll)");
     CHECK(prose_operators("bridge AND toll") == "bridge AND toll"); // syntax
     CHECK(prose_operators("bridge NEAR/3 toll") == "bridge NEAR/3 toll");

@@ -423,6 +423,9 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
             if (a.authors.empty()) add_unique(a.authors, plain(c));
         } else if (ns == Ns::itunes && name == "category") {
             add_unique(a.tags, normalize_space(attribute(c, "text")));
+            // A subcategory is written inside its category ("Technology" > "Gadgets").
+            for (const xmlNode* sub = c->children; sub; sub = sub->next)
+                if (is(sub, Ns::itunes, "category")) add_unique(a.tags, normalize_space(attribute(sub, "text")));
         }
     }
     atom_alternate = atom_link(item, is_atom);

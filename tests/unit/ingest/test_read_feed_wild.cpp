@@ -356,6 +356,13 @@ TEST_CASE("elements feeds write besides the standard ones, and old spellings") {
         CHECK(a.tags == std::vector<std::string>{"Technology"});
         CHECK(a.body == "About it.");
     }
+    SECTION("an iTunes subcategory inside its category is a tag too") {
+        const auto& a =
+            only(read_file(dir.write("q.rss", R"(<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Cast</title><item><title>Episode</title><itunes:category text="Technology">
+<itunes:category text="Gadgets"/></itunes:category></item></channel></rss>)")));
+        CHECK(a.tags == std::vector<std::string>{"Technology", "Gadgets"});
+    }
     SECTION("Atom: base64 by MIME type, links as text, the term of a category, the text's own language") {
         const auto& a = only(read_file(dir.write("a.atom", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
 <title>F</title><entry><id>tag:x,2021:1</id><title type="application/octet-stream">SGVsbG8gd29ybGQ=</title>

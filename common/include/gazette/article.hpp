@@ -45,8 +45,8 @@ struct FieldLimits {
 /// cut to FieldLimits. An article without text is kept (a feed item may hold only an author or a
 /// date); the input readers of JSON and CSV require a title, body, summary or link of a record.
 /// @throws Error invalid_article naming the problem: an empty article (nothing but an id, a
-///         source and a language), an id longer than max_id_bytes, a date that is not ISO 8601, a field that
-///         is not valid UTF-8.
+///         source and a language), an id longer than max_id_bytes, a date that is not ISO 8601,
+///         a field that is not valid UTF-8.
 GAZETTE_EXPORT Article normalize_article(Article article);
 
 } // namespace gazette

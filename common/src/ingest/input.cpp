@@ -273,7 +273,12 @@ void read_input(const InputFile& input, const InputHandlers& handlers) {
             for (std::string* field : {&a.title, &a.summary, &a.body})
                 if (input.html == HtmlMode::yes || detail::looks_like_html(*field))
                     *field = detail::html_to_text(*field);
-        const auto blank = [](const std::string& text) { return detail::trim(text).empty(); };
+        // Without copying the text: only one that starts with a Unicode space (NBSP, BOM) is trimmed.
+        const auto blank = [](const std::string& text) {
+            const auto first = text.find_first_not_of(" \t\r\n\f\v");
+            return first == std::string::npos ||
+                   (static_cast<unsigned char>(text[first]) >= 0x80 && detail::trim(text).empty());
+        };
         if (blank(a.title) && blank(a.body) && blank(a.summary) && blank(a.url)) {
             std::string message = "article has neither title nor body";
             for (std::size_t k = 0; k < record.ignored_fields.size(); ++k)

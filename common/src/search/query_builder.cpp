@@ -147,59 +147,56 @@ bool looks_like_date_bound(std::string_view side) {
            side.find_first_not_of("0123456789-:+.,TZtz") == std::string_view::npos;
 }
 
+// Calls `edit` on each run of characters between spaces of `text`, which it may change in
+// place, keeping its length.
+template <typename Edit> std::string edit_tokens(std::string text, Edit&& edit) {
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find_first_of(" \t\n", start);
+        if (end == std::string::npos) end = text.size();
+        edit(text.data() + start, end - start);
+        start = end + 1;
+    }
+    return text;
+}
+
 } // namespace
 
 std::string dots_as_spaces(const std::string& text) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = text.size();
-        std::string token = text.substr(start, end - start);
-        if (const auto dots = token.find(".."); dots != std::string::npos) {
-            const std::string_view before = std::string_view(token).substr(0, dots);
-            std::string_view after = std::string_view(token).substr(dots);
-            while (!after.empty() && after.front() == '.') after.remove_prefix(1);
-            const bool ellipsis = token.size() - dots - after.size() >= 3; // a range is two dots
-            if (ellipsis || (!looks_like_date_bound(before) && !looks_like_date_bound(after))) {
-                // Judged on the original: a dot already made a space still makes its neighbour a run.
-                const std::string original = token;
-                for (std::size_t i = 0; i < token.size(); ++i)
-                    if (original[i] == '.' &&
-                        ((i + 1 < original.size() && original[i + 1] == '.') || (i > 0 && original[i - 1] == '.')))
-                        token[i] = ' ';
-            }
-        }
-        out += token;
-        if (end < text.size()) out += text[end];
-        start = end + 1;
-    }
-    return out;
+    return edit_tokens(text, [](char* token, std::size_t size) {
+        const std::string_view original(token, size);
+        const auto dots = original.find("..");
+        if (dots == std::string_view::npos) return;
+        std::string_view after = original.substr(dots);
+        while (!after.empty() && after.front() == '.') after.remove_prefix(1);
+        const bool ellipsis = size - dots - after.size() >= 3; // a range is two dots
+        if (!ellipsis && (looks_like_date_bound(original.substr(0, dots)) || looks_like_date_bound(after))) return;
+        // Judged on the original: a dot already made a space still makes its neighbour a run.
+        const std::string before_edit(original);
+        for (std::size_t i = 0; i < size; ++i)
+            if (before_edit[i] == '.' &&
+                ((i + 1 < size && before_edit[i + 1] == '.') || (i > 0 && before_edit[i - 1] == '.')))
+                token[i] = ' ';
+    });
 }
 
 std::string prose_operators(const std::string& text) {
     static constexpr std::string_view operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     static constexpr std::string_view prose_marks = "!?,;:.";
-    std::string out = text;
-    std::size_t start = 0;
-    while (start < out.size()) {
-        std::size_t end = out.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = out.size();
-        std::string_view token = std::string_view(out).substr(start, end - start);
-        const std::size_t opening = std::min(token.find_first_not_of("(\""), token.size()); // "(NOT!)"
+    static constexpr std::string_view closing = "!?,;:.)\""; // the marks, and what closes "(NOT!)"
+    return edit_tokens(text, [](char* start, std::size_t size) {
+        std::string_view token(start, size);
+        const std::size_t opening = std::min(token.find_first_not_of("(\""), token.size());
         token.remove_prefix(opening);
         for (const std::string_view op : operators) {
-            const std::string_view rest = token.substr(std::min(op.size(), token.size()));
-            if (token.rfind(op, 0) == 0 && rest.find_first_of(prose_marks) != std::string_view::npos &&
-                rest.find_first_not_of(")\"" + std::string(prose_marks)) == std::string_view::npos) {
-                for (std::size_t i = start + opening; i < start + opening + op.size(); ++i)
-                    out[i] = static_cast<char>(out[i] - 'A' + 'a');
-                break;
-            }
+            if (token.rfind(op, 0) != 0) continue;
+            const std::string_view rest = token.substr(op.size());
+            if (rest.find_first_of(prose_marks) != std::string_view::npos &&
+                rest.find_first_not_of(closing) == std::string_view::npos)
+                for (std::size_t i = 0; i < op.size(); ++i)
+                    start[opening + i] = static_cast<char>(token[i] - 'A' + 'a');
+            return;
         }
-        start = end + 1;
-    }
-    return out;
+    });
 }
 
 Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {

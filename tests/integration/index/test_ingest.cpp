@@ -112,7 +112,7 @@ TEST_CASE("text fields that are not UTF-8 are read as windows-1252, unless the e
 TEST_CASE("a JSON or CSV record without text names the fields it did not read") {
     TempDir dir;
     const auto jsonl = dir.write("in.jsonl", "{\"id\":\"1\",\"heading\":\"One\",\"author\":\"Jane Doe\"}\n"
-                                             "{\"id\":\"2\",\"author\":\"Jane Doe\"}\n");
+                                             "{\"id\":\"2\",\"author\":\"Jane Doe\",\"title\":\"\\u00a0 \"}\n");
     const auto csv = dir.write("in.csv", "id,heading,copy\n3,Three,Body\n");
     const auto run = ingest(dir.file("db"), {jsonl, csv});
     CHECK(run.stats.added == 0);

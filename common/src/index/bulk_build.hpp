@@ -46,7 +46,8 @@ struct BulkBuildTuning {
 
 /// Stories are assigned on the calling thread while the shards write. So that they do not depend
 /// on how fast each shard happens to be, the story lookups count, of each shard's databases, what
-/// its last commit at least `story_lag` of its changes back held; the articles after it, and
+/// its last commit made at least `story_lag` of its changes back held of the changes it had
+/// written all of (a shard writing groups holds articles back); the articles after those, and
 /// those changed or removed since, are looked up in memory. The same input and settings give
 /// the same stories.
 class BulkBuild {

@@ -34,6 +34,11 @@ constexpr std::size_t generations_per_doubling = 4;
 // Databases a shard keeps open between batches, beyond those the last batch wrote to: each
 // holds several files open, and an archive's bulk build may write to hundreds of partitions.
 constexpr std::size_t max_open_databases = 16;
+// A grouped shard holds back at most this many batches of articles, and writes a group whose
+// oldest article is this many batches of changes back: the story lookups keep in memory what
+// is not written yet.
+constexpr std::size_t held_batches = 16;
+constexpr std::size_t held_age_batches = 32;
 
 Xapian::WritableDatabase create_shard(const std::string& path, const AnalysisSettings& settings) {
     return with_xapian_errors(path, [&] {
@@ -52,7 +57,7 @@ ShardWriter::ShardWriter(std::string path, const AnalysisSettings& settings, std
                          std::size_t generation_size, bool grouped, std::function<void()> before_change)
     : path_(std::move(path)), commit_every_(std::max<std::size_t>(1, commit_every)),
       generation_size_(std::max<std::size_t>(1, generation_size)), settings_(settings), written_ids_(generation_size_),
-      analyzer_(settings), before_change_(std::move(before_change)) {
+      analyzer_(settings), before_change_(std::move(before_change)), grouped_(grouped) {
     if (!grouped) start_database({}, 0);
     thread_ = std::thread([this] { run(); });
 }
@@ -104,7 +109,7 @@ std::optional<ShardWriter::CommitPoint> ShardWriter::take_commit_point(std::uint
     changed_.wait(lock, [&] { return handled_ >= sequence || failure_; });
     if (failure_) std::rethrow_exception(failure_);
     std::optional<CommitPoint> taken;
-    while (!commit_points_.empty() && commit_points_.front().sequence <= sequence) {
+    while (!commit_points_.empty() && commit_points_.front().made_at <= sequence) {
         taken = std::move(commit_points_.front());
         commit_points_.pop_front();
     }
@@ -134,7 +139,6 @@ void ShardWriter::rethrow_if_failed() {
 void ShardWriter::run() {
     // Named, so profilers and top tell the shards apart.
     pthread_setname_np(pthread_self(), "gazette-shard");
-    DocumentMapper mapper(analyzer_);
     for (;;) {
         Item item;
         {
@@ -146,29 +150,7 @@ void ShardWriter::run() {
             if (queue_.size() == max_queue / 2) space_.notify_one();
         }
         try {
-            if (before_change_ && item.kind != Item::Kind::flush) before_change_();
-            if (item.kind == Item::Kind::upsert) {
-                Xapian::Document doc = mapper.build(item.article);
-                add_story(doc, item.signature, item.story);
-                store_article(doc, item.article, item.story);
-                upsert_now(item, doc);
-            } else if (item.kind == Item::Kind::remove) {
-                const std::string term = id_term(item.article.id);
-                const bool existed =
-                    with_xapian_errors(path_, [&] { return remove_from_others(term, databases_.size()); });
-                std::lock_guard lock(mutex_);
-                ++(existed ? counts_.deleted : counts_.not_found);
-            }
-            if (item.kind != Item::Kind::flush) {
-                last_sequence_ = item.sequence;
-                if (++uncommitted_ >= commit_interval()) commit();
-                std::lock_guard lock(mutex_);
-                handled_ = item.sequence;
-            } else {
-                commit();
-                std::lock_guard lock(mutex_);
-                ++flushes_done_;
-            }
+            handle(item);
         } catch (...) {
             std::lock_guard lock(mutex_);
             if (!failure_) failure_ = std::current_exception();
@@ -178,20 +160,142 @@ void ShardWriter::run() {
     }
 }
 
+void ShardWriter::handle(Item& item) {
+    if (item.kind == Item::Kind::flush) {
+        while (!held_.empty()) write_group(held_.begin()->first);
+        commit();
+        std::lock_guard lock(mutex_);
+        ++flushes_done_;
+        return;
+    }
+    if (before_change_) before_change_();
+    const std::uint64_t sequence = item.sequence;
+    if (item.kind == Item::Kind::upsert) {
+        if (grouped_)
+            hold(std::move(item));
+        else
+            write_upsert(item);
+    } else {
+        const bool existed = with_xapian_errors(path_, [&] { return remove_now(item.article.id); });
+        if (grouped_) ++uncommitted_;
+        std::lock_guard lock(mutex_);
+        ++(existed ? counts_.deleted : counts_.not_found);
+    }
+    last_sequence_ = sequence;
+    if (grouped_)
+        write_due_groups(sequence);
+    else if (++uncommitted_ >= commit_interval())
+        commit();
+    std::lock_guard lock(mutex_);
+    handled_ = sequence;
+}
+
+void ShardWriter::write_upsert(const Item& item) {
+    Xapian::Document doc = mapper_.build(item.article);
+    add_story(doc, item.signature, item.story);
+    store_article(doc, item.article, item.story);
+    upsert_now(item, doc);
+}
+
+bool ShardWriter::drop_held(const std::string& id) {
+    const auto it = held_ids_.find(id);
+    if (it == held_ids_.end()) return false;
+    const std::string group = it->second;
+    held_ids_.erase(it);
+    auto& items = held_.at(group);
+    items.erase(std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.article.id == id; }));
+    if (items.empty()) held_.erase(group);
+    --held_count_;
+    return true;
+}
+
+bool ShardWriter::remove_now(const std::string& id) {
+    const bool held = drop_held(id);
+    const bool written = remove_from_others(id_term(id), databases_.size());
+    return held || written;
+}
+
+void ShardWriter::hold(Item item) {
+    // Counted now, as writing it now would: an update if a version of it is held or written.
+    const std::string term = id_term(item.article.id);
+    const bool existed = drop_held(item.article.id) || with_xapian_errors(path_, [&] { return written(term); });
+    {
+        std::lock_guard lock(mutex_);
+        ++(existed ? counts_.updated : counts_.added);
+    }
+    held_ids_[item.article.id] = item.group;
+    ++held_count_;
+    auto& items = held_[item.group];
+    items.push_back(std::move(item));
+}
+
+bool ShardWriter::written(const std::string& id_term) {
+    if (!written_ids_.maybe_contains(fnv1a64(id_term))) return false;
+    for (auto& database : databases_)
+        if (open(database).term_exists(id_term)) return true;
+    return false;
+}
+
+void ShardWriter::write_due_groups(std::uint64_t sequence) {
+    // A group is written once it has a batch. So that memory stays bounded, the group holding
+    // most is written when the shard holds too much; so that the story lookups' articles in
+    // memory stay few, a group whose oldest article is too far back is written too.
+    const std::size_t batch = commit_every_;
+    const std::size_t max_held = held_batches * commit_every_;
+    const std::uint64_t max_age = held_age_batches * commit_every_;
+    for (;;) {
+        const std::string* due = nullptr;
+        const std::string* largest = nullptr;
+        const std::string* oldest = nullptr;
+        for (const auto& [group, items] : held_) {
+            if (items.size() >= batch) {
+                due = &group;
+                break;
+            }
+            if (!largest || items.size() > held_.at(*largest).size()) largest = &group;
+            if (!oldest || items.front().sequence < held_.at(*oldest).front().sequence) oldest = &group;
+        }
+        if (!due && held_count_ > max_held) due = largest;
+        if (!due && oldest && sequence - held_.at(*oldest).front().sequence >= max_age) due = oldest;
+        if (!due) return;
+        write_group(std::string(*due));
+    }
+}
+
+void ShardWriter::write_group(const std::string& group) {
+    auto node = held_.extract(group);
+    held_count_ -= node.mapped().size();
+    for (const Item& item : node.mapped()) {
+        held_ids_.erase(item.article.id);
+        write_upsert(item);
+        ++uncommitted_;
+    }
+    commit();
+}
+
+std::uint64_t ShardWriter::written_through() const {
+    std::uint64_t through = last_sequence_;
+    for (const auto& [group, items] : held_) through = std::min(through, items.front().sequence - 1);
+    return through;
+}
+
 void ShardWriter::upsert_now(const Item& item, const Xapian::Document& doc) {
     const std::string term = id_term(item.article.id);
     const bool existed = with_xapian_errors(path_, [&] {
         const std::size_t k = target(item.group, item.sequence);
         Database& database = databases_[k];
         Xapian::WritableDatabase& db = open(database);
-        const bool was = db.term_exists(term) || remove_from_others(term, k);
-        db.replace_document(term, doc);
+        const bool here = db.term_exists(term);
+        const bool was = here || remove_from_others(term, k);
+        const Xapian::docid docid = db.replace_document(term, doc);
+        if (!here && grouped_) database.later_added.emplace_back(item.sequence, docid);
         database.changed = true;
         database.last_change = item.sequence;
         if (!was) written_ids_.add(fnv1a64(term)); // an update's id is there already
         return was;
     });
     uncommitted_text_bytes_ += item.article.title.size() + item.article.summary.size() + item.article.body.size();
+    if (grouped_) return; // counted when it came
     std::lock_guard lock(mutex_);
     ++(existed ? counts_.updated : counts_.added);
 }
@@ -242,7 +346,8 @@ void ShardWriter::commit() {
     // On the shards' directory: a shard writing partitions has no database at `path_`.
     require_free_space(std::filesystem::path(path_).parent_path().string(),
                        commit_space_needed(uncommitted_text_bytes_, written_bytes));
-    CommitPoint point{last_sequence_, {}, placement_};
+    const std::uint64_t through = written_through();
+    CommitPoint point{last_sequence_, through, {}, placement_};
     with_xapian_errors(path_, [&] {
         for (auto& database : databases_) {
             if (database.changed) {
@@ -250,7 +355,14 @@ void ShardWriter::commit() {
                 database.last_docid = database.db->get_lastdocid();
                 database.doccount = database.db->get_doccount();
             }
-            point.last_docids.push_back(database.last_docid);
+            if (held_count_ == 0) {
+                database.visible_docid = database.last_docid;
+                database.later_added.clear();
+            }
+            for (auto& added = database.later_added; !added.empty() && added.front().first <= through;
+                 added.pop_front())
+                database.visible_docid = added.front().second;
+            point.last_docids.push_back(database.visible_docid);
         }
     });
     commits_.fetch_add(1, std::memory_order_release);
@@ -296,7 +408,10 @@ void ShardWriter::start_database(const std::string& group, std::uint64_t first_s
         next += "." + std::to_string(g.generations);
         committed_changes_ = 0; // batches start short again, as the B-trees do
     }
-    Database database{next, group, create_shard(next, settings_)};
+    Database database;
+    database.path = next;
+    database.group = group;
+    database.db.emplace(create_shard(next, settings_));
     databases_.push_back(std::move(database));
     g.current = databases_.size() - 1;
     ++g.generations;

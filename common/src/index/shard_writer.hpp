@@ -6,13 +6,17 @@
 // ninth...) the shard starts a new one, a generation: a commit costs more the larger the
 // B-trees it updates, so small databases merged once at the end index a million articles
 // faster than two large ones (bench/README.md). Articles come with a group (the partition of an
-// archive, "" for one index): each group has databases, and generations, of its own.
+// archive, "" for one index): each group has databases, and generations, of its own. A grouped
+// shard holds each group's articles back and writes them a batch at a time: input in no date
+// order spreads every batch over all the partitions of an archive, and committing a few
+// articles to each of a hundred databases cost more than writing them (bench/README.md).
 
 #include <gazette/article.hpp>
 #include <gazette/index_writer.hpp>
 
 #include "analysis/analyzer.hpp"
 #include "index/bloom.hpp"
+#include "index/document_mapper.hpp"
 #include "index/minhash.hpp"
 #include "index/story.hpp"
 
@@ -29,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette::detail {
@@ -59,10 +64,13 @@ class ShardWriter {
     /// @throws the shard's first failure (as gazette::Error).
     void wait_for_flush();
 
-    /// Where a commit left the shard: its last change, the last document id of each of its
-    /// databases (oldest first), and which database each change went to. What was added later
-    /// has higher ids or is in a newer database.
+    /// Where a commit left the shard: the change it was made at, the last change that every
+    /// earlier one is written by (the same but for a grouped shard, which holds articles back),
+    /// the last document id of each of its databases up to that change (oldest first), and
+    /// which database each change went to. What was added later has higher ids or is in a
+    /// newer database.
     struct CommitPoint {
+        std::uint64_t made_at = 0;
         std::uint64_t sequence = 0;
         std::vector<Xapian::docid> last_docids;
         ShardPlacement placement;
@@ -101,6 +109,11 @@ class ShardWriter {
         std::uint64_t last_change = 0; ///< the shard's change that last wrote to it
         Xapian::docid last_docid = 0;  ///< at its last commit
         Xapian::doccount doccount = 0; ///< at its last commit
+        /// The last document id whose change is at or before the last commit point, and the
+        /// documents added after it (change, id): a grouped shard writes some later changes of
+        /// a group before earlier ones of another.
+        Xapian::docid visible_docid = 0;
+        std::deque<std::pair<std::uint64_t, Xapian::docid>> later_added;
     };
     struct Group {
         std::size_t current = 0; ///< its newest database, where its articles go
@@ -109,8 +122,24 @@ class ShardWriter {
     };
     void push(Item item);
     void run();
+    void handle(Item& item);
+    void write_upsert(const Item& item);
     void upsert_now(const Item& item, const Xapian::Document& doc);
+    /// Deletes the article wherever the shard has it (written or held back); returns whether it had it.
+    bool remove_now(const std::string& id);
+    /// Drops the version of the article held back, if any; returns whether there was one.
+    bool drop_held(const std::string& id);
+    /// Whether one of the shard's databases holds the article.
+    bool written(const std::string& id_term);
+    /// A grouped shard's upsert: held back with its group's articles, and counted (an earlier
+    /// version held back is dropped).
+    void hold(Item item);
+    /// Writes and commits the groups whose batch is due after change `sequence`.
+    void write_due_groups(std::uint64_t sequence);
+    void write_group(const std::string& group);
     void commit();
+    /// The last change that every earlier one is written by: what a commit point covers.
+    std::uint64_t written_through() const;
     std::size_t commit_interval() const;
     Xapian::WritableDatabase& open(Database& database);
     /// Deletes the article from the shard's databases other than `except`; returns whether one held it.
@@ -133,12 +162,17 @@ class ShardWriter {
     GrowingBloomFilter written_ids_;
     std::vector<std::string> paths_, path_groups_; ///< guarded by mutex_
     Analyzer analyzer_;
+    DocumentMapper mapper_{analyzer_}; ///< used by the thread alone
     std::size_t uncommitted_ = 0;
     std::uint64_t committed_changes_ = 0;
     std::uint64_t uncommitted_text_bytes_ = 0;
     std::uint64_t last_sequence_ = 0;
     std::function<void()> before_change_;
     std::atomic<std::uint64_t> commits_{0};
+    bool grouped_;
+    std::map<std::string, std::deque<Item>> held_;          ///< a grouped shard's articles not written yet, per group
+    std::unordered_map<std::string, std::string> held_ids_; ///< their ids: group
+    std::size_t held_count_ = 0;
 
     mutable std::mutex mutex_;
     std::condition_variable changed_; ///< work queued, a change handled, a flush done, a failure

@@ -218,7 +218,9 @@ bool ShardWriter::remove_now(const std::string& id) {
 void ShardWriter::hold(Item item) {
     // Counted now, as writing it now would: an update if a version of it is held or written.
     const std::string term = id_term(item.article.id);
-    const bool existed = drop_held(item.article.id) || with_xapian_errors(path_, [&] { return written(term); });
+    const bool was_held = drop_held(item.article.id);
+    item.maybe_written = with_xapian_errors(path_, [&] { return written(term); });
+    const bool existed = was_held || item.maybe_written;
     {
         std::lock_guard lock(mutex_);
         ++(existed ? counts_.updated : counts_.added);
@@ -285,8 +287,8 @@ void ShardWriter::upsert_now(const Item& item, const Xapian::Document& doc) {
         const std::size_t k = target(item.group, item.sequence);
         Database& database = databases_[k];
         Xapian::WritableDatabase& db = open(database);
-        const bool here = db.term_exists(term);
-        const bool was = here || remove_from_others(term, k);
+        const bool here = item.maybe_written && db.term_exists(term);
+        const bool was = here || (item.maybe_written && remove_from_others(term, k));
         const Xapian::docid docid = db.replace_document(term, doc);
         if (!here && grouped_) database.later_added.emplace_back(item.sequence, docid);
         database.changed = true;

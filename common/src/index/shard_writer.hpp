@@ -98,6 +98,9 @@ class ShardWriter {
         std::string story;
         std::uint64_t sequence = 0;
         std::string group;
+        /// A database of the shard may hold a version (false: found in none when it was held back,
+        /// and any later change of the article drops it).
+        bool maybe_written = true;
     };
     /// One of the shard's databases. Only some stay open: an archive's bulk build may write to
     /// hundreds of partitions, each database holding several files open.

@@ -113,6 +113,10 @@ const std::vector<std::string_view>& Analyzer::stopwords(std::string_view langua
     return stopwords_for(code);
 }
 
+const Xapian::Stopper* Analyzer::stopper(std::string_view language) {
+    return tools(language).stopper;
+}
+
 void Analyzer::configure(Xapian::TermGenerator& generator, std::string_view language) {
     const auto& t = tools(language);
     generator.set_stemmer(t.indexing_stem);

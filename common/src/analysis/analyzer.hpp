@@ -49,6 +49,9 @@ class Analyzer {
     /// The stopwords left out of the index for `language` (none if the index keeps them).
     const std::vector<std::string_view>& stopwords(std::string_view language);
 
+    /// The stopper that configure() gives `language`, or null when nothing is left out.
+    const Xapian::Stopper* stopper(std::string_view language);
+
   private:
     struct LanguageTools {
         Xapian::Stem stem;

@@ -89,6 +89,19 @@ void add_acronyms(Xapian::Document& doc, std::string_view text, const std::vecto
 Xapian::Document DocumentMapper::build(const Article& article) {
     Xapian::Document doc;
     analyzer_.configure(generator_, article.language);
+    // The stopper that leaves stopwords out also records which of them stand side by side.
+    const Xapian::Stopper* stopper = analyzer_.stopper(article.language);
+    if (stopper != nullptr) {
+        stop_pairs_.set_words(stopper);
+        generator_.set_stopper(&stop_pairs_);
+    }
+    const auto index_text = [&](const std::string& value, Xapian::termcount wdf_inc, std::string_view prefix) {
+        pairs_.clear();
+        stop_pairs_.start(stopper != nullptr ? &pairs_ : nullptr);
+        generator_.index_text(value, wdf_inc, std::string(prefix));
+        for (const auto& pair : pairs_)
+            doc.add_boolean_term(std::string(stop_pair_prefix) + std::string(prefix) + pair);
+    };
     generator_.set_document(doc);
     const bool elisions = has_elisions(article.language.empty() ? analyzer_.settings().language : article.language);
 
@@ -107,11 +120,11 @@ Xapian::Document DocumentMapper::build(const Article& article) {
             const std::string& value = elisions ? split_elisions(original) : original;
             if (spec.wdf_inc > 0) add_acronyms(doc, value, analyzer_.stopwords(article.language));
             if (!spec.prefix.empty()) {
-                generator_.index_text(value, 1, std::string(spec.prefix));
+                index_text(value, 1, spec.prefix);
                 generator_.increase_termpos();
             }
             if (spec.wdf_inc > 0) {
-                generator_.index_text(value, spec.wdf_inc);
+                index_text(value, spec.wdf_inc, "");
                 // A gap stops phrases from matching across field boundaries.
                 generator_.increase_termpos(100);
             }

@@ -1,9 +1,14 @@
 #pragma once
 // Article -> Xapian document, following the schema table.
 
+#include "analysis/stopword_pairs.hpp"
+
 #include <gazette/article.hpp>
 
 #include <xapian.h>
+
+#include <string>
+#include <vector>
 
 namespace gazette::detail {
 
@@ -20,6 +25,8 @@ class DocumentMapper {
   private:
     Analyzer& analyzer_;
     Xapian::TermGenerator generator_;
+    StopPairRecorder stop_pairs_;
+    std::vector<std::string> pairs_; // of the field value being indexed
 };
 
 } // namespace gazette::detail

@@ -78,6 +78,10 @@ inline constexpr std::string_view story_query_name = "story";
 /// A stopword written in capitals in text that is not all capitals ("WHO", "IT", "US"): an
 /// acronym, kept (lower-cased, without positions) where the stopword itself is left out.
 inline constexpr std::string_view acronym_prefix = "XAC";
+/// Two stopwords side by side in a text field ("XPthe who"; "XPS..." in titles, "XPA..." in
+/// authors), without positions or weight (wdf 0: document lengths, and so every score, stay as
+/// without them): what a phrase of stopwords only matches (analysis/stopword_pairs.hpp).
+inline constexpr std::string_view stop_pair_prefix = "XP";
 
 const FieldSpec& field_spec(std::string_view field);
 

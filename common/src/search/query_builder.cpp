@@ -9,6 +9,7 @@
 #include "search/cjk_phrase.hpp"
 #include "search/query_fields.hpp"
 #include "search/query_rewrite.hpp"
+#include "search/stopword_phrase.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
@@ -76,6 +77,8 @@ void QueryBuilder::index_changed() {
     }
     const std::string acronyms(acronym_prefix);
     has_acronyms_ = db_.allterms_begin(acronyms) != db_.allterms_end(acronyms);
+    const std::string pairs(stop_pair_prefix);
+    has_stop_pairs_ = db_.allterms_begin(pairs) != db_.allterms_end(pairs);
 }
 
 Xapian::Query QueryBuilder::parse_text_in_index_languages(const SearchRequest& request) {
@@ -109,6 +112,8 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     parser.add_prefix(stem_field(""), "Z");
     parser.add_prefix(cjk_phrase_field(""), (new CjkPhraseProcessor("Z"))->release());
     parser.add_prefix(acronym_field(), (new AcronymProcessor)->release());
+    const Xapian::Stopper* stopper = analyzer_.stopper(request.language);
+    parser.add_prefix(stop_phrase_field(""), (new StopPhraseProcessor(stopper, ""))->release());
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
@@ -118,6 +123,8 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
             parser.add_prefix(stem_field(name), "Z" + std::string(spec.prefix));
             parser.add_prefix(cjk_phrase_field(name),
                               (new CjkPhraseProcessor("Z" + std::string(spec.prefix)))->release());
+            parser.add_prefix(stop_phrase_field(name),
+                              (new StopPhraseProcessor(stopper, std::string(spec.prefix)))->release());
         } else if (spec.field == "id") {
             parser.add_boolean_prefix(name, std::string(spec.prefix));
         } else {
@@ -214,8 +221,12 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
                        : is_all_caps(request.query) ? lower_keeping_acronyms(request.query)
                                                     : request.query;
     if (has_elisions(language)) text = split_elisions(text);
+    // Phrases of stopwords are found by their pairs where the index keeps them (older indexes
+    // do not), and can match nothing where it does not.
+    if (has_stop_pairs_) text = stopword_phrases(text, stopwords);
     text = pure_negation(drop_stopword_only_parts(text, stopwords));
-    // Only stopwords in phrases or tied by operators ("the", "The Who"): nothing can match,
+    // Only stopwords in phrases or tied by operators ("the"; "The Who" in an index without
+    // pairs of stopwords): nothing can match,
     // which is said by a query that matches nothing rather than by the whole index. No id
     // holds a NUL byte, so that term is in no article.
     if (trim(text).empty()) return Xapian::Query(std::string(id_prefix) + std::string(1, '\0'));

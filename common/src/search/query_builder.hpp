@@ -62,7 +62,8 @@ class QueryBuilder {
     /// The languages the index's articles are stemmed in that have stemmers of their own, the
     /// default one first.
     std::vector<std::string> index_languages_;
-    bool has_acronyms_ = false; ///< the index keeps stopwords written in capitals (acronym_prefix)
+    bool has_acronyms_ = false;   ///< the index keeps stopwords written in capitals (acronym_prefix)
+    bool has_stop_pairs_ = false; ///< the index keeps pairs of adjacent stopwords (stop_pair_prefix)
     std::map<std::pair<std::string, MatchMode>, Xapian::QueryParser> parsers_;
 };
 

@@ -4,6 +4,7 @@
 #include "index/schema.hpp"
 #include "search/cjk_phrase.hpp"
 #include "search/hex_token.hpp"
+#include "search/stopword_phrase.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
@@ -153,6 +154,64 @@ std::string cjk_fields(std::string_view query) {
     return out;
 }
 
+// Pieces (pieces_of()) put back together.
+std::string joined(const std::vector<std::string>& pieces) {
+    std::string out;
+    for (const auto& piece : pieces) {
+        if (!out.empty() && out.back() != '(' && piece != ")") out += ' ';
+        out += piece;
+    }
+    return out;
+}
+
+// A phrase piece (pieces_of()) with a run of two stopwords or more, as the stopword-phrase field
+// of each run (see stopword_phrase.hpp), ANDed with the phrase of its other words; else none.
+std::optional<std::string> stopword_phrase_piece(const std::string& piece,
+                                                 const std::vector<std::string_view>& stopwords) {
+    std::size_t at = 0;
+    while (at < piece.size() && (piece[at] == '+' || piece[at] == '-')) ++at;
+    const std::size_t quote = piece.find('"', at);
+    if (quote == std::string::npos) return std::nullopt;
+    std::string field;
+    if (quote != at) { // title:"..."
+        if (piece[quote - 1] != ':') return std::nullopt;
+        field = to_lower(std::string_view(piece).substr(at, quote - 1 - at));
+        if (!is_text_field(field)) return std::nullopt;
+    }
+    const std::size_t close = piece.size() > quote + 1 && piece.back() == '"' ? piece.size() - 1 : piece.size();
+    const std::string_view text = std::string_view(piece).substr(quote + 1, close - quote - 1);
+    const auto words = query_words(text);
+    // Runs of adjacent stopwords, as [first, last] word indexes.
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t end = i;
+        while (end < words.size() &&
+               is_stopword(text.substr(words[end].begin, words[end].end - words[end].begin), stopwords))
+            ++end;
+        if (end - i >= 2) runs.emplace_back(i, end - 1);
+        i = std::max(end, i + 1);
+    }
+    if (runs.empty()) return std::nullopt;
+    const std::string sign = piece.substr(0, at);
+    const auto run_field = [&](const std::pair<std::size_t, std::size_t>& run) {
+        return stop_phrase_field(field) + ":" +
+               hex_token(text.substr(words[run.first].begin, words[run.second].end - words[run.first].begin));
+    };
+    if (runs.size() == 1 && runs.front().first == 0 && runs.front().second + 1 == words.size())
+        return sign + run_field(runs.front());
+    // The other words keep their phrase (without its stopwords, as every phrase is read).
+    std::string rest;
+    for (std::size_t i = 0, r = 0; i < words.size(); ++i) {
+        while (r < runs.size() && runs[r].second < i) ++r;
+        if (r < runs.size() && runs[r].first <= i) continue;
+        if (!rest.empty()) rest += ' ';
+        rest.append(text.substr(words[i].begin, words[i].end - words[i].begin));
+    }
+    std::string out = sign + "(" + (field.empty() ? "" : field + ":") + '"' + rest + '"';
+    for (const auto& run : runs) out += " AND " + run_field(run);
+    return out + ")";
+}
+
 } // namespace
 
 std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords) {
@@ -190,12 +249,7 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
             again = true;
         }
     }
-    std::string out;
-    for (const auto& piece : kept) {
-        if (!out.empty() && out.back() != '(' && piece != ")") out += ' ';
-        out += piece;
-    }
-    return out;
+    return joined(kept);
 }
 
 std::string pure_negation(std::string_view query) {
@@ -303,6 +357,27 @@ std::string rewrite_for_index(std::string_view original, const Xapian::Stem& ste
     }
     out.append(query.substr(copied));
     return out;
+}
+
+std::string stopword_phrases(std::string_view query, const std::vector<std::string_view>& stopwords) {
+    if (stopwords.empty()) return std::string(query);
+    // Two stopwords or more and nothing else ("the who", "to be or not to be") can only mean
+    // the phrase: as words they would be dropped, and the query would match everything.
+    const auto is_syntax = [](char c) { return c == '"' || c == ':' || c == '(' || c == ')' || c == '+' || c == '-'; };
+    auto pieces = pieces_of(query);
+    if (pieces.size() >= 2 && std::none_of(query.begin(), query.end(), is_syntax) &&
+        std::all_of(pieces.begin(), pieces.end(), [&](const std::string& p) { return !is_operator(p); }) &&
+        only_stopwords(query, stopwords) && query_words(query).size() >= 2)
+        return stop_phrase_field("") + ":" + hex_token(trim(query));
+    if (query.find('"') == std::string_view::npos) return std::string(query);
+    bool changed = false;
+    for (auto& piece : pieces) {
+        if (auto rewritten = stopword_phrase_piece(piece, stopwords)) {
+            piece = std::move(*rewritten);
+            changed = true;
+        }
+    }
+    return changed ? joined(pieces) : std::string(query);
 }
 
 } // namespace gazette::detail

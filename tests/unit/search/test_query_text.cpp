@@ -4,6 +4,7 @@
 #include "search/hex_token.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_rewrite.hpp"
+#include "search/stopword_phrase.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -107,4 +108,32 @@ TEST_CASE("operators glued to punctuation are prose, not query syntax") {
     CHECK(prose_operators("bridge NEAR/3 toll") == "bridge NEAR/3 toll");
     CHECK(prose_operators("NOTE: ORACLE!") == "NOTE: ORACLE!"); // words that start like one
     CHECK(prose_operators("bridge AND") == "bridge AND");       // a dangling one stays an error
+}
+
+TEST_CASE("phrases with stopwords side by side read the pairs of them the index keeps") {
+    const auto field = [](const std::string& name, const std::string& text) {
+        return stop_phrase_field(name) + ":" + hex_token(text);
+    };
+    CHECK(stopword_phrases("\"The Who\"", stopwords) == field("", "The Who"));
+    CHECK(stopword_phrases("\"the who\" tour", stopwords) == field("", "the who") + " tour");
+    CHECK(stopword_phrases("-\"of the\" bridge", stopwords) == "-" + field("", "of the") + " bridge");
+    CHECK(stopword_phrases("title:\"The Who\"", stopwords) == field("title", "The Who"));
+    CHECK(stopword_phrases("\"bank of america\" OR \"the who\"", stopwords) ==
+          "\"bank of america\" OR " + field("", "the who"));
+    // A run inside a longer phrase: the other words keep their phrase, and the run must be there too.
+    CHECK(stopword_phrases("\"the who concert\"", stopwords) == "(\"concert\" AND " + field("", "the who") + ")");
+    CHECK(stopword_phrases("+\"rock of the who\"", stopwords) == "+(\"rock\" AND " + field("", "of the who") + ")");
+    CHECK(stopword_phrases("title:\"a bank of the west\"", stopwords) ==
+          "(title:\"a bank west\" AND " + field("title", "of the") + ")");
+    // Two stopwords or more and nothing else: the phrase, the only thing they can mean.
+    CHECK(stopword_phrases("the who", stopwords) == field("", "the who"));
+    CHECK(stopword_phrases(" The  Who ", stopwords) == field("", "The  Who"));
+    // Left as they are: one stopword, none side by side, operators, fields that are not text.
+    CHECK(stopword_phrases("\"the\"", stopwords) == "\"the\"");
+    CHECK(stopword_phrases("the", stopwords) == "the");
+    CHECK(stopword_phrases("\"bank of america\"", stopwords) == "\"bank of america\"");
+    CHECK(stopword_phrases("the AND who", stopwords) == "the AND who");
+    CHECK(stopword_phrases("source:\"the who\"", stopwords) == "source:\"the who\"");
+    CHECK(stopword_phrases("the who tour", stopwords) == "the who tour");
+    CHECK(stopword_phrases("\"the who\"", {}) == "\"the who\"");
 }

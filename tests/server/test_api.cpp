@@ -455,3 +455,20 @@ TEST_CASE("the result cache can be turned off, and its entries expire") {
     CHECK(text.find("\ngazette_cache_hits_total 0\n") != std::string::npos);
     CHECK(text.find("\ngazette_cache_misses_total 2\n") != std::string::npos);
 }
+
+TEST_CASE("a phrase of stopwords is found and marked over HTTP") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(test::article("review", "Concert review", "Last night the Who played their hits."));
+        writer.upsert(test::article("whole", "The whole city waits", "Voters who stayed home decided."));
+        writer.commit();
+    }
+    RunningServer server(test_config(db));
+    const auto reply = http_get(server.port(), "/search?q=%22The%20Who%22");
+    REQUIRE(reply.status == 200);
+    CHECK(hit_ids(reply) == std::vector<std::string>{"review"});
+    CHECK(body_of(reply)["hits"][0]["snippet"] == "Last night <mark>the</mark> <mark>Who</mark> played their hits.");
+    CHECK(hit_ids(http_get(server.port(), "/search?q=the+who")) == std::vector<std::string>{"review"});
+}

@@ -113,7 +113,7 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
     parser.add_prefix(cjk_phrase_field(""), (new CjkPhraseProcessor("Z"))->release());
     parser.add_prefix(acronym_field(), (new AcronymProcessor)->release());
     const Xapian::Stopper* stopper = analyzer_.stopper(request.language);
-    parser.add_prefix(stop_phrase_field(""), (new StopPhraseProcessor(stopper, ""))->release());
+    parser.add_prefix(stop_phrase_field(""), (new StopPhraseProcessor(stopper, "", stop_phrases_))->release());
     for (const auto& spec : fields) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
@@ -124,7 +124,7 @@ Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {
             parser.add_prefix(cjk_phrase_field(name),
                               (new CjkPhraseProcessor("Z" + std::string(spec.prefix)))->release());
             parser.add_prefix(stop_phrase_field(name),
-                              (new StopPhraseProcessor(stopper, std::string(spec.prefix)))->release());
+                              (new StopPhraseProcessor(stopper, std::string(spec.prefix), stop_phrases_))->release());
         } else if (spec.field == "id") {
             parser.add_boolean_prefix(name, std::string(spec.prefix));
         } else {
@@ -294,8 +294,20 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
     BuiltQuery built;
     const std::string text = trim(request.query);
     if (!text.empty()) {
+        stop_phrases_->clear();
         built.query = filters_as_filters(parse_text_in_index_languages(request));
         built.has_text = !built.query.empty();
+        built.phrases = std::move(*stop_phrases_);
+        stop_phrases_->clear();
+        // Xapian's snippets mark no word of a phrase with stopwords (it sees the stopwords
+        // the index skips): the phrases as typed, for the searcher to mark them itself.
+        for (std::size_t open = text.find('"'); open != std::string::npos;) {
+            const std::size_t close = text.find('"', open + 1);
+            const std::string phrase = text.substr(open + 1, close == std::string::npos ? close : close - open - 1);
+            if (std::find(built.phrases.begin(), built.phrases.end(), phrase) == built.phrases.end())
+                built.phrases.push_back(phrase);
+            open = close == std::string::npos ? close : text.find('"', close + 1);
+        }
     }
     // A query of only stopwords parses to nothing: treat it like no query rather than
     // matching nothing.

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +30,8 @@ class SynonymMap;
 
 struct BuiltQuery {
     Xapian::Query query;
-    bool has_text = false; ///< false when only filters (or nothing) were given
+    bool has_text = false;            ///< false when only filters (or nothing) were given
+    std::vector<std::string> phrases; ///< its phrases, of stopwords too ("the who"), for snippets
 };
 
 /// Builds queries for one database; keeps a configured parser per query language, so a
@@ -62,7 +64,9 @@ class QueryBuilder {
     /// The languages the index's articles are stemmed in that have stemmers of their own, the
     /// default one first.
     std::vector<std::string> index_languages_;
-    bool has_acronyms_ = false;   ///< the index keeps stopwords written in capitals (acronym_prefix)
+    bool has_acronyms_ = false; ///< the index keeps stopwords written in capitals (acronym_prefix)
+    /// Filled by the parsers' stopword-phrase processors while a query is parsed.
+    std::shared_ptr<std::vector<std::string>> stop_phrases_ = std::make_shared<std::vector<std::string>>();
     bool has_stop_pairs_ = false; ///< the index keeps pairs of adjacent stopwords (stop_pair_prefix)
     std::map<std::pair<std::string, MatchMode>, Xapian::QueryParser> parsers_;
 };

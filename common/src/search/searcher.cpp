@@ -12,6 +12,7 @@
 #include "search/cursor.hpp"
 #include "search/facets.hpp"
 #include "search/freshness.hpp"
+#include "search/phrase_snippet.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking_weight.hpp"
 #include "search/shard_set.hpp"
@@ -333,7 +334,7 @@ struct Searcher::Impl {
     }
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
-                       detail::UnixSeconds now) {
+                       detail::UnixSeconds now, const std::vector<std::string>& phrases = {}) {
         // Over remote parts the hit's fields come with the match (as its sort key); the document,
         // one round trip each, only when more than those is needed.
         Xapian::Document doc = r.doc;
@@ -387,7 +388,16 @@ struct Searcher::Impl {
                 hit.snippet =
                     mset.snippet(text, request.snippet_length, analyzer->stemmer(article.language),
                                  Xapian::MSet::SNIPPET_CJK_NGRAM, request.highlight_start, request.highlight_end, "…");
-            if (!scored || hit.snippet.find(request.highlight_start) == std::string::npos)
+            const bool marked = scored && hit.snippet.find(request.highlight_start) != std::string::npos;
+            std::optional<std::string> phrase;
+            // Xapian marks no word of a phrase of stopwords (it matches by pairs), nor of a
+            // phrase that has stopwords (its snippets see the stopwords the index skips).
+            if (!marked && !phrases.empty())
+                phrase = detail::phrase_snippet(text, phrases, request.snippet_length, request.highlight_start,
+                                                request.highlight_end);
+            if (phrase)
+                hit.snippet = std::move(*phrase);
+            else if (!marked)
                 hit.snippet = detail::lead_snippet(text, request.snippet_length);
             else
                 detail::merge_adjacent_marks(hit.snippet, request.highlight_start, request.highlight_end);
@@ -515,7 +525,7 @@ struct Searcher::Impl {
         results.hits.reserve(ranked.size());
         for (const auto& r : ranked) {
             deadline.check();
-            SearchHit hit = make_hit(r, mset, request, built.has_text, now);
+            SearchHit hit = make_hit(r, mset, request, built.has_text, now, built.phrases);
             if (hit.explanation && built.has_text)
                 hit.explanation->terms =
                     detail::term_weights(db, built.query, *ranking_weight(), detail::id_term(hit.id));

@@ -18,6 +18,7 @@ Xapian::Query StopPhraseProcessor::operator()(const std::string& token) {
     if (!text) return Xapian::Query::MatchNothing;
     auto pairs = stopword_pairs(*text, words_);
     if (pairs.empty()) return Xapian::Query::MatchNothing;
+    if (seen_ && std::find(seen_->begin(), seen_->end(), *text) == seen_->end()) seen_->push_back(*text);
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     std::vector<Xapian::Query> terms;

@@ -59,6 +59,38 @@ TEST_CASE("a phrase of stopwords finds the articles that have them side by side"
     CHECK(found("\"the\"").empty());
 }
 
+TEST_CASE("the snippet of a phrase of stopwords marks the phrase where the text has it") {
+    TempDir dir;
+    const auto db = dir.file("db");
+    write_band_articles(db);
+    Searcher s(db);
+    SearchRequest r;
+    r.query = "\"the who\"";
+    r.snippet_length = 160;
+    const auto results = s.search(r);
+    REQUIRE(results.hits.size() == 2);
+    for (const auto& hit : results.hits) {
+        if (hit.id == "review")
+            CHECK(hit.snippet == "Last night <mark>the</mark> <mark>Who</mark> played their hits to a full hall.");
+        else // only in the title: the lead of the text
+            CHECK(hit.snippet == "The band will play London in May.");
+    }
+    // In a longer phrase: Xapian marks none of its words (its snippets see the stopwords the
+    // index skips between them); the words as typed are marked where they stand together.
+    r.query = "\"the Who played their hits\"";
+    const auto mixed = s.search(r);
+    REQUIRE(mixed.hits.size() == 1);
+    CHECK(mixed.hits[0].snippet ==
+          "Last night <mark>the</mark> <mark>Who</mark> <mark>played</mark> <mark>their</mark> "
+          "<mark>hits</mark> to a full hall.");
+    // Any phrase with stopwords, for the same reason.
+    r.query = "\"bank of the west\"";
+    const auto bank = s.search(r);
+    REQUIRE(bank.hits.size() == 1);
+    CHECK(bank.hits[0].snippet ==
+          "<mark>Bank</mark> <mark>of</mark> <mark>the</mark> <mark>West</mark> said profits rose.");
+}
+
 TEST_CASE("the pairs of stopwords weigh nothing: no wdf, so lengths and scores stay the words' own") {
     TempDir dir;
     const auto db = dir.file("db");

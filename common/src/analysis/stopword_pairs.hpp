@@ -1,10 +1,10 @@
 #pragma once
 // Pairs of adjacent stopwords ("the who", "to be"), kept so that a phrase made only of
-// stopwords ("The Who", "Let It Be", "to be or not to be") can match although the stopwords
+// stopwords ("The Who", "This Is Us", "to be or not to be") can match although the stopwords
 // themselves are left out of the index, as Lucene's and Solr's common-grams do. Only pairs of
 // two stopwords: a stopword beside a word is already found by the word, and those pairs would
-// cost far more terms. The pairs are read by Xapian's own tokenizer, on the text and on the
-// query alike, so both split words (and punctuation, numbers, CJK) the same way.
+// cost far more terms. The pairs are read by Xapian's own tokenizer, in the text and in the
+// query's phrase alike, so both split words (and punctuation, numbers, CJK) the same way.
 
 #include <xapian.h>
 

@@ -56,12 +56,18 @@ std::string flat_html(std::string_view text) {
 
 std::optional<std::string> phrase_snippet(std::string_view text, const std::vector<std::string>& phrases,
                                           std::size_t length, std::string_view start, std::string_view end) {
+    // Phrases of two words or more (Xapian marks single words), a bounded number of them: a
+    // query can hold thousands, and each is tried at every word of the text.
+    constexpr std::size_t max_phrases = 16;
     std::vector<std::vector<std::string>> wanted;
     for (const auto& phrase : phrases) {
         std::vector<std::string> lower;
         for (auto& w : words_of(phrase)) lower.push_back(std::move(w.lower));
-        if (!lower.empty()) wanted.push_back(std::move(lower));
+        if (lower.size() < 2 || std::find(wanted.begin(), wanted.end(), lower) != wanted.end()) continue;
+        wanted.push_back(std::move(lower));
+        if (wanted.size() == max_phrases) break;
     }
+    if (wanted.empty()) return std::nullopt;
     const auto words = words_of(text);
     // The length in words of the longest phrase that starts at word i, or 0.
     const auto phrase_at = [&](std::size_t i) -> std::size_t {

@@ -158,10 +158,33 @@ std::string cjk_fields(std::string_view query) {
 std::string joined(const std::vector<std::string>& pieces) {
     std::string out;
     for (const auto& piece : pieces) {
-        if (!out.empty() && out.back() != '(' && piece != ")") out += ' ';
+        // "-(", "+(" and "title:(" mean something only glued together.
+        const bool glued =
+            piece == "(" && !out.empty() && (out.back() == '-' || out.back() == '+' || out.back() == ':');
+        if (!out.empty() && out.back() != '(' && piece != ")" && !glued) out += ' ';
         out += piece;
     }
     return out;
+}
+
+bool is_proximity_operator(std::string_view token) {
+    return token == "NEAR" || token == "ADJ" || token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0;
+}
+
+// True when the piece of `query` in [start, end) is an operand of NEAR or ADJ, which take words
+// and phrases only (a field processor's query there is an error, or matches nothing).
+bool beside_proximity_operator(std::string_view query, std::size_t start, std::size_t end) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t before_end = start;
+    while (before_end > 0 && is_space(query[before_end - 1])) --before_end;
+    std::size_t before = before_end;
+    while (before > 0 && !is_space(query[before - 1])) --before;
+    std::size_t after = end;
+    while (after < query.size() && is_space(query[after])) ++after;
+    std::size_t after_end = after;
+    while (after_end < query.size() && !is_space(query[after_end])) ++after_end;
+    return is_proximity_operator(query.substr(before, before_end - before)) ||
+           is_proximity_operator(query.substr(after, after_end - after));
 }
 
 // A phrase piece (pieces_of()) with a run of two stopwords or more, as the stopword-phrase field
@@ -256,9 +279,24 @@ std::string pure_negation(std::string_view query) {
     const auto pieces = pieces_of(query);
     if (pieces.empty()) return std::string(query);
     std::string excluded;
-    for (const auto& piece : pieces) {
-        if (piece.size() < 2 || piece[0] != '-' || piece[1] == '-') return std::string(query);
-        excluded += (excluded.empty() ? "" : " OR ") + piece.substr(1);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        std::string item;
+        if (pieces[i] == "-" && i + 1 < pieces.size() && pieces[i + 1] == "(") { // -( ... )
+            std::size_t close = i + 1;
+            for (int depth = 0; close < pieces.size(); ++close) {
+                depth += pieces[close] == "(" ? 1 : pieces[close] == ")" ? -1 : 0;
+                if (depth == 0) break;
+            }
+            if (close == pieces.size()) return std::string(query);
+            item = joined({pieces.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                           pieces.begin() + static_cast<std::ptrdiff_t>(close + 1)});
+            i = close;
+        } else {
+            const auto& piece = pieces[i];
+            if (piece.size() < 2 || piece[0] != '-' || piece[1] == '-') return std::string(query);
+            item = piece.substr(1);
+        }
+        excluded += (excluded.empty() ? "" : " OR ") + item;
     }
     return "NOT (" + excluded + ")";
 }
@@ -363,21 +401,43 @@ std::string stopword_phrases(std::string_view query, const std::vector<std::stri
     if (stopwords.empty()) return std::string(query);
     // Two stopwords or more and nothing else ("the who", "to be or not to be") can only mean
     // the phrase: as words they would be dropped, and the query would match everything.
-    const auto is_syntax = [](char c) { return c == '"' || c == ':' || c == '(' || c == ')' || c == '+' || c == '-'; };
-    auto pieces = pieces_of(query);
+    const auto is_syntax = [](char c) {
+        return c == '"' || c == ':' || c == '(' || c == ')' || c == '+' || c == '-' || c == '*';
+    };
+    const auto pieces = pieces_of(query);
     if (pieces.size() >= 2 && std::none_of(query.begin(), query.end(), is_syntax) &&
-        std::all_of(pieces.begin(), pieces.end(), [&](const std::string& p) { return !is_operator(p); }) &&
+        std::none_of(pieces.begin(), pieces.end(), [&](const std::string& p) { return is_operator(p); }) &&
         only_stopwords(query, stopwords) && query_words(query).size() >= 2)
         return stop_phrase_field("") + ":" + hex_token(trim(query));
-    if (query.find('"') == std::string_view::npos) return std::string(query);
-    bool changed = false;
-    for (auto& piece : pieces) {
-        if (auto rewritten = stopword_phrase_piece(piece, stopwords)) {
-            piece = std::move(*rewritten);
-            changed = true;
+    // Each phrase is replaced where it stands, with the field and signs glued to it; the rest of
+    // the query is left as typed.
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t open = query.find('"'); open != std::string_view::npos;) {
+        const std::size_t close = query.find('"', open + 1);
+        const std::size_t end = close == std::string_view::npos ? query.size() : close + 1;
+        std::size_t start = open;
+        if (start > 0 && query[start - 1] == ':') {
+            --start;
+            while (start > 0 && (std::isalpha(static_cast<unsigned char>(query[start - 1])) || query[start - 1] == '_'))
+                --start;
         }
+        while (start > 0 && (query[start - 1] == '+' || query[start - 1] == '-')) --start;
+        // A quote glued to a word (`say"the who"`) is left to the parser, as it was typed.
+        const bool alone = start == 0 || query[start - 1] == ' ' || query[start - 1] == '(' ||
+                           query[start - 1] == '\t' || query[start - 1] == '\n' || query[start - 1] == '\r';
+        if (alone && !beside_proximity_operator(query, start, end)) {
+            if (auto rewritten = stopword_phrase_piece(std::string(query.substr(start, end - start)), stopwords)) {
+                out.append(query.substr(copied, start - copied));
+                out += *rewritten;
+                copied = end;
+            }
+        }
+        open = close == std::string_view::npos ? close : query.find('"', end);
     }
-    return changed ? joined(pieces) : std::string(query);
+    if (copied == 0) return std::string(query);
+    out.append(query.substr(copied));
+    return out;
 }
 
 } // namespace gazette::detail

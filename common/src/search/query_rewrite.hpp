@@ -27,13 +27,15 @@ std::string rewrite_for_index(std::string_view query, const Xapian::Stem& stemme
 std::string drop_stopword_only_parts(std::string_view query, const std::vector<std::string_view>& stopwords);
 
 /// Phrases with two stopwords or more side by side, for an index that keeps their pairs
-/// (analysis/stopword_pairs.hpp): a phrase of stopwords only ("The Who", title:"Let It Be" has "it be") becomes
-/// the query field that finds it (stop_phrase_field()); in a longer phrase each such run is
-/// ANDed with the phrase of the other words ('"the who concert"' reads '("concert" AND the
-/// field of "the who")'). A query of two stopwords or more and nothing else is that phrase.
+/// (analysis/stopword_pairs.hpp): a phrase of stopwords only ("The Who", title:"This Is Us")
+/// becomes the query field that finds it (stop_phrase_field()); in a longer phrase each such
+/// run is ANDed with the phrase of the other words ('"the who concert"' reads '("concert" AND
+/// the field of "the who")'). A query of two stopwords or more and nothing else is that phrase.
+/// Phrases beside NEAR or ADJ, which take words and phrases only, are left as they are; so is
+/// the rest of the query, as typed.
 std::string stopword_phrases(std::string_view query, const std::vector<std::string_view>& stopwords);
 
-/// A query made only of -excluded words or phrases ("-bridge -toll") as the pure negation it
+/// A query made only of -excluded words, phrases or groups ("-bridge -toll") as the pure negation it
 /// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words.
 std::string pure_negation(std::string_view query);
 

@@ -57,6 +57,13 @@ TEST_CASE("a phrase of stopwords finds the articles that have them side by side"
     CHECK(found("\"who the\"").empty());
     // One stopword alone still matches nothing rather than everything.
     CHECK(found("\"the\"").empty());
+    // The rest of the query keeps its meaning: an excluded group stays excluded.
+    CHECK(found("\"the who\" -(hits OR London)").empty());
+    CHECK(found("-\"the who played their hits\"") == V{"band", "bank", "hamlet", "whole"});
+    // Beside NEAR, which takes words and phrases only, the stopwords are dropped as before
+    // (a phrase of nothing else goes, with its NEAR): no error, whatever the phrase.
+    CHECK(found("\"to be or not to be\" NEAR actor") == V{"hamlet"});
+    CHECK(found("\"the who\" NEAR/3 hits") == V{"review"});
 }
 
 TEST_CASE("the snippet of a phrase of stopwords marks the phrase where the text has it") {

@@ -136,4 +136,24 @@ TEST_CASE("phrases with stopwords side by side read the pairs of them the index 
     CHECK(stopword_phrases("source:\"the who\"", stopwords) == "source:\"the who\"");
     CHECK(stopword_phrases("the who tour", stopwords) == "the who tour");
     CHECK(stopword_phrases("\"the who\"", {}) == "\"the who\"");
+    CHECK(stopword_phrases("say\"the who\"", stopwords) == "say\"the who\"");
+    CHECK(stopword_phrases("the* who", stopwords) == "the* who"); // a wildcard
+    // The rest of the query stays as typed: "-(" and "title:(" mean something only glued.
+    CHECK(stopword_phrases("\"the who\" -(tour tickets)", stopwords) == field("", "the who") + " -(tour tickets)");
+    CHECK(stopword_phrases("title:(beatles) \"the who\"", stopwords) == "title:(beatles) " + field("", "the who"));
+    // NEAR and ADJ take words and phrases only: left to the old reading (stopwords dropped).
+    CHECK(stopword_phrases("\"the who\" NEAR concert", stopwords) == "\"the who\" NEAR concert");
+    CHECK(stopword_phrases("hits ADJ/3 \"the who\"", stopwords) == "hits ADJ/3 \"the who\"");
+}
+
+TEST_CASE("operators left by a dropped part keep the grouping they were glued to") {
+    CHECK(drop_stopword_only_parts("cocoa \"the\" -(tour tickets)", stopwords) == "cocoa -(tour tickets)");
+    CHECK(drop_stopword_only_parts("\"the\" OR title:(toll bridge)", stopwords) == "title:(toll bridge)");
+}
+
+TEST_CASE("a query of excluded groups only is a pure negation too") {
+    CHECK(pure_negation("-(\"concert\" AND x)") == "NOT ((\"concert\" AND x))");
+    CHECK(pure_negation("-(a b) -c") == "NOT ((a b) OR c)");
+    CHECK(pure_negation("-(a b") == "-(a b"); // unclosed: left to the parser's error
+    CHECK(pure_negation("-(a) b") == "-(a) b");
 }

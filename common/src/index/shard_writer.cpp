@@ -232,10 +232,14 @@ void ShardWriter::hold(Item item) {
 }
 
 bool ShardWriter::written(const std::string& id_term) {
-    if (!written_ids_.maybe_contains(fnv1a64(id_term))) return false;
-    for (auto& database : databases_)
-        if (open(database).term_exists(id_term)) return true;
-    return false;
+    return holder(id_term, databases_.size()).has_value();
+}
+
+std::optional<std::size_t> ShardWriter::holder(const std::string& id_term, std::size_t except) {
+    if (!written_ids_.maybe_contains(fnv1a64(id_term))) return std::nullopt;
+    for (std::size_t k = 0; k < databases_.size(); ++k)
+        if (k != except && open(databases_[k]).term_exists(id_term)) return k; // in one database at most
+    return std::nullopt;
 }
 
 void ShardWriter::write_due_groups(std::uint64_t sequence) {
@@ -316,17 +320,11 @@ Xapian::WritableDatabase& ShardWriter::open(Database& database) {
 
 bool ShardWriter::remove_from_others(const std::string& id_term, std::size_t except) {
     if (databases_.size() == 1 && except == 0) return false;
-    if (!written_ids_.maybe_contains(fnv1a64(id_term))) return false;
-    for (std::size_t k = 0; k < databases_.size(); ++k) {
-        if (k == except) continue;
-        Xapian::WritableDatabase& db = open(databases_[k]);
-        if (db.term_exists(id_term)) {
-            db.delete_document(id_term);
-            databases_[k].changed = true;
-            return true; // an id is in one database at most
-        }
-    }
-    return false;
+    const auto k = holder(id_term, except);
+    if (!k) return false;
+    open(databases_[*k]).delete_document(id_term);
+    databases_[*k].changed = true;
+    return true;
 }
 
 std::size_t ShardWriter::target(const std::string& group, std::uint64_t sequence) {

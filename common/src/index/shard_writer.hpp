@@ -134,6 +134,8 @@ class ShardWriter {
     bool drop_held(const std::string& id);
     /// Whether one of the shard's databases holds the article.
     bool written(const std::string& id_term);
+    /// The database other than `except` that holds the article (an id is in one at most).
+    std::optional<std::size_t> holder(const std::string& id_term, std::size_t except);
     /// A grouped shard's upsert: held back with its group's articles, and counted (an earlier
     /// version held back is dropped).
     void hold(Item item);

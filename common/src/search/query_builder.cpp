@@ -13,6 +13,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace gazette::detail {
@@ -292,10 +293,17 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, UnixSeconds now) {
     if (!is_valid_utf8(request.query)) throw Error(ErrorCode::invalid_query, "query is not valid UTF-8");
 
     BuiltQuery built;
-    const std::string text = trim(request.query);
+    // Read with straight quotes throughout (a copy of the request only when it has others).
+    std::optional<SearchRequest> straightened;
+    if (std::string straight = straight_quotes(request.query); straight != request.query) {
+        straightened = request;
+        straightened->query = std::move(straight);
+    }
+    const SearchRequest& read = straightened ? *straightened : request;
+    const std::string text = trim(read.query);
     if (!text.empty()) {
         stop_phrases_->clear();
-        built.query = filters_as_filters(parse_text_in_index_languages(request));
+        built.query = filters_as_filters(parse_text_in_index_languages(read));
         built.has_text = !built.query.empty();
         built.phrases = std::move(*stop_phrases_);
         stop_phrases_->clear();

@@ -440,4 +440,25 @@ std::string stopword_phrases(std::string_view query, const std::vector<std::stri
     return out;
 }
 
+std::string straight_quotes(std::string_view query) {
+    // Typographic double quotes, as phones and word processors type them: “ ” „ ‟ « ».
+    static constexpr std::string_view quotes[] = {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"};
+    std::string out;
+    out.reserve(query.size());
+    for (std::size_t i = 0; i < query.size();) {
+        const auto byte = static_cast<unsigned char>(query[i]);
+        if (byte >= 0x80) {
+            const auto quote = std::find_if(std::begin(quotes), std::end(quotes),
+                                            [&](std::string_view q) { return query.compare(i, q.size(), q) == 0; });
+            if (quote != std::end(quotes)) {
+                out += '"';
+                i += quote->size();
+                continue;
+            }
+        }
+        out += query[i++];
+    }
+    return out;
+}
+
 } // namespace gazette::detail

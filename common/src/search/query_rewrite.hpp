@@ -35,6 +35,10 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
 /// the rest of the query, as typed.
 std::string stopword_phrases(std::string_view query, const std::vector<std::string_view>& stopwords);
 
+/// Typographic double quotes (“ ” „ ‟ « ») as '"': they are phrases to whoever types them, and
+/// Xapian's parser reads only some of them so (“ ”), without the rewriting of phrases above.
+std::string straight_quotes(std::string_view query);
+
 /// A query made only of -excluded words, phrases or groups ("-bridge -toll") as the pure negation it
 /// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words.
 std::string pure_negation(std::string_view query);

@@ -55,6 +55,10 @@ TEST_CASE("a phrase of stopwords finds the articles that have them side by side"
     CHECK(found("\"the who\" OR hamlet") == V{"band", "hamlet", "review"});
     CHECK(found("hits -\"the who\"").empty());
     CHECK(found("\"who the\"").empty());
+    // Quotes as phones and word processors type them.
+    CHECK(found("\u201CThe Who\u201D") == V{"band", "review"});
+    CHECK(found("\u201Ebank of the west\u201C") == V{"bank"});
+    CHECK(found("\u00ABto be or not to be\u00BB") == V{"hamlet"});
     // One stopword alone still matches nothing rather than everything.
     CHECK(found("\"the\"").empty());
     // The rest of the query keeps its meaning: an excluded group stays excluded.

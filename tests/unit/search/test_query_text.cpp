@@ -157,3 +157,12 @@ TEST_CASE("a query of excluded groups only is a pure negation too") {
     CHECK(pure_negation("-(a b") == "-(a b"); // unclosed: left to the parser's error
     CHECK(pure_negation("-(a) b") == "-(a) b");
 }
+
+TEST_CASE("typographic double quotes are read as straight ones") {
+    CHECK(straight_quotes("\u201CThe Who\u201D tour") == "\"The Who\" tour");
+    CHECK(straight_quotes("\u201Ebank of the west\u201C") == "\"bank of the west\"");
+    CHECK(straight_quotes("\u00ABto be\u00BB \u201Fx\u201D") == "\"to be\" \"x\"");
+    CHECK(straight_quotes("l\u2019\u00E9conomie \u00E9lections") ==
+          "l\u2019\u00E9conomie \u00E9lections"); // others stay
+    CHECK(straight_quotes("") == "");
+}

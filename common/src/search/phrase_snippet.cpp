@@ -1,8 +1,7 @@
 #include "search/phrase_snippet.hpp"
 
+#include "analysis/words.hpp"
 #include "util/text_util.hpp"
-
-#include <xapian.h>
 
 #include <algorithm>
 
@@ -17,25 +16,9 @@ struct Word {
 
 std::vector<Word> words_of(std::string_view text) {
     std::vector<Word> words;
-    Word current;
-    bool in_word = false;
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const std::size_t at = static_cast<std::size_t>(it.raw() - text.data());
-        const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch)) {
-            if (!in_word) current = Word{at, 0, {}};
-            in_word = true;
-            Xapian::Unicode::append_utf8(current.lower, Xapian::Unicode::tolower(ch));
-        } else if (in_word) {
-            current.end = at;
-            words.push_back(std::move(current));
-            in_word = false;
-        }
-    }
-    if (in_word) {
-        current.end = text.size();
-        words.push_back(std::move(current));
-    }
+    for_each_lower_word(text, [&](const std::string& word, std::size_t begin, std::size_t end) {
+        words.push_back({begin, end, word});
+    });
     return words;
 }
 
@@ -54,25 +37,25 @@ std::string flat_html(std::string_view text) {
 
 } // namespace
 
-std::optional<std::string> phrase_snippet(std::string_view text, const std::vector<std::string>& phrases,
-                                          std::size_t length, std::string_view start, std::string_view end) {
-    // Phrases of two words or more (Xapian marks single words), a bounded number of them: a
-    // query can hold thousands, and each is tried at every word of the text.
+PhraseSnippets::PhraseSnippets(const std::vector<std::string>& phrases) {
     constexpr std::size_t max_phrases = 16;
-    std::vector<std::vector<std::string>> wanted;
     for (const auto& phrase : phrases) {
         std::vector<std::string> lower;
-        for (auto& w : words_of(phrase)) lower.push_back(std::move(w.lower));
-        if (lower.size() < 2 || std::find(wanted.begin(), wanted.end(), lower) != wanted.end()) continue;
-        wanted.push_back(std::move(lower));
-        if (wanted.size() == max_phrases) break;
+        for_each_lower_word(phrase, [&](const std::string& word) { lower.push_back(word); });
+        if (lower.size() < 2 || std::find(phrases_.begin(), phrases_.end(), lower) != phrases_.end()) continue;
+        phrases_.push_back(std::move(lower));
+        if (phrases_.size() == max_phrases) break;
     }
-    if (wanted.empty()) return std::nullopt;
+}
+
+std::optional<std::string> PhraseSnippets::snippet(std::string_view text, std::size_t length, std::string_view start,
+                                                   std::string_view end) const {
+    if (phrases_.empty()) return std::nullopt;
     const auto words = words_of(text);
     // The length in words of the longest phrase that starts at word i, or 0.
     const auto phrase_at = [&](std::size_t i) -> std::size_t {
         std::size_t longest = 0;
-        for (const auto& phrase : wanted) {
+        for (const auto& phrase : phrases_) {
             if (phrase.size() <= longest || i + phrase.size() > words.size()) continue;
             bool same = true;
             for (std::size_t k = 0; same && k < phrase.size(); ++k) same = words[i + k].lower == phrase[k];

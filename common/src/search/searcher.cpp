@@ -334,7 +334,7 @@ struct Searcher::Impl {
     }
 
     SearchHit make_hit(const Ranked& r, const Xapian::MSet& mset, const SearchRequest& request, bool scored,
-                       detail::UnixSeconds now, const std::vector<std::string>& phrases = {}) {
+                       detail::UnixSeconds now, const detail::PhraseSnippets* phrases = nullptr) {
         // Over remote parts the hit's fields come with the match (as its sort key); the document,
         // one round trip each, only when more than those is needed.
         Xapian::Document doc = r.doc;
@@ -392,9 +392,8 @@ struct Searcher::Impl {
             std::optional<std::string> phrase;
             // Xapian marks no word of a phrase of stopwords (it matches by pairs), nor of a
             // phrase that has stopwords (its snippets see the stopwords the index skips).
-            if (!marked && !phrases.empty())
-                phrase = detail::phrase_snippet(text, phrases, request.snippet_length, request.highlight_start,
-                                                request.highlight_end);
+            if (!marked && phrases)
+                phrase = phrases->snippet(text, request.snippet_length, request.highlight_start, request.highlight_end);
             if (phrase)
                 hit.snippet = std::move(*phrase);
             else if (!marked)
@@ -523,9 +522,12 @@ struct Searcher::Impl {
         }
         read_hit_values(ranked);
         results.hits.reserve(ranked.size());
+        std::optional<detail::PhraseSnippets> phrases;
+        if (request.snippet_length > 0 && !built.phrases.empty()) phrases.emplace(built.phrases);
         for (const auto& r : ranked) {
             deadline.check();
-            SearchHit hit = make_hit(r, mset, request, built.has_text, now, built.phrases);
+            SearchHit hit =
+                make_hit(r, mset, request, built.has_text, now, phrases && !phrases->empty() ? &*phrases : nullptr);
             if (hit.explanation && built.has_text)
                 hit.explanation->terms =
                     detail::term_weights(db, built.query, *ranking_weight(), detail::id_term(hit.id));

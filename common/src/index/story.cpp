@@ -123,8 +123,14 @@ std::string StoryIndex::assign(const std::string& id, const MinHash& signature, 
         } catch (const Xapian::DatabaseModifiedError&) {
             // A shard committed twice during the lookup, overwriting the revision it read. What
             // counts is the same in the newer one, so the lookup can start over.
-            if (attempt == 8) throw;
+            if (attempt == max_overtaken_attempts) throw;
             view_refresh_ = true;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            // The same race while a database was being opened: Xapian 1.4 checks the level of a
+            // root block before its revision, so a root reused by two commits in between reads
+            // as "Expected block N to be level L". A real corruption fails every attempt.
+            if (attempt == max_overtaken_attempts) throw;
+            view_stale_ = true;
         }
     }
     for (const auto& term : terms) {

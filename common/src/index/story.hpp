@@ -105,6 +105,8 @@ class StoryIndex {
     /// Candidates examined per article at most, so templated text (thousands of near-identical
     /// articles) stays cheap.
     static constexpr std::size_t max_candidates = 64;
+    /// Lookups overtaken by commits are started over this many times at most.
+    static constexpr int max_overtaken_attempts = 8;
 
   private:
     struct Pending {

@@ -284,3 +284,37 @@ TEST_CASE("a story lookup on a revision a writer has since overwritten starts ov
     const Article copy = article("copy", "Wire story, again", wire.body);
     CHECK(stories.assign(copy.id, detail::article_signature(copy)) == "wire");
 }
+
+TEST_CASE("a story lookup that opens a database while commits reuse its root starts over") {
+    // Xapian 1.4 reports a root block reused by two commits between reading the version file
+    // and the block as corruption ("Expected block N to be level L"), not as a modified
+    // revision. The lookup opens the view again; a corruption that stays fails it.
+    TempDir dir;
+    const auto db = dir.file("db");
+    TextMaker text;
+    const Article wire = article("wire", "Wire story", text.words(80));
+    IndexWriter writer(db, WriterOptions{});
+    writer.upsert(wire);
+    writer.commit();
+    const Article copy = article("copy", "Wire story, again", wire.body);
+
+    int opened = 0;
+    detail::StoryIndex overtaken(
+        [&] {
+            if (++opened == 1) throw Xapian::DatabaseCorruptError("Expected block 5 to be level 1, not 0");
+            return detail::StoryView::whole(Xapian::Database(db));
+        },
+        1);
+    CHECK(overtaken.assign(copy.id, detail::article_signature(copy)) == "wire");
+    CHECK(opened == 2);
+
+    int attempts = 0;
+    detail::StoryIndex corrupt(
+        [&]() -> detail::StoryView {
+            ++attempts;
+            throw Xapian::DatabaseCorruptError("Expected block 5 to be level 1, not 0");
+        },
+        1);
+    CHECK_THROWS_AS(corrupt.assign(copy.id, detail::article_signature(copy)), Xapian::DatabaseCorruptError);
+    CHECK(attempts == detail::StoryIndex::max_overtaken_attempts);
+}

@@ -6,7 +6,8 @@
 # each, exact totals off like the floor; the floor and Gazette alternate for ROUNDS rounds and
 # each ratio is the median of the rounds' ratios. Gazette runs as a search page would (with
 # "did you mean" for searches with few results) and without it (--no-suggest: what an
-# evaluation run or an API client asking suggest=false gets).
+# evaluation run or an API client asking suggest=false gets). Then each log whole-batch, as an
+# evaluation run is made: one process from start to end, the floor's against gazette-search's.
 # usage: bench/mixed_queries.sh [PER_KIND] [ROUNDS]   (default 400 queries per kind, 3 rounds)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,12 @@ g++ -O2 -std=c++17 -o "$work/xapian_floor" "$anchors/xapian_floor.cc" -lxapian
 "$build/indexer/gazette-index" -q --show-errors 0 --db "$work/gazette" "$work/docs.jsonl" 2>/dev/null || [ $? = 2 ]
 
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | head -1; }
+# Whole batch: each log five times over (new query ids), one process start to end, as an
+# evaluation run goes: the floor's program with one pass, and gazette-search writing a TREC run.
+seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+for kind in short long subjects misspelt absent mixed; do
+  for i in 1 2 3 4 5; do sed "s/^/$i-/" "$work/logs/$kind.tsv"; done >"$work/logs/$kind.x5.tsv"
+done
 kinds=(short long subjects misspelt absent mixed)
 for ((r = 1; r <= rounds; ++r)); do
   for kind in "${kinds[@]}"; do
@@ -37,6 +44,10 @@ for ((r = 1; r <= rounds; ++r)); do
     for p in p50_us p99_us; do
       echo "$kind $p $(value $p <<<"$f") $(value $p <<<"$g") $(value $p <<<"$n")" >>"$work/rounds"
     done
+    q5=$work/logs/$kind.x5.tsv
+    fb=$(seconds "$work/xapian_floor" search "$work/floor" "$q5" 10 "$work/floor.run" 1)
+    gb=$(seconds "$build/search/gazette-search" --db "$work/gazette" --queries "$q5" --format trec --limit 10)
+    echo "$kind $fb $gb" >>"$work/batch"
   done
 done
 
@@ -50,4 +61,12 @@ for kind in "${kinds[@]}"; do
     printf '%-9s %-7s %10s %10s %13.2fx %10s %13.2fx %15.2fx\n' "$kind" "${p%_us}" "$(col 3)" "$(col 4)" "$(ratio 4 3)" \
       "$(col 5)" "$(ratio 5 3)" "$(ratio 4 5)"
   done
+done
+echo
+echo "Whole batch: each log five times over, one process (the floor's search, one pass; gazette-search --format trec --limit 10)"
+printf '%-9s %10s %10s %14s\n' kind "floor s" "gazette s" "gazette/floor"
+for kind in "${kinds[@]}"; do
+  rows=$(grep "^$kind " "$work/batch")
+  printf '%-9s %10.3f %10.3f %13.2fx\n' "$kind" "$(awk '{print $2}' <<<"$rows" | median)" \
+    "$(awk '{print $3}' <<<"$rows" | median)" "$(awk '{print $3 / $2}' <<<"$rows" | median)"
 done

@@ -36,10 +36,14 @@ int run_batch(Searcher& searcher, const SearchOptions& options) {
     std::string line;
     std::size_t line_number = 0;
     SearchRequest request = options.request;
-    // A TREC run is read by an evaluation tool: no snippets, no "did you mean".
+    // A TREC run is read by an evaluation tool: ids and scores only. No snippets, no "did you
+    // mean", no authors or summary, and no count of the matches (counting 1,000 exactly read
+    // every posting of a short query's words).
     if (options.format == OutputFormat::trec) {
         request.snippet_length = 0;
         request.suggest = false;
+        request.exact_total_up_to = 0;
+        request.with_article_fields = false;
     }
     std::size_t partial = 0, queries = 0;
     std::vector<std::string> failed_parts;

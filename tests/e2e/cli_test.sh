@@ -53,6 +53,9 @@ printf 'q1\tbridge toll\nq2\theatwave wildfires\n' >"$work/queries.tsv"
 out=$("$search" --db "$db" --queries "$work/queries.tsv" --format trec --limit 5)
 check "TREC run lines" grep -qE '^q1 Q0 [^ ]+ 1 [0-9.]+ gazette$' <<<"$out"
 check "TREC run covers both queries" grep -q '^q2 Q0 ' <<<"$out"
+# A batch asks for ids and scores only (no count, no fields): the ranking stays a search's.
+check "a TREC batch ranks as a single search does" \
+  cmp -s <(grep '^q1 ' <<<"$out" | cut -d' ' -f3-) <("$search" --db "$db" --format trec -n 5 bridge toll | cut -d' ' -f3-)
 
 # Bad input: reported as file:line: reason, skipped, good records kept, exit code 2.
 printf '{"id":"g1","title":"Good one"}\n{"id":"b1","title":\n{"id":"b2","title":7}\n{"id":"g2","title":"Good two"}\n' >"$work/bad.jsonl"

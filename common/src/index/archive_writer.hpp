@@ -69,6 +69,9 @@ class ArchiveWriter final : public WriterBackend {
     void load_filters();
     /// Stores the gate, covering every partition as committed now.
     void store_gate();
+    /// Whether storing the gate costs less than the next writer's pass over the partitions it
+    /// would otherwise find uncovered.
+    bool gate_worth_storing() const;
     /// Commits the open transaction of a partition, its filters with it.
     void commit_partition(const std::string& name, Writable& w);
     /// The story lookups' view: each partition a part of its own, so that a band term is looked
@@ -117,6 +120,7 @@ class ArchiveWriter final : public WriterBackend {
     std::optional<ArchiveGate> gate_;                   ///< once the filters are loaded
     bool gate_changed_ = false;                         ///< since it was read or stored
     std::chrono::steady_clock::time_point gate_stored_; ///< when last stored (or read)
+    std::map<std::string, Xapian::rev> gate_on_disk_;   ///< the revisions the stored gate covers
     WriteCounts written_;
     std::size_t pending_ = 0;
     std::uint64_t pending_text_bytes_ = 0;

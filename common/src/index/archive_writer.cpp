@@ -254,8 +254,8 @@ bool ArchiveWriter::gate_worth_storing() const {
     // articles: 0.15 s); a partition the stored gate does not cover costs the next writer a
     // pass over its ids and band terms (1 us an article). Measured on generated archives of
     // 300,000 and 1,000,000 articles: a run adding a few articles to the current month spent
-    // a third of its time storing the gate. Storing pays off once the uncovered partitions
-    // hold an article for every 150 bytes of gate.
+    // a third to two thirds of its time storing the gate. Storing pays off once the uncovered
+    // partitions hold an article for every 150 bytes of gate.
     constexpr std::size_t gate_bytes_per_uncovered_article = 150;
     std::size_t bytes = 0;
     for (const GrowingBloomFilter* filter : {&gate_->ids, &gate_->bands})

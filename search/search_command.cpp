@@ -30,21 +30,26 @@ int partial_warning(const SearchResults& results) {
     return exit_partial;
 }
 
-int run_batch(Searcher& searcher, const SearchOptions& options) {
-    std::ifstream in(options.queries_file);
-    if (!in) throw Error(ErrorCode::io_error, options.queries_file + ": cannot open");
-    std::string line;
-    std::size_t line_number = 0;
+// A TREC run is read by an evaluation tool: ids and scores only. No snippets, no "did you mean",
+// no authors or summary, and no count of the matches (counting 1,000 exactly read every posting
+// of a short query's words).
+SearchRequest request_for(const SearchOptions& options) {
     SearchRequest request = options.request;
-    // A TREC run is read by an evaluation tool: ids and scores only. No snippets, no "did you
-    // mean", no authors or summary, and no count of the matches (counting 1,000 exactly read
-    // every posting of a short query's words).
     if (options.format == OutputFormat::trec) {
         request.snippet_length = 0;
         request.suggest = false;
         request.exact_total_up_to = 0;
         request.with_article_fields = false;
     }
+    return request;
+}
+
+int run_batch(Searcher& searcher, const SearchOptions& options) {
+    std::ifstream in(options.queries_file);
+    if (!in) throw Error(ErrorCode::io_error, options.queries_file + ": cannot open");
+    std::string line;
+    std::size_t line_number = 0;
+    SearchRequest request = request_for(options);
     std::size_t partial = 0, queries = 0;
     std::vector<std::string> failed_parts;
     while (std::getline(in, line)) {
@@ -128,7 +133,7 @@ int run_search(const SearchOptions& options) {
             return partial_warning(related);
         }
 
-        SearchRequest request = options.request;
+        SearchRequest request = request_for(options);
         request.query = options.query;
         const SearchResults results = searcher.search(request);
         switch (options.format) {

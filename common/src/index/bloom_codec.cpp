@@ -1,5 +1,6 @@
 #include "index/bloom_codec.hpp"
 
+#include <cstring>
 #include <limits>
 
 namespace gazette::detail {
@@ -19,6 +20,29 @@ bool get(std::string_view& in, std::uint64_t& v) {
     return true;
 }
 
+// A filter's words are stored little-endian; on a little-endian machine (any this runs on in
+// practice) they are copied as they are: byte by byte, a million-article archive's filters took
+// a tenth of a second to read and as long to write at every run.
+constexpr bool little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+
+void put_words(std::string& out, const std::vector<std::uint64_t>& words) {
+    if constexpr (little_endian) {
+        out.append(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(std::uint64_t));
+    } else {
+        for (const std::uint64_t word : words) put(out, word);
+    }
+}
+
+// `in` holds at least `words.size()` words.
+void get_words(std::string_view& in, std::vector<std::uint64_t>& words) {
+    if constexpr (little_endian) {
+        std::memcpy(words.data(), in.data(), words.size() * sizeof(std::uint64_t));
+        in.remove_prefix(words.size() * sizeof(std::uint64_t));
+    } else {
+        get_words(in, words);
+    }
+}
+
 // Far above any real filter: a damaged size field must not make a huge allocation.
 constexpr std::uint64_t max_words = std::uint64_t{1} << 32;
 constexpr std::uint64_t max_parts = 64;
@@ -26,13 +50,16 @@ constexpr std::uint64_t max_parts = 64;
 } // namespace
 
 void encode_filter(const GrowingBloomFilter& filter, std::string& out) {
+    std::size_t bytes = 8;
+    for (const BloomFilter& part : filter.parts()) bytes += 32 + part.words().size() * sizeof(std::uint64_t);
+    out.reserve(out.size() + bytes);
     put(out, filter.parts().size());
     for (const BloomFilter& part : filter.parts()) {
         put(out, part.capacity());
         put(out, part.bits_per_key());
         put(out, part.count());
         put(out, part.words().size());
-        for (const std::uint64_t word : part.words()) put(out, word);
+        put_words(out, part.words());
     }
 }
 
@@ -47,7 +74,7 @@ std::optional<GrowingBloomFilter> decode_filter(std::string_view& in) {
             capacity > std::numeric_limits<std::size_t>::max() / 64)
             return std::nullopt;
         std::vector<std::uint64_t> words(size);
-        for (auto& word : words) get(in, word);
+        get_words(in, words);
         if (!part.restore(capacity, static_cast<unsigned>(bits_per_key), count, std::move(words))) return std::nullopt;
     }
     GrowingBloomFilter filter;

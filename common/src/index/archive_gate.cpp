@@ -12,6 +12,7 @@ namespace gazette::detail {
 namespace {
 
 constexpr const char* metadata_gate = "gazette.gate";
+constexpr const char* metadata_gate_rereads = "gazette.gate.rereads";
 constexpr std::string_view format_tag = "gazette-gate-1\n";
 
 // One line of text from the front of `in`, without its newline; none at the end.
@@ -61,6 +62,16 @@ void write_archive_gate(Xapian::WritableDatabase& meta, const ArchiveGate& gate)
     encode_filter(gate.ids, out);
     encode_filter(gate.bands, out);
     meta.set_metadata(metadata_gate, out);
+    meta.set_metadata(metadata_gate_rereads, "");
+}
+
+std::uint64_t read_gate_rereads(const Xapian::Database& meta) {
+    std::uint64_t articles = 0;
+    return parse(meta.get_metadata(metadata_gate_rereads), articles) ? articles : 0;
+}
+
+void write_gate_rereads(Xapian::WritableDatabase& meta, std::uint64_t articles) {
+    meta.set_metadata(metadata_gate_rereads, articles ? std::to_string(articles) : std::string());
 }
 
 void add_partition_terms(const Xapian::Database& partition, ArchiveGate& gate) {

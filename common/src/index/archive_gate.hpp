@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,5 +32,11 @@ std::optional<ArchiveGate> read_archive_gate(const Xapian::Database& meta);
 void write_archive_gate(Xapian::WritableDatabase& meta, const ArchiveGate& gate);
 /// Adds the ids and band terms of `partition` to the gate.
 void add_partition_terms(const Xapian::Database& partition, ArchiveGate& gate);
+
+/// Articles that writers have read into the gate again since it was stored in `meta` (0 when
+/// none is recorded): the cost that storing it once more would have saved them.
+std::uint64_t read_gate_rereads(const Xapian::Database& meta);
+/// Records `articles` as that count (committed by the caller); write_archive_gate() resets it.
+void write_gate_rereads(Xapian::WritableDatabase& meta, std::uint64_t articles);
 
 } // namespace gazette::detail

@@ -62,6 +62,8 @@ class ArchiveWriter final : public WriterBackend {
     /// The partition open for writing in the current batch, created when new.
     Writable& writable(const std::string& name);
     void create_partition(const std::string& name);
+    /// Empty filters for a partition about to be created.
+    PartitionFilters filters_for_new_partition() const;
     /// Partitions holding `term` now (committed copies and this batch's changes); `committed`
     /// gets those whose committed state holds it.
     std::vector<std::string> holders(const std::string& term, std::vector<std::string>& committed);
@@ -69,8 +71,8 @@ class ArchiveWriter final : public WriterBackend {
     void load_filters();
     /// Stores the gate, covering every partition as committed now.
     void store_gate();
-    /// Whether storing the gate costs less than the next writer's pass over the partitions it
-    /// would otherwise find uncovered.
+    /// Whether storing the gate costs less than the passes over the partitions it does not
+    /// cover: those paid since it was stored and the next writer's.
     bool gate_worth_storing() const;
     /// Commits the open transaction of a partition, its filters with it.
     void commit_partition(const std::string& name, Writable& w);
@@ -121,6 +123,8 @@ class ArchiveWriter final : public WriterBackend {
     bool gate_changed_ = false;                         ///< since it was read or stored
     std::chrono::steady_clock::time_point gate_stored_; ///< when last stored (or read)
     std::map<std::string, Xapian::rev> gate_on_disk_;   ///< the revisions the stored gate covers
+    /// Articles read into the gate again since it was stored, by this writer and earlier ones.
+    std::uint64_t gate_rereads_ = 0;
     WriteCounts written_;
     std::size_t pending_ = 0;
     std::uint64_t pending_text_bytes_ = 0;

@@ -10,8 +10,10 @@
 
 #include "index/archive_gate.hpp"
 #include "index/archive_layout.hpp"
+#include "index/partition_filters.hpp"
 #include "index/schema.hpp"
 #include "util/dates.hpp"
+#include "util/text_util.hpp"
 
 #include <xapian.h>
 
@@ -529,6 +531,79 @@ TEST_CASE(
         writer.commit();
     }
     CHECK(covered() == revisions()); // enough uncovered now: stored
+}
+
+TEST_CASE("runs that each add little store the gate once their passes over what it does not cover add up") {
+    // A partition the stored gate does not cover is read again by every run until the gate is
+    // stored: the passes of a run are small, but they repeat.
+    TempDir dir;
+    const std::string path = dir.file("a");
+    const auto meta = [&] { return Xapian::Database(path + "/meta", Xapian::DB_BACKEND_GLASS); };
+    const auto revision_of = [&](const std::string& name) {
+        return Xapian::Database(path + "/" + name, Xapian::DB_BACKEND_GLASS).get_revision();
+    };
+    WriterOptions options = by_month();
+    options.threads = 2; // a bulk build first: 100 articles in January, 500 in other months
+    {
+        IndexWriter writer(path, options);
+        for (int i = 0; i < 600; ++i)
+            writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
+                                  "market report number " + std::to_string(i) + " on grain and cattle",
+                                  "2020-0" + std::to_string(i < 100 ? 1 : 2 + i % 5) + "-10"));
+        writer.commit();
+    }
+    const auto stored = detail::read_archive_gate(meta());
+    REQUIRE(stored);
+    std::size_t bytes = 0;
+    for (const auto* filter : {&stored->ids, &stored->bands})
+        for (const auto& part : filter->parts()) bytes += part.words().size() * sizeof(std::uint64_t);
+    // The rule: store once (articles read again since + articles the next run reads) * 150 reach
+    // the gate's bytes. One run's pass over January (101 articles) does not; two runs' do.
+    REQUIRE(101 * 150 < bytes);
+    REQUIRE((101 + 102) * 150 >= bytes);
+    const auto add_to_january = [&](int n) {
+        IndexWriter writer(path, options);
+        writer.upsert(article("jan" + std::to_string(n), "Frost " + std::to_string(n),
+                              "frost warning number " + std::to_string(n) + " for the orchards", "2020-01-20"));
+        writer.commit();
+    };
+    add_to_january(1);
+    CHECK(detail::read_archive_gate(meta())->covered == stored->covered);
+    CHECK(detail::read_gate_rereads(meta()) == 0); // this run read nothing again
+    add_to_january(2);                             // reads January again (101 articles): then stores
+    const auto now = detail::read_archive_gate(meta());
+    CHECK(now->covered.at("2020-01") == revision_of("2020-01"));
+    CHECK(detail::read_gate_rereads(meta()) == 0);
+    CHECK(now->ids.maybe_contains(detail::fnv1a64(detail::id_term("jan2"))));
+}
+
+TEST_CASE("a new partition's filters are sized for what the archive's partitions hold") {
+    // Grown from the smallest size, a month's filters became a chain that each story lookup
+    // asked in turn.
+    TempDir dir;
+    const std::string path = dir.file("a");
+    WriterOptions options = by_month();
+    options.threads = 2; // a bulk build first: 100 articles in each of six months
+    {
+        IndexWriter writer(path, options);
+        for (int i = 0; i < 600; ++i)
+            writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
+                                  "market report number " + std::to_string(i) + " on grain and cattle",
+                                  "2020-0" + std::to_string(1 + i % 6) + "-10"));
+        writer.commit();
+    }
+    {
+        IndexWriter writer(path, options);
+        for (int i = 0; i < 150; ++i) // 1,200 band terms: more than the smallest filter holds
+            writer.upsert(article("jul" + std::to_string(i), "Harvest " + std::to_string(i),
+                                  "harvest figures number " + std::to_string(i) + " for the valley", "2020-07-14"));
+        writer.commit();
+    }
+    const auto filters = detail::load_partition_filters(Xapian::Database(path + "/2020-07", Xapian::DB_BACKEND_GLASS));
+    CHECK(filters.ids.count() == 150);
+    CHECK(filters.bands.count() >= 1100);
+    CHECK(filters.ids.filters() == 1);
+    CHECK(filters.bands.filters() == 1);
 }
 
 TEST_CASE("a bulk build of a new archive that is interrupted leaves it empty, and the next one completes it") {

@@ -471,6 +471,17 @@ TEST_CASE("a writer that ends leaves the gate covering every partition as commit
     check_gate();
 }
 
+// A bulk build (with `options`) of 600 short market reports, the i-th dated in month
+// `month(i)` of 2020 (1 to 9).
+template <typename Month> void build_reports(const std::string& path, const WriterOptions& options, Month month) {
+    IndexWriter writer(path, options);
+    for (int i = 0; i < 600; ++i)
+        writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
+                              "market report number " + std::to_string(i) + " on grain and cattle",
+                              "2020-0" + std::to_string(month(i)) + "-10"));
+    writer.commit();
+}
+
 TEST_CASE(
     "a run that adds little to a large archive leaves its gate as stored, and the next run still finds what it wrote") {
     // Storing the gate rewrites all of it; a partition it does not cover costs the next run a
@@ -490,14 +501,7 @@ TEST_CASE(
     };
     WriterOptions options = by_month();
     options.threads = 2; // a bulk build of 600 articles first
-    {
-        IndexWriter writer(path, options);
-        for (int i = 0; i < 600; ++i)
-            writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
-                                  "market report number " + std::to_string(i) + " on grain and cattle",
-                                  "2020-0" + std::to_string(1 + i % 6) + "-10"));
-        writer.commit();
-    }
+    build_reports(path, options, [](int i) { return 1 + i % 6; });
     REQUIRE(covered() == revisions());
     const auto stored = covered();
     // Long enough (40 words) for the text alone to make the story.
@@ -544,14 +548,7 @@ TEST_CASE("runs that each add little store the gate once their passes over what 
     };
     WriterOptions options = by_month();
     options.threads = 2; // a bulk build first: 100 articles in January, 500 in other months
-    {
-        IndexWriter writer(path, options);
-        for (int i = 0; i < 600; ++i)
-            writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
-                                  "market report number " + std::to_string(i) + " on grain and cattle",
-                                  "2020-0" + std::to_string(i < 100 ? 1 : 2 + i % 5) + "-10"));
-        writer.commit();
-    }
+    build_reports(path, options, [](int i) { return i < 100 ? 1 : 2 + i % 5; });
     const auto stored = detail::read_archive_gate(meta());
     REQUIRE(stored);
     std::size_t bytes = 0;
@@ -584,14 +581,7 @@ TEST_CASE("a new partition's filters are sized for what the archive's partitions
     const std::string path = dir.file("a");
     WriterOptions options = by_month();
     options.threads = 2; // a bulk build first: 100 articles in each of six months
-    {
-        IndexWriter writer(path, options);
-        for (int i = 0; i < 600; ++i)
-            writer.upsert(article("old" + std::to_string(i), "Report " + std::to_string(i),
-                                  "market report number " + std::to_string(i) + " on grain and cattle",
-                                  "2020-0" + std::to_string(1 + i % 6) + "-10"));
-        writer.commit();
-    }
+    build_reports(path, options, [](int i) { return 1 + i % 6; });
     {
         IndexWriter writer(path, options);
         for (int i = 0; i < 150; ++i) // 1,200 band terms: more than the smallest filter holds

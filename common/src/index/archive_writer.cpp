@@ -271,8 +271,9 @@ bool ArchiveWriter::gate_worth_storing() const {
     // So the gate is stored once the passes paid since it was stored, with the next writer's,
     // cost as much as storing it (an article re-read for every 150 bytes of gate): what runs
     // spend on passes then stays within what storing at every run would have cost, whatever
-    // the size of the runs. (Comparing the next pass alone with a store let the passes of a run
-    // of 20,000 articles add up over seven runs at a million articles: 5% of their time.)
+    // the size of the runs. (Comparing the next pass alone with a store, runs of 20,000
+    // articles into a million-article archive re-read their month for about seven runs in a
+    // row, and ten runs of 200 articles in a row took 0.38 s each against 0.18 s now.)
     constexpr std::size_t gate_bytes_per_uncovered_article = 150;
     std::size_t bytes = 0;
     for (const GrowingBloomFilter* filter : {&gate_->ids, &gate_->bands})

@@ -21,8 +21,8 @@ bool get(std::string_view& in, std::uint64_t& v) {
 }
 
 // A filter's words are stored little-endian; on a little-endian machine (any this runs on in
-// practice) they are copied as they are: byte by byte, a million-article archive's filters took
-// a tenth of a second to read and as long to write at every run.
+// practice) they are copied as they are: byte by byte, decoding a million-article archive's gate
+// (22.7 MB) took 28-134 ms at every run.
 constexpr bool little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
 void put_words(std::string& out, const std::vector<std::uint64_t>& words) {

@@ -33,7 +33,8 @@ for target in "${targets[@]}"; do
     if [ -d "$path" ]; then cp -r "$path"/. "$corpus"/; elif [ -f "$path" ]; then cp "$path" "$corpus"/; fi
   done
   log="$build/fuzz_$target.log"
-  if (cd "$build/crashes" && ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$target" "$corpus" \
+  if (cd "$build/crashes" && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan-suppressions.txt" \
+        "$build/tests/fuzz/fuzz_$target" "$corpus" \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) >"$log" 2>&1; then
     echo "fuzz_$target: ok, $(sed -n 's/^stat::number_of_executed_units: *//p' "$log") runs in ${seconds}s," \
          "coverage $(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2) edges, corpus $(ls "$corpus" | wc -l)"

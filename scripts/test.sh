@@ -23,7 +23,9 @@ cmake --build "$asan"
 # commits, and Xapian 1.4 itself (not instrumented) then reads blocks the writer has freed,
 # which ASan reports inside libxapian (about one run in three, with or without Gazette's
 # changes; docs/RELIABILITY.md).
+# Leaks inside Xapian itself are listed in tests/fuzz/lsan-suppressions.txt.
 (cd "$asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan-suppressions.txt" \
   ctest --output-on-failure --parallel "$(nproc)" --timeout 900 \
   -E '^(package|web|api):|^server:commits every few milliseconds never surface as server errors$')
 

@@ -39,7 +39,7 @@ void get_words(std::string_view& in, std::vector<std::uint64_t>& words) {
         std::memcpy(words.data(), in.data(), words.size() * sizeof(std::uint64_t));
         in.remove_prefix(words.size() * sizeof(std::uint64_t));
     } else {
-        get_words(in, words);
+        for (auto& word : words) get(in, word);
     }
 }
 

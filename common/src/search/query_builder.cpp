@@ -231,7 +231,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     // which is said by a query that matches nothing rather than by the whole index. No id
     // holds a NUL byte, so that term is in no article.
     if (trim(text).empty()) return Xapian::Query(std::string(id_prefix) + std::string(1, '\0'));
-    text = rewrite_for_index(synonyms_.expand(text), analyzer_.stemmer(request.language), stopwords);
+    text = grouped_proximity(rewrite_for_index(synonyms_.expand(text), analyzer_.stemmer(request.language), stopwords));
     Xapian::Query query;
     try {
         query = parser.parse_query(text, parser_flags);

@@ -440,6 +440,43 @@ std::string stopword_phrases(std::string_view query, const std::vector<std::stri
     return out;
 }
 
+std::string grouped_proximity(std::string_view query) {
+    if (query.find("NEAR") == std::string_view::npos && query.find("ADJ") == std::string_view::npos)
+        return std::string(query);
+    const auto pieces = pieces_of(query);
+    // A word or phrase NEAR and ADJ can take: not an operator, a bracket or a dangling field.
+    const auto operand = [](const std::string& piece, bool first) {
+        if (piece == "(" || piece == ")" || is_operator(piece) || piece.back() == ':') return false;
+        return first || (piece.front() != '+' && piece.front() != '-');
+    };
+    std::vector<std::string> out;
+    bool grouped = false;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        std::size_t end = i; // the last operand of a chain starting at i
+        while (end + 2 < pieces.size() && is_proximity_operator(pieces[end + 1]) && operand(pieces[end], end == i) &&
+               operand(pieces[end + 2], false))
+            end += 2;
+        const bool bracketed = i > 0 && pieces[i - 1] == "(" && end + 1 < pieces.size() && pieces[end + 1] == ")";
+        if (end == i || bracketed) {
+            out.push_back(pieces[i]);
+            continue;
+        }
+        // The sign of the first word is the whole group's, as Xapian reads it at the end of a
+        // query ("a -x NEAR y" excludes x near y).
+        const std::string& first = pieces[i];
+        const std::size_t signs = first.find_first_not_of("+-");
+        if (signs > 0) out.push_back(first.substr(0, signs));
+        out.emplace_back("(");
+        out.push_back(first.substr(signs));
+        out.insert(out.end(), pieces.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                   pieces.begin() + static_cast<std::ptrdiff_t>(end) + 1);
+        out.emplace_back(")");
+        grouped = true;
+        i = end;
+    }
+    return grouped ? joined(out) : std::string(query);
+}
+
 std::string straight_quotes(std::string_view query) {
     // Typographic double quotes, as phones and word processors type them: “ ” „ ‟ « ».
     static constexpr std::string_view quotes[] = {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"};

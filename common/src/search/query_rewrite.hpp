@@ -35,6 +35,13 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
 /// the rest of the query, as typed.
 std::string stopword_phrases(std::string_view query, const std::vector<std::string_view>& stopwords);
 
+/// Each chain of NEAR or ADJ ("x NEAR y", "x NEAR/3 y ADJ z") in brackets, with the sign of
+/// its first word before them ("-x NEAR y" is "-(x NEAR y)"). Xapian 1.4's parser reads such
+/// a chain only as the whole query or beside a boolean operator: with a word after it
+/// ("oil NEAR crude prices") the query is a syntax error, which it reads again as plain words
+/// ("near" among them, the sign lost), and "-x NEAR y z" also leaks memory.
+std::string grouped_proximity(std::string_view query);
+
 /// Typographic double quotes (“ ” „ ‟ « ») as '"': they are phrases to whoever types them, and
 /// Xapian's parser reads only some of them so (“ ”), without the rewriting of phrases above.
 std::string straight_quotes(std::string_view query);

@@ -198,6 +198,20 @@ TEST_CASE("query language: phrases, booleans, +/-, wildcards") {
     CHECK(sorted(ids(s.search(query("NOT bridge")))).size() == 4);
 }
 
+TEST_CASE("NEAR and ADJ keep their meaning beside other words and signs") {
+    Newsroom n;
+    Searcher s(n.db);
+    // Both bridge articles name Tessaly and cables, never within two words of each other.
+    CHECK(s.search(query("tessaly NEAR/2 cables")).total == 0);
+    CHECK(ids(s.search(query("tessaly NEAR/2 cables toll"))) == std::vector<std::string>{"bridge-2"});
+    CHECK(sorted(ids(s.search(query("tessaly NEAR/9 cables toll")))) ==
+          std::vector<std::string>{"bridge-1", "bridge-2"});
+    // The sign of the first word excludes the whole chain, as at the end of a query.
+    CHECK(ids(s.search(query("-bridge NEAR cables heatwave"))) == std::vector<std::string>{"heat-1"});
+    CHECK(ids(s.search(query("heatwave -bridge NEAR cables"))) == std::vector<std::string>{"heat-1"});
+    CHECK(ids(s.search(query("+interest ADJ rate bank"))) == std::vector<std::string>{"rates-1"});
+}
+
 TEST_CASE("query language: fields") {
     Newsroom n;
     Searcher s(n.db);

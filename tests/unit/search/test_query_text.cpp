@@ -166,3 +166,23 @@ TEST_CASE("typographic double quotes are read as straight ones") {
           "l\u2019\u00E9conomie \u00E9lections"); // others stay
     CHECK(straight_quotes("") == "");
 }
+
+TEST_CASE("chains of NEAR and ADJ are bracketed with the sign of their first word") {
+    CHECK(grouped_proximity("oil NEAR crude prices") == "(oil NEAR crude) prices");
+    CHECK(grouped_proximity("a b NEAR/3 c ADJ d e") == "a (b NEAR/3 c ADJ d) e");
+    CHECK(grouped_proximity("-oil NEAR crude prices") == "-(oil NEAR crude) prices");
+    CHECK(grouped_proximity("+title:oil NEAR crude") == "+(title:oil NEAR crude)");
+    CHECK(grouped_proximity("bridge \"toll road\" NEAR fees") == "bridge (\"toll road\" NEAR fees)");
+    CHECK(grouped_proximity("a NEAR b OR c NEAR d") == "(a NEAR b) OR (c NEAR d)");
+    // Already in brackets, or no chain: as typed.
+    CHECK(grouped_proximity("(oil NEAR crude) prices") == "(oil NEAR crude) prices");
+    CHECK(grouped_proximity("title:(oil NEAR crude)") == "title:(oil NEAR crude)");
+    CHECK(grouped_proximity("oil  near crude") == "oil  near crude");
+    CHECK(grouped_proximity("oil NEAR") == "oil NEAR");
+    CHECK(grouped_proximity("NEAR oil") == "NEAR oil");
+    CHECK(grouped_proximity("oil NEAR (crude OR brent)") == "oil NEAR (crude OR brent)");
+    CHECK(grouped_proximity("oil AND NEAR crude") == "oil AND NEAR crude");
+    CHECK(grouped_proximity("\"oil NEAR crude\" prices") == "\"oil NEAR crude\" prices");
+    // A signed word after the operator is not an operand Xapian takes: left to its reading.
+    CHECK(grouped_proximity("oil NEAR -crude prices") == "oil NEAR -crude prices");
+}

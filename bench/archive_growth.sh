@@ -56,4 +56,16 @@ for layout in archive single; do
   a=$(cost_at "$layout" "$size_a") b=$(cost_at "$layout" "$size_b")
   printf '%-8s %12.3f %12.3f %7.2fx\n' "$layout" "$a" "$b" "$(echo "scale=4; $b / $a" | bc)"
 done
+# The same from a least-squares line through every chunk written to what was there (all but the
+# first): the medians alone move with a noisy chunk or two.
+echo "== the same from a least-squares line through every later chunk's cost"
+printf '%-8s %12s %12s %8s\n' layout "at $size_a" "at $size_b" growth
+for layout in archive single; do
+  awk -v l="$layout" -v a="$size_a" -v b="$size_b" '
+    $1 == l && $2 > 0 { x = $2; y = 1000 * $5 / $3; n++; sx += x; sy += y; sxx += x * x; sxy += x * y }
+    END {
+      slope = (n * sxy - sx * sy) / (n * sxx - sx * sx); icpt = (sy - slope * sx) / n
+      printf "%-8s %12.3f %12.3f %7.2fx\n", l, icpt + slope * a, icpt + slope * b, (icpt + slope * b) / (icpt + slope * a)
+    }' "$work/times"
+done
 echo "partitions: $(ls "$work/archive" | grep -c '^[0-9u]')"

@@ -225,13 +225,16 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
     // Phrases of stopwords are found by their pairs where the index keeps them (older indexes
     // do not), and can match nothing where it does not.
     if (has_stop_pairs_) text = stopword_phrases(text, stopwords);
-    text = pure_negation(drop_stopword_only_parts(text, stopwords));
+    text = drop_stopword_only_parts(text, stopwords);
     // Only stopwords in phrases or tied by operators ("the"; "The Who" in an index without
     // pairs of stopwords): nothing can match,
     // which is said by a query that matches nothing rather than by the whole index. No id
     // holds a NUL byte, so that term is in no article.
     if (trim(text).empty()) return Xapian::Query(std::string(id_prefix) + std::string(1, '\0'));
-    text = grouped_proximity(rewrite_for_index(synonyms_.expand(text), analyzer_.stemmer(request.language), stopwords));
+    // Last, on the words as the parser will see them: operands Xapian 1.4's parser cannot take
+    // as typed, which it would read again as plain words, signs and operators among them.
+    text = pure_negation(
+        grouped_proximity(rewrite_for_index(synonyms_.expand(text), analyzer_.stemmer(request.language), stopwords)));
     Xapian::Query query;
     try {
         query = parser.parse_query(text, parser_flags);

@@ -275,30 +275,99 @@ std::string drop_stopword_only_parts(std::string_view query, const std::vector<s
     return joined(kept);
 }
 
+namespace {
+
+bool is_boolean_operator(std::string_view piece) {
+    return piece == "AND" || piece == "OR" || piece == "XOR" || piece == "NOT";
+}
+
+// One operand's item: a piece, or a bracketed group with what is glued before it ("-", "+",
+// "title:"), over pieces [begin, end).
+struct NegationItem {
+    std::size_t begin, end;
+    bool group;   // the item ends with a bracketed group
+    bool negated; // -word, -"phrase", -(group)
+};
+
+// Operands made only of negated items, at every level of brackets, as (NOT (a OR b)).
+// Returns false when a bracket is not closed, which is left to the parser's error.
+bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, std::size_t end, bool whole_query,
+                     std::vector<std::string>& out) {
+    std::vector<NegationItem> operand;
+    const auto close_of = [&](std::size_t open) {
+        for (int depth = 0; open < end; ++open) {
+            depth += pieces[open] == "(" ? 1 : pieces[open] == ")" ? -1 : 0;
+            if (depth == 0) return open;
+        }
+        return end;
+    };
+    // The items of one operand, negated ones inside the same kind of group.
+    const auto emit_item = [&](const NegationItem& item, bool drop_sign) {
+        if (!item.group) {
+            out.push_back(drop_sign ? pieces[item.begin].substr(1) : pieces[item.begin]);
+            return true;
+        }
+        const std::size_t open = pieces[item.begin] == "(" ? item.begin : item.begin + 1;
+        if (open != item.begin && !drop_sign) out.push_back(pieces[item.begin]);
+        out.emplace_back("(");
+        if (!negate_operands(pieces, open + 1, item.end - 1, false, out)) return false;
+        out.emplace_back(")");
+        return true;
+    };
+    const auto flush = [&](bool alone) {
+        const bool all_negated = !operand.empty() && std::all_of(operand.begin(), operand.end(),
+                                                                 [](const NegationItem& i) { return i.negated; });
+        if (all_negated) {
+            if (!alone) out.emplace_back("(");
+            out.emplace_back("NOT");
+            out.emplace_back("(");
+        }
+        for (std::size_t k = 0; k < operand.size(); ++k) {
+            if (all_negated && k > 0) out.emplace_back("OR");
+            if (!emit_item(operand[k], all_negated)) return false;
+        }
+        if (all_negated) {
+            out.emplace_back(")");
+            if (!alone) out.emplace_back(")");
+        }
+        operand.clear();
+        return true;
+    };
+    bool operators = false;
+    for (std::size_t i = begin; i < end;) {
+        const std::string& piece = pieces[i];
+        if (is_boolean_operator(piece)) {
+            operators = true;
+            if (!flush(false)) return false;
+            out.push_back(piece);
+            ++i;
+            continue;
+        }
+        const bool glued = i + 1 < end && pieces[i + 1] == "(" && (piece == "-" || piece == "+" || piece.back() == ':');
+        if (piece == "(" || glued) {
+            const std::size_t close = close_of(glued ? i + 1 : i);
+            if (close == end) return false;
+            const bool negated = glued && piece.size() >= 1 && piece[0] == '-' && piece.rfind("--", 0) != 0;
+            operand.push_back({i, close + 1, true, negated});
+            i = close + 1;
+            continue;
+        }
+        const bool negated = piece.size() >= 2 && piece[0] == '-' && piece[1] != '-';
+        operand.push_back({i, i + 1, false, negated});
+        ++i;
+    }
+    return flush(whole_query && !operators);
+}
+
+} // namespace
+
 std::string pure_negation(std::string_view query) {
     const auto pieces = pieces_of(query);
-    if (pieces.empty()) return std::string(query);
-    std::string excluded;
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-        std::string item;
-        if (pieces[i] == "-" && i + 1 < pieces.size() && pieces[i + 1] == "(") { // -( ... )
-            std::size_t close = i + 1;
-            for (int depth = 0; close < pieces.size(); ++close) {
-                depth += pieces[close] == "(" ? 1 : pieces[close] == ")" ? -1 : 0;
-                if (depth == 0) break;
-            }
-            if (close == pieces.size()) return std::string(query);
-            item = joined({pieces.begin() + static_cast<std::ptrdiff_t>(i + 1),
-                           pieces.begin() + static_cast<std::ptrdiff_t>(close + 1)});
-            i = close;
-        } else {
-            const auto& piece = pieces[i];
-            if (piece.size() < 2 || piece[0] != '-' || piece[1] == '-') return std::string(query);
-            item = piece.substr(1);
-        }
-        excluded += (excluded.empty() ? "" : " OR ") + item;
-    }
-    return "NOT (" + excluded + ")";
+    const bool any = std::any_of(pieces.begin(), pieces.end(), [](const std::string& p) { return p[0] == '-'; });
+    if (!any) return std::string(query);
+    std::vector<std::string> out;
+    if (!negate_operands(pieces, 0, pieces.size(), true, out) || out == pieces) return std::string(query);
+    return joined(out);
 }
 
 std::string lower_keeping_acronyms(std::string_view query) {

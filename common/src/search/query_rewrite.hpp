@@ -47,7 +47,10 @@ std::string grouped_proximity(std::string_view query);
 std::string straight_quotes(std::string_view query);
 
 /// A query made only of -excluded words, phrases or groups ("-bridge -toll") as the pure negation it
-/// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words.
+/// means ("NOT (bridge OR toll)"): Xapian's parser would otherwise search for the words. The
+/// same for such an operand of AND, OR, XOR or NOT, in brackets or not ("-oil AND prices" is
+/// "(NOT (oil)) AND prices"), which Xapian 1.4's parser takes for a syntax error and reads again
+/// as plain words, "and" among them and the sign lost.
 std::string pure_negation(std::string_view query);
 
 /// The query field of the acronyms an index keeps of stopwords written in capitals.

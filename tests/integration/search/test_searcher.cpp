@@ -212,6 +212,23 @@ TEST_CASE("NEAR and ADJ keep their meaning beside other words and signs") {
     CHECK(ids(s.search(query("+interest ADJ rate bank"))) == std::vector<std::string>{"rates-1"});
 }
 
+TEST_CASE("excluded words keep their sign beside boolean operators") {
+    Newsroom n;
+    Searcher s(n.db);
+    using V = std::vector<std::string>;
+    CHECK(ids(s.search(query("-toll AND bridge"))) == V{"bridge-1"});
+    CHECK(ids(s.search(query("(-toll) AND bridge"))) == V{"bridge-1"});
+    CHECK(ids(s.search(query("-(toll OR council) AND bridge"))) == V{"bridge-1"});
+    CHECK(ids(s.search(query("bridge NOT -toll"))) == V{"bridge-2"});
+    // A chain of NEAR is excluded whole: the bridge articles but those with the pair.
+    const auto near = sorted(ids(s.search(query("cables NEAR/5 repair"))));
+    REQUIRE(near == V{"bridge-2"});
+    CHECK(ids(s.search(query("-cables NEAR/5 repair AND bridge"))) == V{"bridge-1"});
+    CHECK(sorted(ids(s.search(query("-tessaly NEAR/2 cables AND bridge")))) == V{"bridge-1", "bridge-2"});
+    const auto everything = s.search(query("")).total;
+    CHECK(s.search(query("-heatwave OR cables")).total == everything - 1);
+}
+
 TEST_CASE("query language: fields") {
     Newsroom n;
     Searcher s(n.db);

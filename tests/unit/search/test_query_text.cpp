@@ -158,6 +158,21 @@ TEST_CASE("a query of excluded groups only is a pure negation too") {
     CHECK(pure_negation("-(a) b") == "-(a) b");
 }
 
+TEST_CASE("an operand of excluded words only is a pure negation at every level of brackets") {
+    CHECK(pure_negation("-oil AND prices") == "(NOT (oil)) AND prices");
+    CHECK(pure_negation("prices OR -oil -gas") == "prices OR (NOT (oil OR gas))");
+    CHECK(pure_negation("(-oil) AND prices") == "((NOT (oil))) AND prices");
+    CHECK(pure_negation("-(oil OR gas) AND prices") == "(NOT ((oil OR gas))) AND prices");
+    CHECK(pure_negation("-(-oil AND gas)") == "NOT (((NOT (oil)) AND gas))");
+    CHECK(pure_negation("a NOT -b") == "a NOT (NOT (b))");
+    CHECK(pure_negation("-\"crude oil\" XOR title:gas") == "(NOT (\"crude oil\")) XOR title:gas");
+    // What Xapian reads as typed: an operand with a word it keeps, a doubled sign, no sign.
+    CHECK(pure_negation("prices -oil AND gas") == "prices -oil AND gas");
+    CHECK(pure_negation("--oil AND gas") == "--oil AND gas");
+    CHECK(pure_negation("(oil OR gas) AND prices") == "(oil OR gas) AND prices");
+    CHECK(pure_negation("-(oil AND gas") == "-(oil AND gas"); // unclosed: left to the parser's error
+}
+
 TEST_CASE("typographic double quotes are read as straight ones") {
     CHECK(straight_quotes("\u201CThe Who\u201D tour") == "\"The Who\" tour");
     CHECK(straight_quotes("\u201Ebank of the west\u201C") == "\"bank of the west\"");

@@ -317,8 +317,12 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
     const auto flush = [&](bool alone) {
         const bool all_negated = !operand.empty() && std::all_of(operand.begin(), operand.end(),
                                                                  [](const NegationItem& i) { return i.negated; });
+        // Beside an operator, an operand that starts with an excluded item is refused ("a OR -b
+        // c") or read as AND NOT of the whole operand ("a AND -b c"): in brackets it is the
+        // words as typed ("a OR (-b c)").
+        const bool bracketed = !alone && !operand.empty() && operand.front().negated;
+        if (bracketed) out.emplace_back("(");
         if (all_negated) {
-            if (!alone) out.emplace_back("(");
             out.emplace_back("NOT");
             out.emplace_back("(");
         }
@@ -326,10 +330,8 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
             if (all_negated && k > 0) out.emplace_back("OR");
             if (!emit_item(operand[k], all_negated)) return false;
         }
-        if (all_negated) {
-            out.emplace_back(")");
-            if (!alone) out.emplace_back(")");
-        }
+        if (all_negated) out.emplace_back(")");
+        if (bracketed) out.emplace_back(")");
         operand.clear();
         return true;
     };
@@ -525,7 +527,9 @@ std::string grouped_proximity(std::string_view query) {
         while (end + 2 < pieces.size() && is_proximity_operator(pieces[end + 1]) && operand(pieces[end], end == i) &&
                operand(pieces[end + 2], false))
             end += 2;
-        const bool bracketed = i > 0 && pieces[i - 1] == "(" && end + 1 < pieces.size() && pieces[end + 1] == ")";
+        // In brackets already, unless with a sign, which Xapian does not take there either.
+        const bool bracketed = i > 0 && pieces[i - 1] == "(" && end + 1 < pieces.size() && pieces[end + 1] == ")" &&
+                               pieces[i].front() != '-' && pieces[i].front() != '+';
         if (end == i || bracketed) {
             out.push_back(pieces[i]);
             continue;

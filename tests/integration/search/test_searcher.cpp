@@ -225,6 +225,8 @@ TEST_CASE("excluded words keep their sign beside boolean operators") {
     REQUIRE(near == V{"bridge-2"});
     CHECK(ids(s.search(query("-cables NEAR/5 repair AND bridge"))) == V{"bridge-1"});
     CHECK(sorted(ids(s.search(query("-tessaly NEAR/2 cables AND bridge")))) == V{"bridge-1", "bridge-2"});
+    CHECK(sorted(ids(s.search(query("solar OR -toll bridge")))) == V{"bridge-1", "solar-1"});
+    CHECK(sorted(ids(s.search(query("solar OR (-cables NEAR/5 repair bridge)")))) == V{"bridge-1", "solar-1"});
     const auto everything = s.search(query("")).total;
     CHECK(s.search(query("-heatwave OR cables")).total == everything - 1);
 }

@@ -171,6 +171,12 @@ TEST_CASE("an operand of excluded words only is a pure negation at every level o
     CHECK(pure_negation("--oil AND gas") == "--oil AND gas");
     CHECK(pure_negation("(oil OR gas) AND prices") == "(oil OR gas) AND prices");
     CHECK(pure_negation("-(oil AND gas") == "-(oil AND gas"); // unclosed: left to the parser's error
+    // Beside an operator, an operand that starts with an excluded word goes in brackets: the
+    // parser refuses it after OR, XOR and NOT, and reads "a AND -b c" as "a AND NOT (b c)".
+    CHECK(pure_negation("a OR -b c") == "a OR (-b c)");
+    CHECK(pure_negation("a AND -b c") == "a AND (-b c)");
+    CHECK(pure_negation("-b c XOR a") == "(-b c) XOR a");
+    CHECK(pure_negation("a OR c -b") == "a OR c -b");
 }
 
 TEST_CASE("typographic double quotes are read as straight ones") {
@@ -192,6 +198,7 @@ TEST_CASE("chains of NEAR and ADJ are bracketed with the sign of their first wor
     // Already in brackets, or no chain: as typed.
     CHECK(grouped_proximity("(oil NEAR crude) prices") == "(oil NEAR crude) prices");
     CHECK(grouped_proximity("title:(oil NEAR crude)") == "title:(oil NEAR crude)");
+    CHECK(grouped_proximity("(-oil NEAR crude)") == "(-(oil NEAR crude))"); // a sign: not as Xapian takes it
     CHECK(grouped_proximity("oil  near crude") == "oil  near crude");
     CHECK(grouped_proximity("oil NEAR") == "oil NEAR");
     CHECK(grouped_proximity("NEAR oil") == "NEAR oil");

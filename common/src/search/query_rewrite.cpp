@@ -364,6 +364,7 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
 } // namespace
 
 std::string pure_negation(std::string_view query) {
+    if (query.find('-') == std::string_view::npos) return std::string(query);
     const auto pieces = pieces_of(query);
     const bool any = std::any_of(pieces.begin(), pieces.end(), [](const std::string& p) { return p[0] == '-'; });
     if (!any) return std::string(query);

@@ -59,6 +59,22 @@ std::size_t wildcard_expansions(const Xapian::Query& query, const Xapian::Databa
     return total;
 }
 
+// Xapian 1.4's parser reads a query it cannot parse again as plain words, operators among
+// them, and says nothing. What the rewrites before it leave so is NEAR or ADJ beside what they
+// cannot join (a phrase, a hyphenated word, a wildcard, brackets): "near" is then a word of
+// the parsed query.
+// @throws Error invalid_query when that happened.
+void refuse_proximity_read_as_words(const std::string& text, const Xapian::Query& query, const Xapian::Stem& stemmer) {
+    const auto operators = typed_proximity_operators(text);
+    if (operators.empty()) return;
+    const std::set<std::string> words(query.get_unique_terms_begin(), query.get_unique_terms_end());
+    for (const auto& op : operators)
+        if (words.count(op) || words.count("Z" + stemmer(op)))
+            throw Error(ErrorCode::invalid_query,
+                        "cannot parse query: NEAR and ADJ join single words, not phrases, hyphenated words, "
+                        "wildcards or brackets");
+}
+
 } // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const SearchLimits& limits,
@@ -251,6 +267,7 @@ Xapian::Query QueryBuilder::parse_text(const SearchRequest& request) {
             throw Error(ErrorCode::invalid_query, "cannot parse query: " + e.get_msg());
         }
     }
+    refuse_proximity_read_as_words(text, query, analyzer_.stemmer(request.language));
     std::size_t terms = 0;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) ++terms;
     if (terms > limits_.max_query_terms)

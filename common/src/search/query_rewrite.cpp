@@ -551,6 +551,26 @@ std::string grouped_proximity(std::string_view query) {
     return grouped ? joined(out) : std::string(query);
 }
 
+std::vector<std::string> typed_proximity_operators(std::string_view query) {
+    std::vector<std::string> operators;
+    const auto pieces = pieces_of(query);
+    // With something on each side that is not another operator: at an end ("NEAR Shoemaker",
+    // the spacecraft) it is a word, and read so.
+    for (std::size_t i = 1; i + 1 < pieces.size(); ++i) {
+        if (!is_proximity_operator(pieces[i]) || is_operator(pieces[i - 1]) || is_operator(pieces[i + 1])) continue;
+        const std::string word = to_lower(pieces[i].substr(0, pieces[i].find('/')));
+        if (std::find(operators.begin(), operators.end(), word) == operators.end()) operators.push_back(word);
+    }
+    // A word the query also has as a word ("oil NEAR crude near shore") would be no sign.
+    for (const auto& w : query_words(query)) {
+        const std::string_view word = query.substr(w.begin, w.end - w.begin);
+        if (is_operator(word) && !w.quoted) continue;
+        const auto same = std::find(operators.begin(), operators.end(), to_lower(word));
+        if (same != operators.end()) operators.erase(same);
+    }
+    return operators;
+}
+
 std::string straight_quotes(std::string_view query) {
     // Typographic double quotes, as phones and word processors type them: “ ” „ ‟ « ».
     static constexpr std::string_view quotes[] = {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"};

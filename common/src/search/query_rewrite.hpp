@@ -42,6 +42,12 @@ std::string stopword_phrases(std::string_view query, const std::vector<std::stri
 /// ("near" among them, the sign lost), and "-x NEAR y z" also leaks memory.
 std::string grouped_proximity(std::string_view query);
 
+/// NEAR and ADJ typed in `query` as operators, outside phrases, with something on each side
+/// that is not another operator, in small letters ("near", "adj"), but for a word the query
+/// also has as a word. Xapian 1.4's parser reads a query it cannot parse again as plain words,
+/// without a word of warning: such an operator among the parsed query's words says it did.
+std::vector<std::string> typed_proximity_operators(std::string_view query);
+
 /// Typographic double quotes (“ ” „ ‟ « ») as '"': they are phrases to whoever types them, and
 /// Xapian's parser reads only some of them so (“ ”), without the rewriting of phrases above.
 std::string straight_quotes(std::string_view query);

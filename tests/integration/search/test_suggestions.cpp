@@ -142,6 +142,11 @@ TEST_CASE("synonyms stored in the index expand queries, phrases included") {
     CHECK(s.search(r).total == 1);
     r.query = "walkout";
     CHECK(s.search(r).total == 3);
+    // NEAR and ADJ join single words: a word beside one is not expanded into a group.
+    r.query = "usa NEAR strike";
+    CHECK_NOTHROW(s.search(r));
+    r.query = "walkout ADJ/2 usa";
+    CHECK_NOTHROW(s.search(r));
     // A searcher opened before sees them after refresh().
     before.refresh();
     r.query = "usa";

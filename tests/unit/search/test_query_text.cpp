@@ -208,3 +208,14 @@ TEST_CASE("chains of NEAR and ADJ are bracketed with the sign of their first wor
     // A signed word after the operator is not an operand Xapian takes: left to its reading.
     CHECK(grouped_proximity("oil NEAR -crude prices") == "oil NEAR -crude prices");
 }
+
+TEST_CASE("NEAR and ADJ typed as operators are those between two parts the query has in no other form") {
+    using V = std::vector<std::string>;
+    CHECK(typed_proximity_operators("oil NEAR/3 crude AND gas ADJ prices") == V{"near", "adj"});
+    CHECK(typed_proximity_operators("\"crude oil\" NEAR (gas OR coal)") == V{"near"});
+    CHECK(typed_proximity_operators("oil NEAR crude near shore") == V{});
+    CHECK(typed_proximity_operators("\"oil NEAR gas\" prices") == V{});
+    CHECK(typed_proximity_operators("NEAR Shoemaker") == V{}); // the spacecraft
+    CHECK(typed_proximity_operators("bridge NEAR") == V{});
+    CHECK(typed_proximity_operators("toll AND NEAR bridge") == V{});
+}

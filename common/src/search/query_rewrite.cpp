@@ -553,6 +553,7 @@ std::string grouped_proximity(std::string_view query) {
 
 std::vector<std::string> typed_proximity_operators(std::string_view query) {
     std::vector<std::string> operators;
+    if (query.find("NEAR") == std::string_view::npos && query.find("ADJ") == std::string_view::npos) return operators;
     const auto pieces = pieces_of(query);
     // With something on each side that is not another operator: at an end ("NEAR Shoemaker",
     // the spacecraft) it is a word, and read so.

@@ -48,4 +48,22 @@ std::vector<QueryWord> query_words(std::string_view query) {
     return words;
 }
 
+bool is_proximity_operator(std::string_view token) {
+    return token == "NEAR" || token == "ADJ" || token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0;
+}
+
+bool beside_proximity_operator(std::string_view query, std::size_t begin, std::size_t end) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t before_end = begin;
+    while (before_end > 0 && is_space(query[before_end - 1])) --before_end;
+    std::size_t before = before_end;
+    while (before > 0 && !is_space(query[before - 1])) --before;
+    std::size_t after = end;
+    while (after < query.size() && is_space(query[after])) ++after;
+    std::size_t after_end = after;
+    while (after_end < query.size() && !is_space(query[after_end])) ++after_end;
+    return is_proximity_operator(query.substr(before, before_end - before)) ||
+           is_proximity_operator(query.substr(after, after_end - after));
+}
+
 } // namespace gazette::detail

@@ -18,4 +18,11 @@ struct QueryWord {
 
 std::vector<QueryWord> query_words(std::string_view query);
 
+/// NEAR, ADJ, NEAR/n or ADJ/n: the proximity operators, which join single words.
+bool is_proximity_operator(std::string_view token);
+
+/// True when the text of `query` in [begin, end) has a proximity operator right before or
+/// right after it (spaces between): an operand of NEAR or ADJ, which must stay a single word.
+bool beside_proximity_operator(std::string_view query, std::size_t begin, std::size_t end);
+
 } // namespace gazette::detail

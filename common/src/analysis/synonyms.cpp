@@ -13,23 +13,6 @@ namespace gazette::detail {
 
 namespace {
 
-// True when a proximity operator (NEAR, ADJ, NEAR/n, ADJ/n) stands right before `begin` or
-// right after `end` in `query`: it joins single words, so a word beside one keeps its form.
-bool beside_proximity_operator(std::string_view query, std::size_t begin, std::size_t end) {
-    const auto is_operator = [](std::string_view token) {
-        return token == "NEAR" || token == "ADJ" || token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0;
-    };
-    std::size_t before_end = begin;
-    while (before_end > 0 && query[before_end - 1] == ' ') --before_end;
-    std::size_t before = before_end;
-    while (before > 0 && query[before - 1] != ' ') --before;
-    std::size_t after = end;
-    while (after < query.size() && query[after] == ' ') ++after;
-    const std::size_t after_end = std::min(query.find(' ', after), query.size());
-    return is_operator(query.substr(before, before_end - before)) ||
-           is_operator(query.substr(after, after_end - after));
-}
-
 // Canonical member text: lower-case words joined by single spaces.
 std::string canonical(std::string_view text) {
     return normalize_space(to_lower(text));

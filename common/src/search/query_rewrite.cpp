@@ -167,26 +167,6 @@ std::string joined(const std::vector<std::string>& pieces) {
     return out;
 }
 
-bool is_proximity_operator(std::string_view token) {
-    return token == "NEAR" || token == "ADJ" || token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0;
-}
-
-// True when the piece of `query` in [start, end) is an operand of NEAR or ADJ, which take words
-// and phrases only (a field processor's query there is an error, or matches nothing).
-bool beside_proximity_operator(std::string_view query, std::size_t start, std::size_t end) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    std::size_t before_end = start;
-    while (before_end > 0 && is_space(query[before_end - 1])) --before_end;
-    std::size_t before = before_end;
-    while (before > 0 && !is_space(query[before - 1])) --before;
-    std::size_t after = end;
-    while (after < query.size() && is_space(query[after])) ++after;
-    std::size_t after_end = after;
-    while (after_end < query.size() && !is_space(query[after_end])) ++after_end;
-    return is_proximity_operator(query.substr(before, before_end - before)) ||
-           is_proximity_operator(query.substr(after, after_end - after));
-}
-
 // A phrase piece (pieces_of()) with a run of two stopwords or more, as the stopword-phrase field
 // of each run (see stopword_phrase.hpp), ANDed with the phrase of its other words; else none.
 std::optional<std::string> stopword_phrase_piece(const std::string& piece,

@@ -288,7 +288,10 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
             return true;
         }
         const std::size_t open = pieces[item.begin] == "(" ? item.begin : item.begin + 1;
-        if (open != item.begin && !drop_sign) out.push_back(pieces[item.begin]);
+        if (open != item.begin) { // "-", "+", "title:", "-title:" before the brackets
+            const std::string glued = pieces[item.begin].substr(drop_sign ? 1 : 0);
+            if (!glued.empty()) out.push_back(glued);
+        }
         out.emplace_back("(");
         if (!negate_operands(pieces, open + 1, item.end - 1, false, out)) return false;
         out.emplace_back(")");

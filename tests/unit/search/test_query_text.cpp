@@ -177,6 +177,7 @@ TEST_CASE("an operand of excluded words only is a pure negation at every level o
     CHECK(pure_negation("a AND -b c") == "a AND (-b c)");
     CHECK(pure_negation("-b c XOR a") == "(-b c) XOR a");
     CHECK(pure_negation("a OR c -b") == "a OR c -b");
+    CHECK(pure_negation("-title:(oil gas) AND prices") == "(NOT (title:(oil gas))) AND prices"); // the field stays
 }
 
 TEST_CASE("typographic double quotes are read as straight ones") {

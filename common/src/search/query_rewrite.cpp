@@ -264,9 +264,8 @@ bool is_boolean_operator(std::string_view piece) {
 // One operand's item: a piece, or a bracketed group with what is glued before it ("-", "+",
 // "title:"), over pieces [begin, end).
 struct NegationItem {
-    std::size_t begin, end;
-    bool group;   // the item ends with a bracketed group
-    bool negated; // -word, -"phrase", -(group)
+    std::size_t begin, end; // one piece, or a group with its brackets
+    bool negated;           // -word, -"phrase", -(group)
 };
 
 // Operands made only of negated items, at every level of brackets, as (NOT (a OR b)).
@@ -283,7 +282,7 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
     };
     // The items of one operand, negated ones inside the same kind of group.
     const auto emit_item = [&](const NegationItem& item, bool drop_sign) {
-        if (!item.group) {
+        if (item.end == item.begin + 1) {
             out.push_back(drop_sign ? pieces[item.begin].substr(1) : pieces[item.begin]);
             return true;
         }
@@ -333,12 +332,12 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
             const std::size_t close = close_of(glued ? i + 1 : i);
             if (close == end) return false;
             const bool negated = glued && piece.size() >= 1 && piece[0] == '-' && piece.rfind("--", 0) != 0;
-            operand.push_back({i, close + 1, true, negated});
+            operand.push_back({i, close + 1, negated});
             i = close + 1;
             continue;
         }
         const bool negated = piece.size() >= 2 && piece[0] == '-' && piece[1] != '-';
-        operand.push_back({i, i + 1, false, negated});
+        operand.push_back({i, i + 1, negated});
         ++i;
     }
     return flush(whole_query && !operators);
@@ -349,8 +348,6 @@ bool negate_operands(const std::vector<std::string>& pieces, std::size_t begin, 
 std::string pure_negation(std::string_view query) {
     if (query.find('-') == std::string_view::npos) return std::string(query);
     const auto pieces = pieces_of(query);
-    const bool any = std::any_of(pieces.begin(), pieces.end(), [](const std::string& p) { return p[0] == '-'; });
-    if (!any) return std::string(query);
     std::vector<std::string> out;
     if (!negate_operands(pieces, 0, pieces.size(), true, out) || out == pieces) return std::string(query);
     return joined(out);
@@ -495,9 +492,17 @@ std::string stopword_phrases(std::string_view query, const std::vector<std::stri
     return out;
 }
 
+namespace {
+
+// No NEAR or ADJ anywhere: most queries, spared the work of the two functions below.
+bool without_proximity(std::string_view query) {
+    return query.find("NEAR") == std::string_view::npos && query.find("ADJ") == std::string_view::npos;
+}
+
+} // namespace
+
 std::string grouped_proximity(std::string_view query) {
-    if (query.find("NEAR") == std::string_view::npos && query.find("ADJ") == std::string_view::npos)
-        return std::string(query);
+    if (without_proximity(query)) return std::string(query);
     const auto pieces = pieces_of(query);
     // A word or phrase NEAR and ADJ can take: not an operator, a bracket or a dangling field.
     const auto operand = [](const std::string& piece, bool first) {
@@ -536,7 +541,7 @@ std::string grouped_proximity(std::string_view query) {
 
 std::vector<std::string> typed_proximity_operators(std::string_view query) {
     std::vector<std::string> operators;
-    if (query.find("NEAR") == std::string_view::npos && query.find("ADJ") == std::string_view::npos) return operators;
+    if (without_proximity(query)) return operators;
     const auto pieces = pieces_of(query);
     // With something on each side that is not another operator: at an end ("NEAR Shoemaker",
     // the spacecraft) it is a word, and read so.

@@ -42,6 +42,7 @@ std::vector<std::string> pieces_of(std::string_view query) {
     std::vector<std::string> pieces;
     std::string current;
     bool quoted = false;
+    bool spaced = false; // white space since the last piece ended
     const auto flush = [&] {
         if (!current.empty()) pieces.push_back(std::move(current));
         current.clear();
@@ -55,12 +56,24 @@ std::vector<std::string> pieces_of(std::string_view query) {
             current += c;
         } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             flush();
+            spaced = true;
+            continue;
         } else if (c == '(' || c == ')') {
+            const bool glued = !current.empty();
             flush();
+            // The parser ignores a sign or colon that white space parts from a bracket ("oil - (gas)"
+            // is "oil (gas)"); joined() would glue them again ("-(gas)", a change of meaning).
+            if (c == '(' && !glued && spaced && !pieces.empty()) {
+                std::string& last = pieces.back();
+                while (!last.empty() && (last.back() == '-' || last.back() == '+' || last.back() == ':'))
+                    last.pop_back();
+                if (last.empty()) pieces.pop_back();
+            }
             pieces.emplace_back(1, c);
         } else {
             current += c;
         }
+        spaced = false;
     }
     flush();
     return pieces;

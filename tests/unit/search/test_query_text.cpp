@@ -180,6 +180,15 @@ TEST_CASE("an operand of excluded words only is a pure negation at every level o
     CHECK(pure_negation("-title:(oil gas) AND prices") == "(NOT (title:(oil gas))) AND prices"); // the field stays
 }
 
+TEST_CASE("a sign or colon parted from a bracket by a space is not glued to it when the query is rewritten") {
+    // The parser ignores them there: "x - (b)" is "x (b)", not "x -(b)".
+    CHECK(grouped_proximity("x NEAR y - (b)") == "(x NEAR y) (b)");
+    CHECK(grouped_proximity("x NEAR y title: (b c)") == "(x NEAR y) title (b c)");
+    CHECK(grouped_proximity("x NEAR y -(b)") == "(x NEAR y) -(b)"); // glued: excluded
+    CHECK(pure_negation("-oil AND - (gas)") == "(NOT (oil)) AND (gas)");
+    CHECK(drop_stopword_only_parts("cocoa \"the\" Re: (toll bridge)", stopwords) == "cocoa Re (toll bridge)");
+}
+
 TEST_CASE("typographic double quotes are read as straight ones") {
     CHECK(straight_quotes("\u201CThe Who\u201D tour") == "\"The Who\" tour");
     CHECK(straight_quotes("\u201Ebank of the west\u201C") == "\"bank of the west\"");

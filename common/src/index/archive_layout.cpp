@@ -69,6 +69,14 @@ std::optional<UnixSeconds> partition_end(std::string_view name, Partitioning par
     return days_from_civil(year, month, 1) * 86400;
 }
 
+std::optional<UnixSeconds> partition_start(std::string_view name, Partitioning partitioning) {
+    if (!is_partition_name(name, partitioning) || name == undated_partition) return std::nullopt;
+    const int year = std::stoi(std::string(name.substr(0, 4)));
+    const unsigned month =
+        partitioning == Partitioning::year ? 1u : static_cast<unsigned>(std::stoi(std::string(name.substr(5))));
+    return days_from_civil(year, month, 1) * 86400;
+}
+
 std::vector<std::string> read_stub(const std::string& path) {
     std::ifstream in(stub_path(path));
     if (!in) throw Error(ErrorCode::io_error, stub_path(path) + ": cannot read the archive's stub file");

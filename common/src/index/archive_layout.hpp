@@ -39,6 +39,8 @@ std::string partition_for(std::string_view published, Partitioning partitioning)
 bool is_partition_name(std::string_view name, Partitioning partitioning);
 /// The first second after the partition's period; none for the undated partition.
 std::optional<UnixSeconds> partition_end(std::string_view name, Partitioning partitioning);
+/// The first second of the partition's period; none for the undated partition.
+std::optional<UnixSeconds> partition_start(std::string_view name, Partitioning partitioning);
 
 /// The partitions the stub lists, in its order ("meta" left out).
 /// @throws Error io_error when the stub cannot be read.

@@ -167,6 +167,10 @@ StoryView ArchiveWriter::open_story_view() const {
         const auto filters = filters_.find(story_parts_[i]);
         view.parts.push_back({part->second, std::numeric_limits<Xapian::docid>::max(), 0, static_cast<unsigned>(i),
                               filters != filters_.end() ? &filters->second.bands : nullptr});
+        // The lookups skip the partitions outside an article's story window.
+        const auto start = partition_start(story_parts_[i], partitioning_);
+        const auto end = partition_end(story_parts_[i], partitioning_);
+        if (start && end) view.parts.back().period = std::make_pair(*start, *end);
     }
     return view;
 }
@@ -341,7 +345,8 @@ void ArchiveWriter::upsert(const Article& article) {
         gate_changed_ = true;
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
-        stories_->remember(article.id, built.signature, built.story, 0, written_.added + written_.updated, target);
+        stories_->remember(article.id, built.signature, built.published, built.story, 0,
+                           written_.added + written_.updated, target);
         changed();
     });
 }

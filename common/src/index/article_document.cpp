@@ -11,7 +11,8 @@ ArticleDocument article_document(const Article& article, DocumentMapper& mapper,
     ArticleDocument built;
     built.document = mapper.build(article);
     built.signature = article_signature(article);
-    built.story = stories.assign(article.id, built.signature, maybe_indexed);
+    built.published = article_published(article);
+    built.story = stories.assign(article.id, built.signature, maybe_indexed, built.published);
     add_story(built.document, built.signature, built.story);
     store_article(built.document, article, built.story);
     return built;

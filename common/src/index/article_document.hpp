@@ -5,9 +5,11 @@
 #include <gazette/article.hpp>
 
 #include "index/minhash.hpp"
+#include "util/dates.hpp"
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace gazette::detail {
@@ -17,7 +19,8 @@ class StoryIndex;
 
 struct ArticleDocument {
     Xapian::Document document;
-    MinHash signature; ///< for StoryIndex::remember() once the document is written
+    MinHash signature;                    ///< for StoryIndex::remember() once the document is written
+    std::optional<UnixSeconds> published; ///< likewise
     std::string story;
 };
 

@@ -149,9 +149,11 @@ void BulkBuild::upsert(const Article& article) {
     else
         seen_ids_.add(key);
     const MinHash signature = article_signature(article);
-    const std::string story = with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature, seen); });
+    const std::optional<UnixSeconds> published = article_published(article);
+    const std::string story =
+        with_xapian_errors(dir_, [&] { return stories_.assign(article.id, signature, seen, published); });
     std::string group = group_of_ ? group_of_(article) : std::string();
-    stories_.remember(article.id, signature, story, shard, sequence, group);
+    stories_.remember(article.id, signature, published, story, shard, sequence, group);
     sequence_[shard] = sequence;
     shards_[shard]->upsert(article, signature, story, sequence, std::move(group));
     ++changes_;

@@ -137,7 +137,8 @@ class SingleIndexWriter final : public detail::WriterBackend {
             db.replace_document(term, built.document);
             ++(existed ? written.updated : written.added);
             pending_text_bytes += article.title.size() + article.summary.size() + article.body.size();
-            stories->remember(article.id, built.signature, built.story, 0, written.added + written.updated);
+            stories->remember(article.id, built.signature, built.published, built.story, 0,
+                              written.added + written.updated);
             changed();
         });
     }

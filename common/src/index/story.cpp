@@ -17,7 +17,31 @@ bool same_story(const MinHash& a, const MinHash& b) {
     return equal_values(a, b) >= minhash_min_equal;
 }
 
+std::optional<UnixSeconds> published_of(const Xapian::Document& doc) {
+    const std::string value = doc.get_value(slot(Slot::published));
+    if (value.empty()) return std::nullopt;
+    return static_cast<UnixSeconds>(Xapian::sortable_unserialise(value));
+}
+
+// Whether a part may hold an article published within the story window of `published`. A day
+// more each side: a date written with a time zone may sit in the partition of its local day.
+bool period_in_window(const StoryView::Part& part, std::optional<UnixSeconds> published) {
+    if (!published || !part.period) return true;
+    constexpr UnixSeconds margin = story_window_seconds + 86400;
+    return part.period->first <= *published + margin && *published - margin < part.period->second;
+}
+
 } // namespace
+
+bool within_story_window(std::optional<UnixSeconds> a, std::optional<UnixSeconds> b) {
+    return !a || !b || (*a > *b ? *a - *b : *b - *a) <= story_window_seconds;
+}
+
+std::optional<UnixSeconds> article_published(const Article& article) {
+    if (article.published.empty()) return std::nullopt;
+    if (const auto date = parse_date(article.published)) return date->seconds;
+    return std::nullopt;
+}
 
 std::array<std::uint64_t, minhash_bands> band_keys(const MinHash& signature) {
     std::array<std::uint64_t, minhash_bands> keys{};
@@ -110,7 +134,8 @@ void StoryIndex::load_filter() {
     filter_complete_ = true;
 }
 
-std::string StoryIndex::assign(const std::string& id, const MinHash& signature, bool maybe_indexed) {
+std::string StoryIndex::assign(const std::string& id, const MinHash& signature, bool maybe_indexed,
+                               std::optional<UnixSeconds> published) {
     if (signature.empty) return id;
     std::array<std::string, minhash_bands> terms;
     for (int band = 0; band < minhash_bands; ++band)
@@ -118,7 +143,8 @@ std::string StoryIndex::assign(const std::string& id, const MinHash& signature, 
     // Committed articles first: the earliest copy of a story defines it.
     for (int attempt = 1;; ++attempt) {
         try {
-            if (std::string story = committed_match(id, signature, terms, maybe_indexed); !story.empty()) return story;
+            if (std::string story = committed_match(id, signature, published, terms, maybe_indexed); !story.empty())
+                return story;
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             // A shard committed twice during the lookup, overwriting the revision it read. What
@@ -136,7 +162,9 @@ std::string StoryIndex::assign(const std::string& id, const MinHash& signature, 
     for (const auto& term : terms) {
         const auto [begin, end] = pending_bands_.equal_range(fnv1a64(term));
         for (auto it = begin; it != end; ++it)
-            if (it->second->id != id && same_story(it->second->signature, signature)) return it->second->story;
+            if (it->second->id != id && same_story(it->second->signature, signature) &&
+                within_story_window(it->second->published, published))
+                return it->second->story;
     }
     return id;
 }
@@ -164,6 +192,7 @@ struct BandPostings {
 } // namespace
 
 std::string StoryIndex::committed_match(const std::string& id, const MinHash& signature,
+                                        std::optional<UnixSeconds> published,
                                         const std::array<std::string, minhash_bands>& terms, bool maybe_indexed) {
     StoryView& sv = view();
     // Each direct lookup asks every database of the view (an archive's every partition).
@@ -191,7 +220,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
         postings.clear();
         for (std::size_t k = 0; k < sv.parts.size(); ++k) {
             const StoryView::Part& part = sv.parts[k];
-            if (part.last_visible == 0 || !part_may_contain(part, band)) continue;
+            if (part.last_visible == 0 || !period_in_window(part, published) || !part_may_contain(part, band)) continue;
             BandPostings p{part.database.postlist_begin(term), part.database.postlist_end(term), part.last_visible, k};
             if (!p.exhausted()) postings.push_back(std::move(p));
         }
@@ -210,7 +239,9 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
             const Xapian::Document doc = sv.parts[k].database.get_document(candidate, Xapian::DOC_ASSUME_VALID);
             if (is_superseded(doc)) continue;
             const MinHash other = decode_minhash(doc.get_value(signature_slot));
-            if (!other.empty && same_story(signature, other)) return doc.get_value(slot(Slot::story));
+            // The date only of a copy: most candidates are not.
+            if (!other.empty && same_story(signature, other) && within_story_window(published, published_of(doc)))
+                return doc.get_value(slot(Slot::story));
             if (++examined >= max_candidates) return {};
         }
     }
@@ -226,10 +257,10 @@ void StoryIndex::superseded(const std::string& id, unsigned shard, std::uint64_t
     ++superseded_ids_[id];
 }
 
-void StoryIndex::remember(const std::string& id, const MinHash& signature, const std::string& story, unsigned shard,
-                          std::uint64_t sequence, const std::string& group) {
+void StoryIndex::remember(const std::string& id, const MinHash& signature, std::optional<UnixSeconds> published,
+                          const std::string& story, unsigned shard, std::uint64_t sequence, const std::string& group) {
     if (signature.empty) return;
-    Pending entry{id, signature, story, sequence, group, band_keys(signature)};
+    Pending entry{id, signature, published, story, sequence, group, band_keys(signature)};
     auto& queue = pending_.at(shard);
     queue.push_back(std::move(entry));
     const Pending* stored = &queue.back(); // deque elements stay put on push_back/pop_front

@@ -32,12 +32,18 @@ namespace {
 
 // Generated news: words drawn from a small vocabulary with a skewed frequency, so that terms
 // have very different statistics; dates over six months, some undated or of reduced precision;
-// near-copies of earlier articles in later months (stories across partitions); updates that
-// move articles to another month, and deletions.
+// near-copies of earlier articles published days later (stories across partitions) or months
+// later (another story); updates that move articles to another month, and deletions.
 struct Change {
     bool remove = false;
     Article article;
 };
+
+// `published` (normalised) `days` later; undated stays undated.
+std::string days_later(const std::string& published, int days) {
+    const auto date = detail::parse_date(published);
+    return date ? detail::format_utc(date->seconds + days * 86400) : published;
+}
 
 std::vector<Change> generated_changes() {
     std::mt19937 random(20261202);
@@ -76,11 +82,14 @@ std::vector<Change> generated_changes() {
         a.source = sources[static_cast<std::size_t>(i) % sources.size()];
         a.tags = {tags[static_cast<std::size_t>(i) % tags.size()]};
         a.language = i % 11 == 0 ? "fr" : "en";
-        if (i % 17 == 3 && !written.empty()) {
-            // A copy of an earlier article, published later: the same story.
+        if ((i % 17 == 3 || i % 17 == 12) && !written.empty()) {
+            // A copy of an earlier article, published days later: the same story, often in the
+            // next month's partition. Published months later (i % 17 == 12): another story.
             const Article& original = written[static_cast<std::size_t>(i) % written.size()];
             a.title = original.title;
-            a.body = original.body + " " + word();
+            // Far copies of one length would tie in every ranking, and ties may come in any order.
+            a.body = original.body + " " + (i % 17 == 3 ? word() : text(1 + i / 17 % 5));
+            a.published = days_later(original.published, i % 17 == 3 ? i % 25 : 75 + i % 40);
         }
         written.push_back(a);
         changes.push_back({false, a});
@@ -337,8 +346,13 @@ TEST_CASE("a new archive built from articles in no date order keeps the stories 
     std::vector<Article> written;
     for (int i = 0; i < 600; ++i) {
         Article a = article("n" + std::to_string(i), text(5), text(40), month());
-        if (i % 9 == 4 && !written.empty())
-            a.body = written[static_cast<std::size_t>(pick(static_cast<int>(written.size())))].body + " again";
+        if (i % 9 == 4 && !written.empty()) {
+            // A near copy published days later (across partitions at the end of a month), or
+            // one in three of them months later (another story).
+            const Article& original = written[static_cast<std::size_t>(pick(static_cast<int>(written.size())))];
+            a.body = original.body + " again";
+            a.published = days_later(original.published, i % 27 == 4 ? 60 + pick(300) : pick(25));
+        }
         if (i % 13 == 6 && !written.empty()) {
             Article moved = written[static_cast<std::size_t>(pick(static_cast<int>(written.size())))];
             moved.published = month();
@@ -836,4 +850,62 @@ TEST_CASE("an archive opened after an interruption trusts its stub") {
     REQUIRE_FALSE(std::filesystem::exists(path + "/2021-06.gazette-new"));
     REQUIRE(detail::read_stub(path) == std::vector<std::string>{"2021-01"});
     REQUIRE(writer.document_count() == 1);
+}
+
+TEST_CASE("copies published further apart than the story window are other stories, in one index as in an archive") {
+    std::string wire = "the harbor authority closed the northern bridge after the storm damaged its cables";
+    for (int i = 0; i < 6; ++i) wire += " and engineers inspected section " + std::to_string(i) + " of the deck";
+    const std::vector<Article> articles{
+        article("w1", "Bridge closed", wire, "2021-03-05T10:00:00Z"),
+        article("w2", "Bridge closed", wire, "2021-03-20T10:00:00Z"),       // 15 days on: w1's story
+        article("w3", "Bridge closed", wire, "2021-06-20T10:00:00Z"),       // 92 days on: a story of its own
+        article("w4", "Bridge closed", wire, "2021-07-10T10:00:00Z"),       // 20 days after w3: its story
+        article("w5", "Bridge closed", wire, "2021-04-03T10:00:00Z"),       // 29 days after w1, next month
+        article("w6", "Bridge closed", wire, "2022-07-10T10:00:00Z"),       // a year on: its own
+        article("w7", "Bridge closed again", wire, "2021-07-10T12:00:00Z"), // w4's day: w3's story
+    };
+    const std::map<std::string, std::string> expected{{"w1", "w1"}, {"w2", "w1"}, {"w3", "w3"}, {"w4", "w3"},
+                                                      {"w5", "w1"}, {"w6", "w6"}, {"w7", "w3"}};
+    const auto stories = [](const std::string& path) {
+        SearchRequest r;
+        r.limit = 100;
+        std::map<std::string, std::string> story;
+        for (const auto& hit : Searcher(path).search(r).hits) story[hit.id] = hit.story;
+        return story;
+    };
+    TempDir dir;
+    WriterOptions one;
+    one.threads = 1;
+    for (const WriterOptions& options : {one, by_month()}) {
+        const std::string path = dir.file(options.partition.empty() ? "one" : "archive");
+        {
+            IndexWriter writer(path, options); // each article's lookups see the ones before, committed
+            for (const auto& a : articles) {
+                writer.upsert(a);
+                writer.commit();
+            }
+        }
+        CHECK(stories(path) == expected);
+        IndexWriter batch(path + "-batch", options); // in one batch: the lookups see them in memory
+        for (const auto& a : articles) batch.upsert(a);
+        batch.commit();
+        CHECK(stories(path + "-batch") == expected);
+    }
+}
+
+TEST_CASE("an undated copy joins the story of a dated one, and a dated copy the story of an undated one") {
+    std::string wire = "the council approved the budget after a long night of talks on tariffs and rail";
+    for (int i = 0; i < 6; ++i) wire += " while the minister answered question " + std::to_string(i) + " on the port";
+    TempDir dir;
+    IndexWriter writer(dir.file("a"), by_month());
+    writer.upsert(article("d1", "Budget", wire, "2021-03-05T10:00:00Z"));
+    writer.upsert(article("u1", "Budget", wire, ""));
+    writer.upsert(article("u2", "Budget, again", wire + " again", ""));
+    writer.upsert(article("d2", "Budget", wire, "2023-01-05T10:00:00Z")); // joins the undated ones
+    writer.commit();
+    SearchRequest r;
+    r.limit = 10;
+    std::map<std::string, std::string> story;
+    for (const auto& hit : Searcher(dir.file("a")).search(r).hits) story[hit.id] = hit.story;
+    CHECK(story == std::map<std::string, std::string>{{"d1", "d1"}, {"u1", "d1"}, {"u2", "d1"}, {"d2", "d1"}});
 }

@@ -236,8 +236,8 @@ TEST_CASE("a story lookup over several databases finds the earliest visible copy
         detail::StoryIndex stories([&] { return parts.view(limits); }, 2);
         const auto signature = detail::article_signature(article("new", "", wire));
         // Twice: the second lookup reads the band terms into the filters first.
-        const std::string first = stories.assign("new", signature, false);
-        CHECK(stories.assign("new", signature, false) == first);
+        const std::string first = stories.assign("new", signature, false, std::nullopt);
+        CHECK(stories.assign("new", signature, false, std::nullopt) == first);
         return first;
     };
     CHECK(story_of_copy({10, 10, 10}) == "p1");
@@ -247,7 +247,7 @@ TEST_CASE("a story lookup over several databases finds the earliest visible copy
     CHECK(story_of_copy({0, 0, 0}) == "new");
     // An article is no copy of its earlier version.
     detail::StoryIndex stories([&] { return parts.view({10, 10, 10}); }, 2);
-    CHECK(stories.assign("c1", detail::article_signature(article("c1", "", wire))) == "p2");
+    CHECK(stories.assign("c1", detail::article_signature(article("c1", "", wire)), true, std::nullopt) == "p2");
 }
 
 TEST_CASE("a story lookup on a revision a writer has since overwritten starts over") {
@@ -265,7 +265,8 @@ TEST_CASE("a story lookup on a revision a writer has since overwritten starts ov
 
     detail::StoryIndex stories([&] { return detail::StoryView::whole(Xapian::Database(db)); }, 1);
     const Article unrelated = article("other", "Other", text.words(80));
-    CHECK(stories.assign(unrelated.id, detail::article_signature(unrelated)) == "other"); // opens the view
+    CHECK(stories.assign(unrelated.id, detail::article_signature(unrelated), true, std::nullopt) ==
+          "other");             // opens the view
     Xapian::Database stale(db); // the same revision as the view
     // Several commits later the blocks of that revision have been reused.
     for (int batch = 0; batch < 4; ++batch) {
@@ -282,7 +283,7 @@ TEST_CASE("a story lookup on a revision a writer has since overwritten starts ov
         Xapian::DatabaseModifiedError);
     // The view was not told of the commits, yet finds the copy in the newest revision.
     const Article copy = article("copy", "Wire story, again", wire.body);
-    CHECK(stories.assign(copy.id, detail::article_signature(copy)) == "wire");
+    CHECK(stories.assign(copy.id, detail::article_signature(copy), true, std::nullopt) == "wire");
 }
 
 TEST_CASE("a story lookup that opens a database while commits reuse its root starts over") {
@@ -305,7 +306,7 @@ TEST_CASE("a story lookup that opens a database while commits reuse its root sta
             return detail::StoryView::whole(Xapian::Database(db));
         },
         1);
-    CHECK(overtaken.assign(copy.id, detail::article_signature(copy)) == "wire");
+    CHECK(overtaken.assign(copy.id, detail::article_signature(copy), true, std::nullopt) == "wire");
     CHECK(opened == 2);
 
     int attempts = 0;
@@ -315,6 +316,7 @@ TEST_CASE("a story lookup that opens a database while commits reuse its root sta
             throw Xapian::DatabaseCorruptError("Expected block 5 to be level 1, not 0");
         },
         1);
-    CHECK_THROWS_AS(corrupt.assign(copy.id, detail::article_signature(copy)), Xapian::DatabaseCorruptError);
+    CHECK_THROWS_AS(corrupt.assign(copy.id, detail::article_signature(copy), true, std::nullopt),
+                    Xapian::DatabaseCorruptError);
     CHECK(attempts == detail::StoryIndex::max_overtaken_attempts);
 }

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* metadata_gate = "gazette.gate";
 constexpr const char* metadata_gate_rereads = "gazette.gate.rereads";
-constexpr std::string_view format_tag = "gazette-gate-1\n";
+// Version 1 also held the story band terms: read as no gate, and built again from the ids.
+constexpr std::string_view format_tag = "gazette-gate-2\n";
 
 // One line of text from the front of `in`, without its newline; none at the end.
 std::optional<std::string_view> line(std::string_view& in) {
@@ -48,10 +49,8 @@ std::optional<ArchiveGate> read_archive_gate(const Xapian::Database& meta) {
         gate.covered.emplace(std::string(entry->substr(0, space)), revision);
     }
     auto ids = decode_filter(in);
-    auto bands = ids ? decode_filter(in) : std::nullopt;
-    if (!bands || !in.empty()) return std::nullopt;
+    if (!ids || !in.empty()) return std::nullopt;
     gate.ids = std::move(*ids);
-    gate.bands = std::move(*bands);
     return gate;
 }
 
@@ -60,7 +59,6 @@ void write_archive_gate(Xapian::WritableDatabase& meta, const ArchiveGate& gate)
     out += std::to_string(gate.covered.size()) + "\n";
     for (const auto& [name, revision] : gate.covered) out += name + " " + std::to_string(revision) + "\n";
     encode_filter(gate.ids, out);
-    encode_filter(gate.bands, out);
     meta.set_metadata(metadata_gate, out);
     meta.set_metadata(metadata_gate_rereads, "");
 }
@@ -75,12 +73,8 @@ void write_gate_rereads(Xapian::WritableDatabase& meta, std::uint64_t articles) 
 }
 
 void add_partition_terms(const Xapian::Database& partition, ArchiveGate& gate) {
-    const auto add = [&](std::string_view prefix, GrowingBloomFilter& filter) {
-        const std::string p(prefix);
-        for (auto t = partition.allterms_begin(p); t != partition.allterms_end(p); ++t) filter.add(fnv1a64(*t));
-    };
-    add(id_prefix, gate.ids);
-    add(band_term_prefix, gate.bands);
+    const std::string prefix(id_prefix);
+    for (auto t = partition.allterms_begin(prefix); t != partition.allterms_end(prefix); ++t) gate.ids.add(fnv1a64(*t));
 }
 
 } // namespace gazette::detail

@@ -1,8 +1,9 @@
 #pragma once
-// The gate of an archive's writer: Bloom filters of every id and story band term of the whole
-// archive, so that one probe tells a new id or band term from one some partition may hold. The
-// partitions' own filters (partition_filters.hpp) then say which; asking each of them for every
-// term cost each article more with every month the archive held.
+// The gate of an archive's writer: a Bloom filter of every id of the whole archive, so that one
+// probe tells a new id from one some partition may hold. The partitions' own filters
+// (partition_filters.hpp) then say which; asking each of them for every id cost each article
+// more with every month the archive held. Story band terms need no gate: a story's lookups ask
+// only the partitions of its time window (story.hpp), whose own filters answer.
 //
 // It is kept in the archive's settings database with the revision of each partition it covers.
 // A partition written since (a writer interrupted before it stored the gate, or another program)
@@ -22,7 +23,6 @@ namespace gazette::detail {
 
 struct ArchiveGate {
     GrowingBloomFilter ids;
-    GrowingBloomFilter bands;
     std::map<std::string, Xapian::rev> covered; ///< partition: the revision whose terms the filters hold
 };
 
@@ -30,7 +30,7 @@ struct ArchiveGate {
 std::optional<ArchiveGate> read_archive_gate(const Xapian::Database& meta);
 /// Stores `gate` in `meta` (committed by the caller).
 void write_archive_gate(Xapian::WritableDatabase& meta, const ArchiveGate& gate);
-/// Adds the ids and band terms of `partition` to the gate.
+/// Adds the ids of `partition` to the gate.
 void add_partition_terms(const Xapian::Database& partition, ArchiveGate& gate);
 
 /// Articles that writers have read into the gate again since it was stored in `meta` (0 when

@@ -158,7 +158,6 @@ unsigned ArchiveWriter::story_part(const std::string& name) {
 
 StoryView ArchiveWriter::open_story_view() const {
     StoryView view;
-    if (gate_) view.gate = &gate_->bands;
     for (std::size_t i = 0; i < story_parts_.size(); ++i) {
         // A partition dropped since keeps its place, empty. The committed state is shared, kept
         // up to date by the commits.
@@ -227,12 +226,12 @@ void ArchiveWriter::load_filters() {
         gate_on_disk_ = gate_ ? gate_->covered : std::map<std::string, Xapian::rev>{};
         gate_rereads_ = gate_ ? read_gate_rereads(meta_) : 0;
         if (!gate_) {
-            // None stored (an archive from before the gate): every partition is read into it, once.
+            // None stored (an archive from before this version of the gate): every partition is
+            // read into it, once.
             std::size_t docs = 0;
             for (const auto& [name, db] : committed_) docs += db.get_doccount();
             gate_.emplace();
             gate_->ids.reset(2 * docs);
-            gate_->bands.reset(2 * docs * minhash_bands);
         }
         // Partitions written since the gate was stored are read into it again.
         std::map<std::string, Xapian::rev> covered;
@@ -267,21 +266,18 @@ void ArchiveWriter::store_gate() {
 
 bool ArchiveWriter::gate_worth_storing() const {
     if (!gate_) return false;
-    // Storing writes the whole gate, which grows with the archive (22.5 MB at a million
-    // articles: 0.15 s); a partition the stored gate does not cover costs every later writer a
-    // pass over its ids and band terms (1 us an article), until the gate is stored again.
-    // Measured on generated archives of 300,000 and 1,000,000 articles: a run adding a few
-    // articles to the current month spent a third to two thirds of its time storing the gate.
-    // So the gate is stored once the passes paid since it was stored, with the next writer's,
-    // cost as much as storing it (an article re-read for every 150 bytes of gate): what runs
-    // spend on passes then stays within what storing at every run would have cost, whatever
-    // the size of the runs. (Comparing the next pass alone with a store, runs of 20,000
-    // articles into a million-article archive re-read their month for about seven runs in a
-    // row, and ten runs of 200 articles in a row took 0.38 s each against 0.18 s now.)
-    constexpr std::size_t gate_bytes_per_uncovered_article = 150;
+    // Storing writes the whole gate, which grows with the archive (2.5 MB at 980,000 articles:
+    // 7-16 ms); a partition the stored gate does not cover costs every later writer a pass over
+    // its ids (0.14-0.37 us an article), until the gate is stored again: an article re-read
+    // costs what storing 26-58 bytes does. (When the gate held the band terms too, it was 22.5
+    // MB, and a run adding a few articles to the current month of a million-article archive
+    // spent a third to two thirds of its time storing it.) So the gate is stored once the passes
+    // paid since it was stored, with the next writer's, cost as much as storing it: what runs
+    // spend on passes then stays within what storing at every run would have cost, whatever the
+    // size of the runs.
+    constexpr std::size_t gate_bytes_per_uncovered_article = 50;
     std::size_t bytes = 0;
-    for (const GrowingBloomFilter* filter : {&gate_->ids, &gate_->bands})
-        for (const auto& part : filter->parts()) bytes += part.words().size() * sizeof(std::uint64_t);
+    for (const auto& part : gate_->ids.parts()) bytes += part.words().size() * sizeof(std::uint64_t);
     std::size_t uncovered = 0;
     with_xapian_errors(path_, [&] {
         for (const auto& [name, db] : committed_)
@@ -338,10 +334,7 @@ void ArchiveWriter::upsert(const Article& article) {
         written.ids.add(fnv1a64(term));
         gate_->ids.add(fnv1a64(term));
         if (!built.signature.empty)
-            for (const std::uint64_t band : band_keys(built.signature)) {
-                written.bands.add(band);
-                gate_->bands.add(band);
-            }
+            for (const std::uint64_t band : band_keys(built.signature)) written.bands.add(band);
         gate_changed_ = true;
         ++(held.empty() ? written_.added : written_.updated);
         pending_text_bytes_ += article.title.size() + article.summary.size() + article.body.size();
@@ -460,7 +453,6 @@ void ArchiveWriter::finish_bulk() {
     // the terms: a pass, once).
     ArchiveGate gate;
     gate.ids.reset(2 * bulk_->counts().added);
-    gate.bands.reset(2 * bulk_->counts().added * minhash_bands);
     for (const auto& name : names) {
         with_xapian_errors(path_, [&] {
             Xapian::WritableDatabase built(output_of(name), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);

@@ -197,9 +197,9 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     StoryView& sv = view();
     // Each direct lookup asks every database of the view (an archive's every partition).
     if (!filter_complete_ && (direct_lookups_ += sv.parts.size()) * 8 > sv.doccount()) load_filter();
-    // The writer's gate, or the filter of the whole view, says whether any part may hold a band.
+    // The filter of the whole view says whether any part may hold a band; the parts' own
+    // filters, when their writer keeps them, say it part by part.
     const auto may_hold = [&](std::uint64_t band) {
-        if (sv.gate) return sv.gate->maybe_contains(band);
         return !filter_complete_ || writer_filters_ || committed_bands_.maybe_contains(band);
     };
     bool any = false;

@@ -65,9 +65,6 @@ struct StoryView {
     /// Shard by shard, generations in order: among documents with the same id in their
     /// databases, the earlier part's comes first.
     std::vector<Part> parts;
-    /// Every band term of every part (and maybe more), kept by the writer: a band term it does not
-    /// hold is looked up in no part.
-    const GrowingBloomFilter* gate = nullptr;
 
     /// One database, all of it counting.
     static StoryView whole(Xapian::Database database);

@@ -517,9 +517,12 @@ bool without_proximity(std::string_view query) {
 std::string grouped_proximity(std::string_view query) {
     if (without_proximity(query)) return std::string(query);
     const auto pieces = pieces_of(query);
-    // A word or phrase NEAR and ADJ can take: not an operator, a bracket or a dangling field.
+    // A word or phrase NEAR and ADJ can take: not an operator, a bracket, a dangling field or
+    // signs alone.
     const auto operand = [](const std::string& piece, bool first) {
-        if (piece == "(" || piece == ")" || is_operator(piece) || piece.back() == ':') return false;
+        if (piece == "(" || piece == ")" || is_operator(piece) || piece.back() == ':' ||
+            piece.find_first_not_of("+-") == std::string::npos)
+            return false;
         return first || (piece.front() != '+' && piece.front() != '-');
     };
     std::vector<std::string> out;

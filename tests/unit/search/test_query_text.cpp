@@ -189,6 +189,12 @@ TEST_CASE("a sign or colon parted from a bracket by a space is not glued to it w
     CHECK(drop_stopword_only_parts("cocoa \"the\" Re: (toll bridge)", stopwords) == "cocoa Re (toll bridge)");
 }
 
+TEST_CASE("signs alone beside NEAR are no operand of it") {
+    // Found by fuzz_query: "- NEAR n" threw out_of_range.
+    CHECK(grouped_proximity("- NEAR n") == "- NEAR n");
+    CHECK(grouped_proximity("x +- NEAR y") == "x +- NEAR y");
+}
+
 TEST_CASE("typographic double quotes are read as straight ones") {
     CHECK(straight_quotes("\u201CThe Who\u201D tour") == "\"The Who\" tour");
     CHECK(straight_quotes("\u201Ebank of the west\u201C") == "\"bank of the west\"");

@@ -56,25 +56,15 @@ bool is_partition_name(std::string_view name, Partitioning partitioning) {
            name.substr(5) >= "01" && name.substr(5) <= "12";
 }
 
-std::optional<UnixSeconds> partition_end(std::string_view name, Partitioning partitioning) {
-    if (!is_partition_name(name, partitioning) || name == undated_partition) return std::nullopt;
-    int year = std::stoi(std::string(name.substr(0, 4)));
-    unsigned month = 1;
-    if (partitioning == Partitioning::year) {
-        ++year;
-    } else {
-        month = static_cast<unsigned>(std::stoi(std::string(name.substr(5)))) + 1;
-        if (month == 13) month = 1, ++year;
-    }
-    return days_from_civil(year, month, 1) * 86400;
-}
-
-std::optional<UnixSeconds> partition_start(std::string_view name, Partitioning partitioning) {
+std::optional<std::pair<UnixSeconds, UnixSeconds>> partition_period(std::string_view name, Partitioning partitioning) {
     if (!is_partition_name(name, partitioning) || name == undated_partition) return std::nullopt;
     const int year = std::stoi(std::string(name.substr(0, 4)));
-    const unsigned month =
-        partitioning == Partitioning::year ? 1u : static_cast<unsigned>(std::stoi(std::string(name.substr(5))));
-    return days_from_civil(year, month, 1) * 86400;
+    if (partitioning == Partitioning::year)
+        return std::pair{days_from_civil(year, 1, 1) * 86400, days_from_civil(year + 1, 1, 1) * 86400};
+    const auto month = static_cast<unsigned>(std::stoi(std::string(name.substr(5))));
+    const auto next_year = month == 12 ? year + 1 : year;
+    const auto next_month = month == 12 ? 1u : month + 1;
+    return std::pair{days_from_civil(year, month, 1) * 86400, days_from_civil(next_year, next_month, 1) * 86400};
 }
 
 std::vector<std::string> read_stub(const std::string& path) {

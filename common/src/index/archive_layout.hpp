@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gazette::detail {
@@ -37,10 +38,9 @@ bool is_archive(const std::string& path);
 /// January of its year, where date filters put it too.
 std::string partition_for(std::string_view published, Partitioning partitioning);
 bool is_partition_name(std::string_view name, Partitioning partitioning);
-/// The first second after the partition's period; none for the undated partition.
-std::optional<UnixSeconds> partition_end(std::string_view name, Partitioning partitioning);
-/// The first second of the partition's period; none for the undated partition.
-std::optional<UnixSeconds> partition_start(std::string_view name, Partitioning partitioning);
+/// The publication dates of the partition's period, [first second, first second after); none
+/// for the undated partition.
+std::optional<std::pair<UnixSeconds, UnixSeconds>> partition_period(std::string_view name, Partitioning partitioning);
 
 /// The partitions the stub lists, in its order ("meta" left out).
 /// @throws Error io_error when the stub cannot be read.

@@ -83,7 +83,8 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
     if (const unsigned threads = bulk_threads(options.threads); partitions_.empty() && threads > 1)
         bulk_ = std::make_unique<BulkBuild>(
             part_path(std::string(bulk_name)), analyzer_->settings(), threads, batch_size_, BulkBuildTuning{},
-            [p = partitioning_](const Article& a) { return partition_for(a.published, p); });
+            [p = partitioning_](const Article& a) { return partition_for(a.published, p); },
+            [p = partitioning_](const std::string& group) { return partition_period(group, p); });
 }
 
 ArchiveWriter::~ArchiveWriter() {
@@ -167,9 +168,7 @@ StoryView ArchiveWriter::open_story_view() const {
         view.parts.push_back({part->second, std::numeric_limits<Xapian::docid>::max(), 0, static_cast<unsigned>(i),
                               filters != filters_.end() ? &filters->second.bands : nullptr});
         // The lookups skip the partitions outside an article's story window.
-        const auto start = partition_start(story_parts_[i], partitioning_);
-        const auto end = partition_end(story_parts_[i], partitioning_);
-        if (start && end) view.parts.back().period = std::make_pair(*start, *end);
+        view.parts.back().period = partition_period(story_parts_[i], partitioning_);
     }
     return view;
 }
@@ -557,8 +556,8 @@ std::vector<std::string> ArchiveWriter::seal_older_than(const std::string& durat
     for (const auto& entry : committed_) {
         const std::string& name = entry.first;
         const Xapian::Database& db = entry.second;
-        const auto end = partition_end(name, partitioning_);
-        if (!end || *end > before) continue;
+        const auto period = partition_period(name, partitioning_);
+        if (!period || period->second > before) continue;
         if (with_xapian_errors(path_, [&] { return !db.get_metadata(metadata_sealed).empty(); })) continue;
         if (auto it = open_.find(name); it != open_.end()) {
             with_xapian_errors(path_, [&] { it->second.db.close(); });
@@ -591,8 +590,8 @@ std::vector<std::string> ArchiveWriter::drop_older_than(const std::string& durat
     commit();
     std::vector<std::string> dropped, kept;
     for (const auto& name : partitions_) {
-        const auto end = partition_end(name, partitioning_);
-        (end && *end <= before ? dropped : kept).push_back(name);
+        const auto period = partition_period(name, partitioning_);
+        (period && period->second <= before ? dropped : kept).push_back(name);
     }
     if (dropped.empty()) return dropped;
     close_partitions();

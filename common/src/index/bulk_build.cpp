@@ -78,9 +78,9 @@ void replace_index(const std::string& path, const std::string& replacement) {
 }
 
 BulkBuild::BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards,
-                     std::size_t batch_size, BulkBuildTuning tuning, GroupOf group_of)
-    : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), group_of_(std::move(group_of)), sequence_(shards, 0),
-      story_limits_(shards), seen_commits_(shards, 0),
+                     std::size_t batch_size, BulkBuildTuning tuning, GroupOf group_of, PeriodOf period_of)
+    : dir_(bulk_shards_dir(target)), story_lag_(tuning.story_lag), group_of_(std::move(group_of)),
+      period_of_(std::move(period_of)), sequence_(shards, 0), story_limits_(shards), seen_commits_(shards, 0),
       stories_([this] { return open_story_view(); }, shards, group_of_ ? grouped_filter_capacity : 1 << 20) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
@@ -110,11 +110,13 @@ StoryView BulkBuild::open_story_view() const {
     StoryView view;
     for (std::size_t k = 0; k < shards_.size(); ++k) {
         const std::vector<std::string> paths = shards_[k]->paths();
+        const std::vector<std::string> groups = shards_[k]->groups(); // after: at least as many
         for (std::size_t g = 0; g < paths.size(); ++g) {
             // A database started after the commit that the lookups count has nothing they count.
             const Xapian::docid last = g < story_limits_[k].size() ? story_limits_[k][g] : 0;
             view.parts.push_back(
                 {Xapian::Database(paths[g]), last, static_cast<unsigned>(k), static_cast<unsigned>(g)});
+            if (period_of_) view.parts.back().period = period_of_(groups.at(g));
         }
     }
     return view;

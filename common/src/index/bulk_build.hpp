@@ -11,7 +11,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gazette::detail {
@@ -32,6 +34,9 @@ void replace_index(const std::string& path, const std::string& replacement);
 
 /// The group of an article's databases: the partition of an archive.
 using GroupOf = std::function<std::string(const Article&)>;
+/// The publication dates a group's articles can have, [first, last); none: any. The story
+/// lookups skip the groups outside an article's story window.
+using PeriodOf = std::function<std::optional<std::pair<UnixSeconds, UnixSeconds>>(const std::string& group)>;
 
 /// Settings of a bulk build that tests and benchmarks change.
 struct BulkBuildTuning {
@@ -56,7 +61,7 @@ class BulkBuild {
     /// `group_of`, articles of different groups go to different databases, compacted into
     /// separate indexes (compact_groups_into()).
     BulkBuild(const std::string& target, const AnalysisSettings& settings, unsigned shards, std::size_t batch_size,
-              BulkBuildTuning tuning = {}, GroupOf group_of = {});
+              BulkBuildTuning tuning = {}, GroupOf group_of = {}, PeriodOf period_of = {});
     /// Discards the build (shards are deleted).
     ~BulkBuild();
     BulkBuild(const BulkBuild&) = delete;
@@ -89,6 +94,7 @@ class BulkBuild {
     std::string dir_;
     std::size_t story_lag_;
     GroupOf group_of_;
+    PeriodOf period_of_;
     std::vector<std::unique_ptr<ShardWriter>> shards_;
     std::vector<std::uint64_t> sequence_; ///< last change number given to each shard
     /// Per shard and database, the last document the story lookups count.

@@ -199,6 +199,15 @@ void require_one_copy(const std::string& path, const std::string& id, const std:
     REQUIRE(found.hits[0].published == published);
 }
 
+// The story of each hit of `request` (by default the newest articles, up to `limit`) by id.
+std::map<std::string, std::string> stories_by_id(const std::string& path, SearchRequest request = {},
+                                                 std::size_t limit = 1000) {
+    request.limit = limit;
+    std::map<std::string, std::string> story;
+    for (const auto& hit : Searcher(path).search(request).hits) story[hit.id] = hit.story;
+    return story;
+}
+
 } // namespace
 
 // Everything a search can ask of one index, asked of an archive of the same articles.
@@ -380,14 +389,7 @@ TEST_CASE("a new archive built from articles in no date order keeps the stories 
     REQUIRE(b.updated > 20);
     REQUIRE(b.deleted > 10);
 
-    const auto stories = [](const std::string& path) {
-        SearchRequest r;
-        r.limit = 1000;
-        std::map<std::string, std::string> story;
-        for (const auto& hit : Searcher(path).search(r).hits) story[hit.id] = hit.story;
-        return story;
-    };
-    const auto sa = stories(dir.file("one")), sb = stories(dir.file("archive"));
+    const auto sa = stories_by_id(dir.file("one")), sb = stories_by_id(dir.file("archive"));
     REQUIRE(sa.size() == b.added - b.deleted);
     REQUIRE(sa == sb);
     std::size_t copies = 0;
@@ -537,9 +539,7 @@ TEST_CASE(
     }
     SearchRequest bridge;
     bridge.query = "bridge";
-    std::map<std::string, std::string> story;
-    for (const auto& hit : Searcher(path).search(bridge).hits) story[hit.id] = hit.story;
-    CHECK(story == std::map<std::string, std::string>{{"n1", "n1"}, {"n2", "n1"}});
+    CHECK(stories_by_id(path, bridge, 10) == std::map<std::string, std::string>{{"n1", "n1"}, {"n2", "n1"}});
     {
         IndexWriter writer(path, options);
         for (int i = 0; i < 400; ++i)
@@ -693,6 +693,19 @@ TEST_CASE("dates of every precision go to the partition a date filter puts them 
     REQUIRE(detail::partition_for("2021", detail::Partitioning::month) == "2021-01");
     REQUIRE(detail::partition_for("2021-03", detail::Partitioning::month) == "2021-03");
     REQUIRE(detail::partition_for("", detail::Partitioning::month) == "undated");
+}
+
+TEST_CASE("a partition's period runs from its first second to the first second of the next") {
+    using detail::Partitioning;
+    const auto at = [](const char* date) { return detail::parse_date(date)->seconds; };
+    const auto period = [](const char* name, Partitioning p) { return detail::partition_period(name, p); };
+    CHECK(period("2021-03", Partitioning::month) == std::pair{at("2021-03-01"), at("2021-04-01")});
+    CHECK(period("2020-12", Partitioning::month) == std::pair{at("2020-12-01"), at("2021-01-01")});
+    CHECK(period("2020", Partitioning::year) == std::pair{at("2020-01-01"), at("2021-01-01")});
+    CHECK_FALSE(period("undated", Partitioning::month));
+    CHECK_FALSE(period("2021-13", Partitioning::month));
+    CHECK_FALSE(period("2021", Partitioning::month));
+    CHECK_FALSE(period("2021-03", Partitioning::year));
 }
 
 TEST_CASE("a copy left by an interrupted move is removed by the next upsert of the article") {
@@ -864,13 +877,6 @@ TEST_CASE("copies published further apart than the story window are other storie
     };
     const std::map<std::string, std::string> expected{{"w1", "w1"}, {"w2", "w1"}, {"w3", "w3"}, {"w4", "w3"},
                                                       {"w5", "w1"}, {"w6", "w6"}, {"w7", "w3"}};
-    const auto stories = [](const std::string& path) {
-        SearchRequest r;
-        r.limit = 100;
-        std::map<std::string, std::string> story;
-        for (const auto& hit : Searcher(path).search(r).hits) story[hit.id] = hit.story;
-        return story;
-    };
     TempDir dir;
     WriterOptions one;
     one.threads = 1;
@@ -883,11 +889,11 @@ TEST_CASE("copies published further apart than the story window are other storie
                 writer.commit();
             }
         }
-        CHECK(stories(path) == expected);
+        CHECK(stories_by_id(path) == expected);
         IndexWriter batch(path + "-batch", options); // in one batch: the lookups see them in memory
         for (const auto& a : articles) batch.upsert(a);
         batch.commit();
-        CHECK(stories(path + "-batch") == expected);
+        CHECK(stories_by_id(path + "-batch") == expected);
     }
 }
 
@@ -901,9 +907,6 @@ TEST_CASE("an undated copy joins the story of a dated one, and a dated copy the 
     writer.upsert(article("u2", "Budget, again", wire + " again", ""));
     writer.upsert(article("d2", "Budget", wire, "2023-01-05T10:00:00Z")); // joins the undated ones
     writer.commit();
-    SearchRequest r;
-    r.limit = 10;
-    std::map<std::string, std::string> story;
-    for (const auto& hit : Searcher(dir.file("a")).search(r).hits) story[hit.id] = hit.story;
-    CHECK(story == std::map<std::string, std::string>{{"d1", "d1"}, {"u1", "d1"}, {"u2", "d1"}, {"d2", "d1"}});
+    CHECK(stories_by_id(dir.file("a")) ==
+          std::map<std::string, std::string>{{"d1", "d1"}, {"u1", "d1"}, {"u2", "d1"}, {"d2", "d1"}});
 }

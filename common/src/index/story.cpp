@@ -212,7 +212,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
     // Each band term is looked up only in the databases whose filter may hold it.
     const Xapian::valueno signature_slot = slot(Slot::fingerprint);
     std::optional<std::pair<std::size_t, Xapian::docid>> self; // what this article replaces is no copy of it
-    std::size_t examined = 0;
+    std::size_t examined = 0, passed_over = 0;
     std::vector<BandPostings> postings;
     for (const auto& term : terms) {
         const std::uint64_t band = fnv1a64(term);
@@ -238,10 +238,16 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
             if (k == self->first && candidate == self->second) continue;
             const Xapian::Document doc = sv.parts[k].database.get_document(candidate, Xapian::DOC_ASSUME_VALID);
             if (is_superseded(doc)) continue;
+            // Only articles of the window are candidates, nor do the others count towards their
+            // limit: an archive never meets those in the partitions it skips, and a template
+            // repeated daily must not hide this month's copy behind older ones. Passing them
+            // over is bounded too: one index reads through a template's years of copies.
+            if (!within_story_window(published, published_of(doc))) {
+                if (++passed_over >= max_passed_over) return {};
+                continue;
+            }
             const MinHash other = decode_minhash(doc.get_value(signature_slot));
-            // The date only of a copy: most candidates are not.
-            if (!other.empty && same_story(signature, other) && within_story_window(published, published_of(doc)))
-                return doc.get_value(slot(Slot::story));
+            if (!other.empty && same_story(signature, other)) return doc.get_value(slot(Slot::story));
             if (++examined >= max_candidates) return {};
         }
     }

@@ -121,6 +121,9 @@ class StoryIndex {
     /// Candidates examined per article at most, so templated text (thousands of near-identical
     /// articles) stays cheap.
     static constexpr std::size_t max_candidates = 64;
+    /// Articles outside the story window passed over per article at most (a date read each):
+    /// one index meets every earlier copy of a template, an archive only its window's.
+    static constexpr std::size_t max_passed_over = 1024;
     /// Lookups overtaken by commits are started over this many times at most.
     static constexpr int max_overtaken_attempts = 8;
 

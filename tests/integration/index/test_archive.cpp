@@ -897,6 +897,29 @@ TEST_CASE("copies published further apart than the story window are other storie
     }
 }
 
+TEST_CASE("a template repeated for years still finds its copy of the month, in one index as in an archive") {
+    // 80 copies 40 days apart, each a story of its own, then one a day after the last: the
+    // older copies, outside its window, must not use up what a lookup examines.
+    std::string wire = "the central bank said it set customer repurchase agreements for the day";
+    for (int i = 0; i < 6; ++i) wire += " with dealers bidding at rate " + std::to_string(i) + " percent";
+    const auto day = [](int n) { return detail::format_utc(detail::parse_date("2012-01-02")->seconds + n * 86400); };
+    TempDir dir;
+    WriterOptions one;
+    one.threads = 1;
+    for (const WriterOptions& options : {one, by_month()}) {
+        const std::string path = dir.file(options.partition.empty() ? "one" : "archive");
+        IndexWriter writer(path, options);
+        for (int i = 0; i < 80; ++i) writer.upsert(article("t" + std::to_string(i), "Repurchases", wire, day(40 * i)));
+        writer.commit();
+        writer.upsert(article("last", "Repurchases", wire, day(40 * 79 + 1)));
+        writer.commit();
+        const auto stories = stories_by_id(path);
+        CHECK(stories.at("t0") == "t0");
+        CHECK(stories.at("t79") == "t79");
+        CHECK(stories.at("last") == "t79");
+    }
+}
+
 TEST_CASE("an undated copy joins the story of a dated one, and a dated copy the story of an undated one") {
     std::string wire = "the council approved the budget after a long night of talks on tariffs and rail";
     for (int i = 0; i < 6; ++i) wire += " while the minister answered question " + std::to_string(i) + " on the port";

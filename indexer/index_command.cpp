@@ -167,9 +167,10 @@ int run_index(const IndexOptions& options) {
         bar.clear();
         errors.finish();
 
+        // The lifecycle first: the summary counts what the index holds once partitions are dropped.
+        if (completed) run_lifecycle(writer, options);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         print_summary(ingest.stats(), seconds, writer.document_count(), options.quiet);
-        if (completed) run_lifecycle(writer, options);
         if (!completed) {
             std::fprintf(stderr,
                          "gazette-index: stopped after %llu errors (--max-errors); what was read before is indexed\n",

@@ -170,6 +170,8 @@ out=$("$index" --db "$arc" --drop-older-than 2000y)
 check "nothing is dropped that is younger than the age given" grep -q '^dropped partitions: none$' <<<"$out"
 out=$("$index" --db "$arc" --drop-older-than 1d)
 check "old partitions are dropped with their articles" grep -q '^dropped partitions: 2019, 2020, ' <<<"$out"
+left=$(xapian-delve "$arc" | sed -n 's/^number of documents = //p')
+check "the summary counts what is left after the drop" grep -q "the index holds $left articles\$" <<<"$out"
 check "the archive is left empty of them" test ! -e "$arc/2019"
 out=$("$index" --db "$db" --seal-older-than 1y 2>&1); rc=$?
 check "sealing a single index is a clear error" bash -c '[ "$1" = 1 ] && grep -q "applies to a time-partitioned archive" <<<"$2"' _ "$rc" "$out"

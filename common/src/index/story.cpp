@@ -242,7 +242,7 @@ std::string StoryIndex::committed_match(const std::string& id, const MinHash& si
             // limit: an archive never meets those in the partitions it skips, and a template
             // repeated daily must not hide this month's copy behind older ones. Passing them
             // over is bounded too: one index reads through a template's years of copies.
-            if (!within_story_window(published, published_of(doc))) {
+            if (published && !within_story_window(published, published_of(doc))) { // undated: any date
                 if (++passed_over >= max_passed_over) return {};
                 continue;
             }

@@ -82,8 +82,8 @@ struct ScoreExplanation {
     double freshness = 1;  ///< the freshness multiplier (1 without freshness)
     double age_days = -1;  ///< age of the article when searched (-1: no date)
     /// The query's words that the article has, each with its weight. For words, phrases and
-    /// AND/OR/NOT they add up to text_score; synonyms (weighed as one word) and an index of
-    /// several languages (the best reading counts) combine them otherwise.
+    /// AND/OR/NOT they add up to text_score (in an index of several languages too: an article
+    /// is matched by its own language's reading); synonyms are weighed as one word.
     std::vector<TermWeight> terms;
 };
 

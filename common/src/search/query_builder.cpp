@@ -13,6 +13,7 @@
 #include "util/text_util.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -100,16 +101,38 @@ void QueryBuilder::index_changed() {
 
 Xapian::Query QueryBuilder::parse_text_in_index_languages(const SearchRequest& request) {
     if (!request.language.empty() || index_languages_.size() < 2) return parse_text(request);
-    std::vector<Xapian::Query> readings;
-    std::set<std::string> seen; // words stemmed alike in two languages read alike
+    // The languages whose reading is the same share it: most queries read alike in all.
+    struct Reading {
+        Xapian::Query query;
+        std::vector<Xapian::Query> languages; ///< their terms
+    };
+    std::vector<Reading> readings;
+    std::map<std::string, std::size_t> by_description;
     SearchRequest in_language = request;
     for (const auto& language : index_languages_) {
         in_language.language = language;
         Xapian::Query reading = parse_text(in_language);
-        if (seen.insert(reading.get_description()).second) readings.push_back(std::move(reading));
+        const auto [found, added] = by_description.emplace(reading.get_description(), readings.size());
+        if (added) readings.push_back({std::move(reading), {}});
+        readings[found->second].languages.emplace_back(std::string(language_prefix) + language);
     }
-    if (readings.size() == 1) return readings.front();
-    return Xapian::Query(Xapian::Query::OP_MAX, readings.begin(), readings.end());
+    if (readings.size() == 1) return readings.front().query;
+    // Each article is matched by the reading of its own language only: the readings match
+    // apart, so none adds to another's score (OP_MAX would say the same, but Xapian cannot
+    // skip postings under it: 25% slower for one more language on a two-word query). The
+    // default language's reading takes every article not in another reading's languages:
+    // those in languages without a stemmer too.
+    std::vector<Xapian::Query> others;
+    for (std::size_t i = 1; i < readings.size(); ++i)
+        others.insert(others.end(), readings[i].languages.begin(), readings[i].languages.end());
+    std::vector<Xapian::Query> parts;
+    parts.emplace_back(Xapian::Query::OP_AND_NOT, readings.front().query,
+                       Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+    for (std::size_t i = 1; i < readings.size(); ++i)
+        parts.emplace_back(
+            Xapian::Query::OP_FILTER, readings[i].query,
+            Xapian::Query(Xapian::Query::OP_OR, readings[i].languages.begin(), readings[i].languages.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 Xapian::QueryParser& QueryBuilder::parser(const SearchRequest& request) {

@@ -50,9 +50,9 @@ class QueryBuilder {
   private:
     Xapian::QueryParser& parser(const SearchRequest& request);
     Xapian::Query parse_text(const SearchRequest& request);
-    /// Without a query language, in an index of several: the text read in each of them, the
-    /// best reading of an article counting (OP_MAX): an article is stemmed in its own language
-    /// only, so "Häuser" read as English finds no German article.
+    /// Without a query language, in an index of several: the text read in each of them, each
+    /// article matched by the reading of its own language: an article is stemmed in its own
+    /// language only, so "Häuser" read as English finds no German article.
     Xapian::Query parse_text_in_index_languages(const SearchRequest& request);
     Xapian::Query filters(const SearchRequest& request) const;
 

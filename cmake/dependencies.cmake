@@ -8,6 +8,14 @@ find_package(CLI11 2.1 CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 
+# Compact Language Detector 2: the language of an article that declares none (Debian ships no
+# CMake or pkg-config file for it).
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(Cld2::cld2 UNKNOWN IMPORTED)
+set_target_properties(Cld2::cld2 PROPERTIES IMPORTED_LOCATION "${CLD2_LIBRARY}"
+                                            INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
+
 # Xapian's CMake config only sets variables; wrap them in an imported target.
 find_package(Xapian 1.4 CONFIG REQUIRED)
 if(NOT TARGET Xapian::xapian)

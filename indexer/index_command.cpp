@@ -129,6 +129,7 @@ int run_index(const IndexOptions& options) {
         writer_options.threads = options.threads;
         writer_options.language = options.language;
         writer_options.stopwords = options.stopwords;
+        writer_options.detect_languages = options.detect_languages;
         writer_options.partition = options.partition;
         writer_options.rebuild = options.rebuild;
         std::string synonyms;

@@ -377,17 +377,18 @@ PYBIND11_MODULE(_gazette, m) {
                               "The one writer of an index: upsert and remove by id in all-or-nothing batches. As a "
                               "context manager it commits on success and discards the open batch on an exception.")
         .def(py::init([](const std::string& path, const std::string& language, bool stopwords, std::size_t batch_size,
-                         unsigned threads, const std::string& partition) {
+                         unsigned threads, const std::string& partition, bool detect_languages) {
                  gazette::WriterOptions options;
                  options.language = language;
                  options.stopwords = stopwords;
+                 options.detect_languages = detect_languages;
                  options.batch_size = batch_size;
                  options.threads = threads;
                  options.partition = partition;
                  return std::make_unique<PyIndexWriter>(path, options);
              }),
              "path"_a, py::kw_only(), "language"_a = "en", "stopwords"_a = true, "batch_size"_a = 2000, "threads"_a = 0,
-             "partition"_a = "")
+             "partition"_a = "", "detect_languages"_a = true)
         .def("upsert", &PyIndexWriter::upsert, "article"_a,
              "Adds the article (a dict of Article fields) or replaces "
              "the one with its id.")

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libxapian-dev xapian-tools libboost-dev nlohmann-json3-dev libcli11-dev catch2
-  libxml2-dev libgumbo-dev liblz4-dev libjemalloc-dev zlib1g-dev libsystemd-dev
+  libxml2-dev libgumbo-dev liblz4-dev libcld2-dev libjemalloc-dev zlib1g-dev libsystemd-dev
   binutils gzip curl
   help2man dpkg-dev file lintian systemd adduser
   pybind11-dev python3-dev python3-pytest

@@ -18,6 +18,12 @@ struct WriterOptions {
     /// Drop common words (of the stemming language) from the stemmed terms.
     /// Only used when the index is created.
     bool stopwords = true;
+    /// Read the language of an article that declares none from its text (title, summary and
+    /// the opening of the body), so that it is stemmed, filtered and faceted as what it is.
+    /// An article is given another language than `language` only when the text says so
+    /// clearly. Only used when the index is created; indexes made before this setting
+    /// existed keep reading every such article as `language`.
+    bool detect_languages = true;
     /// Changes per batch. A batch is committed as one transaction when it fills up and on
     /// commit(); a crash loses at most the open batch, never part of one. Around 1000-2000
     /// is fastest: Xapian's in-memory batch structures slow down as they grow. A bulk build

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::string_view key_language = "gazette.language";
 constexpr std::string_view key_stopwords = "gazette.stopwords";
+constexpr std::string_view key_detect_languages = "gazette.detect_languages";
 
 struct LanguageName {
     std::string_view code;
@@ -68,12 +69,14 @@ AnalysisSettings AnalysisSettings::load(const Xapian::Database& db) {
         settings.language = language;
     if (const std::string stop = db.get_metadata(std::string(key_stopwords)); !stop.empty())
         settings.stopwords = stop == "1";
+    settings.detect_languages = db.get_metadata(std::string(key_detect_languages)) == "1";
     return settings;
 }
 
 void AnalysisSettings::store(Xapian::WritableDatabase& db) const {
     db.set_metadata(std::string(key_language), language);
     db.set_metadata(std::string(key_stopwords), stopwords ? "1" : "0");
+    db.set_metadata(std::string(key_detect_languages), detect_languages ? "1" : "0");
 }
 
 Analyzer::Analyzer(AnalysisSettings settings) : settings_(std::move(settings)) {

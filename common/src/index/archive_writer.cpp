@@ -55,7 +55,8 @@ ArchiveWriter::ArchiveWriter(const std::string& path, const WriterOptions& optio
                             path_ + ": the archive was never completed; create it again with a partitioning (month "
                                     "or year)");
             // A new archive: its settings, durably, before any partition.
-            AnalysisSettings settings{canonical_language(options.language), options.stopwords};
+            AnalysisSettings settings{canonical_language(options.language), options.stopwords,
+                                      options.detect_languages};
             if (!has_stemmer(settings.language))
                 throw Error(ErrorCode::invalid_argument, "no stemmer for language '" + options.language + "'");
             store_schema(meta_, settings);

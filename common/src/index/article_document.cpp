@@ -6,8 +6,10 @@
 
 namespace gazette::detail {
 
-ArticleDocument article_document(const Article& article, DocumentMapper& mapper, StoryIndex& stories,
+ArticleDocument article_document(const Article& original, DocumentMapper& mapper, StoryIndex& stories,
                                  bool maybe_indexed) {
+    Article storage;
+    const Article& article = mapper.with_language(original, storage);
     ArticleDocument built;
     built.document = mapper.build(article);
     built.signature = article_signature(article);

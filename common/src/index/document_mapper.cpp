@@ -86,6 +86,19 @@ void add_acronyms(Xapian::Document& doc, std::string_view text, const std::vecto
 
 } // namespace
 
+DocumentMapper::DocumentMapper(Analyzer& analyzer) : analyzer_(analyzer) {
+    if (analyzer_.settings().detect_languages) detector_.emplace(analyzer_.settings().language);
+}
+
+const Article& DocumentMapper::with_language(const Article& article, Article& storage) const {
+    if (!detector_ || !article.language.empty()) return article;
+    std::string language = detector_->detect({article.title, article.summary, article.body});
+    if (language.empty()) return article;
+    storage = article;
+    storage.language = std::move(language);
+    return storage;
+}
+
 Xapian::Document DocumentMapper::build(const Article& article) {
     Xapian::Document doc;
     analyzer_.configure(generator_, article.language);

@@ -103,7 +103,8 @@ class SingleIndexWriter final : public detail::WriterBackend {
             detail::check_schema_version(db, path);
             if (!db.get_metadata("gazette.schema_version").empty()) return detail::AnalysisSettings::load(db);
             // A new index: record how it analyses text, durably, before any article.
-            detail::AnalysisSettings settings{detail::canonical_language(options.language), options.stopwords};
+            detail::AnalysisSettings settings{detail::canonical_language(options.language), options.stopwords,
+                                              options.detect_languages};
             if (!detail::has_stemmer(settings.language))
                 throw Error(ErrorCode::invalid_argument, "no stemmer for language '" + options.language + "'");
             detail::store_schema(db, settings);

@@ -191,9 +191,11 @@ void ShardWriter::handle(Item& item) {
 }
 
 void ShardWriter::write_upsert(const Item& item) {
-    Xapian::Document doc = mapper_.build(item.article);
+    Article storage;
+    const Article& article = mapper_.with_language(item.article, storage);
+    Xapian::Document doc = mapper_.build(article);
     add_story(doc, item.signature, item.story);
-    store_article(doc, item.article, item.story);
+    store_article(doc, article, item.story);
     upsert_now(item, doc);
 }
 

@@ -98,3 +98,109 @@ TEST_CASE("an index in one language reads queries as before") {
         CHECK(a.hits[i].score == b.hits[i].score);
     }
 }
+
+TEST_CASE("each article scores as the query read in its own language, the readings never adding up") {
+    Multilingual index;
+    Searcher searcher(index.db);
+    // "Hafen" stems alike in English and German, "Häuser" not: the German article matches both
+    // readings, and counts only its own.
+    SearchRequest plain, german;
+    plain.query = german.query = "Hafen Häuser";
+    german.language = "de";
+    const auto a = searcher.search(plain), b = searcher.search(german);
+    REQUIRE(a.hits.size() == 1);
+    REQUIRE(b.hits.size() == 1);
+    CHECK(a.hits[0].id == "de");
+    CHECK(a.hits[0].score == b.hits[0].score);
+    // So the words that explain the score add up to it.
+    plain.explain = true;
+    const auto explained = searcher.search(plain);
+    REQUIRE(explained.hits.size() == 1);
+    REQUIRE(explained.hits[0].explanation);
+    double sum = 0;
+    for (const auto& t : explained.hits[0].explanation->terms) sum += t.weight;
+    CHECK(explained.hits[0].explanation->terms.size() == 2);
+    CHECK(sum == Approx(explained.hits[0].explanation->text_score));
+}
+
+namespace {
+
+// The fixture's texts without their languages, written by `options`.
+void write_undeclared(const std::string& db, const WriterOptions& options) {
+    IndexWriter writer(db, options);
+    writer.upsert(article("de", "Neue Häuser für die Altstadt",
+                          "Die Stadt baut am Hafen neue Häuser und Wohnungen, teilte die Verwaltung am Montag mit.",
+                          "2021-03-15"));
+    writer.upsert(article("ru", "Правительство утвердило бюджет",
+                          "Правительство страны утвердило новый бюджет на следующий год после долгих споров.",
+                          "2021-03-16"));
+    writer.upsert(article("fr", "Les élections municipales approchent",
+                          "Les élections auront lieu en mars dans toutes les villes du pays, selon le ministère.",
+                          "2021-04-02"));
+    writer.upsert(article("en", "City council approves the budget",
+                          "The council approved the new budget after a long debate on Tuesday night.", "2021-04-03"));
+    writer.commit();
+}
+
+std::string language_of(Searcher& searcher, const std::string& id) {
+    SearchRequest r;
+    r.query = "id:" + id;
+    const auto results = searcher.search(r);
+    return results.hits.size() == 1 ? results.hits[0].language : "(not found)";
+}
+
+} // namespace
+
+TEST_CASE("articles that declare no language are stemmed in the language of their text, however written") {
+    WriterOptions incremental, bulk, archive;
+    incremental.threads = 1;
+    bulk.threads = 2;
+    archive.threads = 2;
+    archive.partition = "month";
+    for (const auto* options : {&incremental, &bulk, &archive}) {
+        TempDir dir;
+        const std::string db = dir.file("db");
+        write_undeclared(db, *options);
+        Searcher searcher(db);
+        CHECK(language_of(searcher, "de") == "de");
+        CHECK(language_of(searcher, "ru") == "ru");
+        CHECK(language_of(searcher, "fr") == "fr");
+        CHECK(language_of(searcher, "en").empty()); // the index's own language, as before
+        CHECK(finds(searcher, "Haus", "de"));
+        CHECK(finds(searcher, "Правительства", "ru"));
+        CHECK(finds(searcher, "élection", "fr"));
+        CHECK(finds(searcher, "approving budgets", "en"));
+        SearchRequest german;
+        german.languages = {"de"};
+        const auto results = searcher.search(german);
+        REQUIRE(results.total == 1);
+        CHECK(results.hits[0].id == "de");
+        SearchRequest everything;
+        everything.facets = {"lang"};
+        const auto counted = searcher.search(everything);
+        REQUIRE(counted.facets.size() == 1);
+        for (const auto& value : counted.facets[0].values) CHECK(value.count == 1);
+        CHECK(counted.facets[0].values.size() == 4);
+    }
+}
+
+TEST_CASE("an index made without language detection reads every undeclared article in its own language") {
+    TempDir dir;
+    const std::string db = dir.file("db");
+    WriterOptions off;
+    off.detect_languages = false;
+    write_undeclared(db, off);
+    {
+        // The setting is the index's: a later writer asking for detection does not change it.
+        IndexWriter writer(db);
+        writer.upsert(article("de-2", "Neue Häuser am Hafen",
+                              "Die Stadt baut am Hafen neue Häuser und Wohnungen, teilte die Verwaltung mit.",
+                              "2021-05-01"));
+        writer.commit();
+    }
+    Searcher searcher(db);
+    CHECK(language_of(searcher, "de").empty());
+    CHECK(language_of(searcher, "de-2").empty());
+    CHECK_FALSE(finds(searcher, "Haus", "de"));
+    CHECK(finds(searcher, "Häuser", "de"));
+}

@@ -43,7 +43,7 @@ struct IndexOptions {
     /// Keep this many changesets for xapian-replicate (0: Xapian's default, none).
     unsigned replication_changesets = 0;
     bool stopwords = true;
-    bool detect_languages = true;
+    bool detect_languages = false;
     ProgressMode progress = ProgressMode::automatic;
     bool quiet = false;
 };

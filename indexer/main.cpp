@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
     app.add_option("--error-log", options.error_log, "Write every rejected record's location and reason to FILE");
     app.add_option("--language", options.language, "Default stemming language of a new index (ISO 639-1)");
     app.add_flag("!--no-stopwords", options.stopwords, "Keep stopwords in a new index's stemmed terms");
-    app.add_flag("!--no-detect-language", options.detect_languages,
-                 "A new index takes articles without a language to be in --language, without reading their text");
+    app.add_flag("--detect-language", options.detect_languages,
+                 "A new index reads the language of an article that declares none from its text");
     app.add_option("--partition", options.partition,
                    "Create a time-partitioned archive: one database per month or year of publication")
         ->check(CLI::IsMember({"month", "year"}));

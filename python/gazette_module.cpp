@@ -388,7 +388,7 @@ PYBIND11_MODULE(_gazette, m) {
                  return std::make_unique<PyIndexWriter>(path, options);
              }),
              "path"_a, py::kw_only(), "language"_a = "en", "stopwords"_a = true, "batch_size"_a = 2000, "threads"_a = 0,
-             "partition"_a = "", "detect_languages"_a = true)
+             "partition"_a = "", "detect_languages"_a = false)
         .def("upsert", &PyIndexWriter::upsert, "article"_a,
              "Adds the article (a dict of Article fields) or replaces "
              "the one with its id.")

@@ -185,15 +185,15 @@ check "and leaves nothing beside it" bash -c '! ls -d "$1".gazette-* 2>/dev/null
 out=$("$index" --db "$arc" --rebuild "$samples/wire" 2>&1); rc=$?
 check "rebuilding an archive in place is a clear error" bash -c '[ "$1" = 1 ] && grep -q "is not rebuilt in place" <<<"$2"' _ "$rc" "$out"
 
-# Articles without a language: read from their text, unless the index is made not to.
+# Articles without a language: read from their text when the index is made to.
 undeclared=$work/undeclared.jsonl
 printf '%s\n' '{"id":"de-1","title":"Neue Häuser für die Altstadt","body":"Die Stadt baut am Hafen neue Häuser und Wohnungen, teilte die Verwaltung am Montag mit."}' >"$undeclared"
-"$index" -q --db "$work/detected" "$undeclared"
+"$index" -q --detect-language --db "$work/detected" "$undeclared"
 out=$("$search" --db "$work/detected" --json Haus)
 check "an undeclared German article is stemmed as German" grep -q '"language":"de"' <<<"$out"
-"$index" -q --no-detect-language --db "$work/undetected" "$undeclared"
+"$index" -q --db "$work/undetected" "$undeclared"
 out=$("$search" --db "$work/undetected" --json Haus)
-check "--no-detect-language reads it in the index's language" grep -q '"total":{"value":0,' <<<"$out"
+check "without --detect-language it is read in the index's language" grep -q '"total":{"value":0,' <<<"$out"
 
 echo "$failures failure(s)"
 [ "$failures" = 0 ]

@@ -143,6 +143,15 @@ def test_archives_from_python(tmp_path):
     assert gazette.Searcher(path).search("bridge", limit=0)["total"] == 12
 
 
+def test_language_detection_from_python(tmp_path):
+    path = str(tmp_path / "detected.db")
+    with gazette.IndexWriter(path, detect_languages=True) as writer:
+        writer.upsert(id="de", title="Neue Häuser für die Altstadt",
+                      body="Die Stadt baut am Hafen neue Häuser und Wohnungen, teilte die Verwaltung am Montag mit.")
+    hits = gazette.Searcher(path).search("Haus")["hits"]
+    assert [(h["id"], h["language"]) for h in hits] == [("de", "de")]
+
+
 def test_threads_search_while_a_writer_commits(index):
     failures, totals = [], []
     stop = threading.Event()

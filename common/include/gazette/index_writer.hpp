@@ -19,11 +19,12 @@ struct WriterOptions {
     /// Only used when the index is created.
     bool stopwords = true;
     /// Read the language of an article that declares none from its text (title, summary and
-    /// the opening of the body), so that it is stemmed, filtered and faceted as what it is.
-    /// An article is given another language than `language` only when the text says so
-    /// clearly. Only used when the index is created; indexes made before this setting
-    /// existed keep reading every such article as `language`.
-    bool detect_languages = true;
+    /// the opening of the body), so that it is stemmed, filtered and faceted as what it is,
+    /// rather than taking it to be in `language`. An article is given another language only
+    /// when the text says so clearly. Off by default: every language an index holds is one
+    /// more reading of each query without a query language (see the README). Only used when
+    /// the index is created.
+    bool detect_languages = false;
     /// Changes per batch. A batch is committed as one transaction when it fills up and on
     /// commit(); a crash loses at most the open batch, never part of one. Around 1000-2000
     /// is fastest: Xapian's in-memory batch structures slow down as they grow. A bulk build

@@ -16,9 +16,9 @@ namespace gazette::detail {
 struct AnalysisSettings {
     std::string language = "en"; ///< default stemming language (ISO 639-1 or Snowball name)
     bool stopwords = true;
-    /// Articles that declare no language are read for theirs (LanguageDetector). Off in
-    /// indexes made before it, whose articles were all taken to be in `language`.
-    bool detect_languages = true;
+    /// Articles that declare no language are read for theirs (LanguageDetector) rather than
+    /// taken to be in `language`.
+    bool detect_languages = false;
 
     /// Reads the settings stored in an index (defaults for an index without them).
     static AnalysisSettings load(const Xapian::Database& db);

@@ -151,8 +151,9 @@ std::string language_of(Searcher& searcher, const std::string& id) {
 
 } // namespace
 
-TEST_CASE("articles that declare no language are stemmed in the language of their text, however written") {
+TEST_CASE("with detection articles that declare no language are stemmed in the language of their text") {
     WriterOptions incremental, bulk, archive;
+    for (auto* options : {&incremental, &bulk, &archive}) options->detect_languages = true;
     incremental.threads = 1;
     bulk.threads = 2;
     archive.threads = 2;
@@ -187,12 +188,12 @@ TEST_CASE("articles that declare no language are stemmed in the language of thei
 TEST_CASE("an index made without language detection reads every undeclared article in its own language") {
     TempDir dir;
     const std::string db = dir.file("db");
-    WriterOptions off;
-    off.detect_languages = false;
-    write_undeclared(db, off);
+    write_undeclared(db, WriterOptions{}); // the default
     {
         // The setting is the index's: a later writer asking for detection does not change it.
-        IndexWriter writer(db);
+        WriterOptions on;
+        on.detect_languages = true;
+        IndexWriter writer(db, on);
         writer.upsert(article("de-2", "Neue Häuser am Hafen",
                               "Die Stadt baut am Hafen neue Häuser und Wohnungen, teilte die Verwaltung mit.",
                               "2021-05-01"));

@@ -38,7 +38,8 @@ struct WriterOptions {
     std::string partition;
     /// Build the index anew from what is written, aside, and put it in place of the existing
     /// one at the first commit(), in one rename: readers and replicas see the old index until
-    /// then. The new index is analysed with `language` and `stopwords`. Not for archives.
+    /// then. The new index is analysed with `language`, `stopwords` and `detect_languages`. Not
+    /// for archives.
     bool rebuild = false;
 };
 

@@ -88,9 +88,10 @@ std::string LanguageDetector::detect(std::initializer_list<std::string_view> tex
     if (sample.empty() || reads_as_default(sample)) return {};
 
     CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, static_cast<CLD2::Language>(default_hint_)};
-    CLD2::Language top3[3];
+    // Filled by CLD2 only when the text is valid UTF-8.
+    CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
     int percent3[3] = {0, 0, 0};
-    double scores3[3];
+    double scores3[3] = {0, 0, 0};
     int text_bytes = 0, valid_bytes = 0;
     bool reliable = false;
     // The checking variant: an article's text is valid UTF-8 once normalised, but this costs
@@ -98,10 +99,11 @@ std::string LanguageDetector::detect(std::initializer_list<std::string_view> tex
     const CLD2::Language found =
         CLD2::ExtDetectLanguageSummaryCheckUTF8(sample.data(), static_cast<int>(sample.size()), true, &hints, 0, top3,
                                                 percent3, scores3, nullptr, &text_bytes, &reliable, &valid_bytes);
+    if (!reliable) return {};
     int percent = 0;
     for (int i = 0; i < 3; ++i)
         if (top3[i] == found) percent = percent3[i];
-    if (!reliable || percent < min_percent) return {};
+    if (percent < min_percent) return {};
     if (text_bytes < min_latin_text_bytes && !mostly_non_latin(sample)) return {};
     const std::string code = iso_code(CLD2::LanguageCode(found));
     if (code == default_language_ || !is_language_code(code)) return {};

@@ -118,10 +118,11 @@ Xapian::Query QueryBuilder::parse_text_in_index_languages(const SearchRequest& r
     }
     if (readings.size() == 1) return readings.front().query;
     // Each article is matched by the reading of its own language only: the readings match
-    // apart, so none adds to another's score (OP_MAX would say the same, but Xapian cannot
-    // skip postings under it: 25% slower for one more language on a two-word query). The
-    // default language's reading takes every article not in another reading's languages:
-    // those in languages without a stemmer too.
+    // apart, so none adds to another's score. (OP_MAX would say the same, but Xapian skips no
+    // postings under it: with one German article in an English index, two-word queries took
+    // 1.15x as long and long queries 2.5x; filtered readings, 1.08x and 1.21x.) The default
+    // language's reading takes every article not in another reading's languages: those in
+    // languages without a stemmer too.
     std::vector<Xapian::Query> others;
     for (std::size_t i = 1; i < readings.size(); ++i)
         others.insert(others.end(), readings[i].languages.begin(), readings[i].languages.end());

@@ -60,19 +60,19 @@ std::string best_correction(const Frequency& frequency_of, const std::string& wo
     const Xapian::doccount needed = std::max<Xapian::doccount>(min_correction_frequency, frequency * 10);
     std::string best;
     Xapian::doccount best_frequency = 0;
-    bool best_in_titles = false;
     for_each_edit(decode(word), [&](const std::u32string& candidate) {
         const std::string text = encode(candidate);
         // A correction to a stopword ("tol" -> "to") is never what was meant.
         if (text.size() < 3 || std::find(stopwords.begin(), stopwords.end(), text) != stopwords.end()) return;
         const Xapian::doccount f = frequency_of("Z" + stemmer(text));
         if (f < needed || f < best_frequency) return;
-        // Several spellings share a stem ("vaccine", "vaccines"): prefer one seen in a title.
-        const bool in_titles = frequency_of(std::string(title_word_prefix) + text) > 0;
-        if (f > best_frequency || (in_titles && !best_in_titles) || (in_titles == best_in_titles && text < best)) {
+        // Only a word written somewhere: an edit can share a real word's stem without being one
+        // ("haus" -> "hous", the stem of "house"). Titles are where the index keeps words as
+        // written; among spellings of one stem ("vaccine", "vaccines") any seen there will do.
+        if (frequency_of(std::string(title_word_prefix) + text) == 0) return;
+        if (f > best_frequency || text < best) {
             best_frequency = f;
             best = text;
-            best_in_titles = in_titles;
         }
     });
     return best;

@@ -13,8 +13,8 @@ namespace gazette::detail {
 
 /// The query with each rare or unknown word (its stem in at most 2 articles) replaced by the
 /// word one edit away (a letter deleted, inserted, replaced or two swapped) whose stem is in
-/// the most articles, at least 10 times as many (and 3); never a stopword. Among candidates of
-/// one stem, words seen in titles win. "" when nothing changes.
+/// the most articles, at least 10 times as many (and 3); never a stopword, and only a word seen
+/// in a title, where the index keeps words as written. "" when nothing changes.
 /// The query's own words are looked up in `mset`, which already knows their frequencies.
 /// With `prefetch_from` (a database with remote parts), the candidates' frequencies are
 /// gathered by one match over it rather than looked up one by one.

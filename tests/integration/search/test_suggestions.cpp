@@ -83,6 +83,26 @@ TEST_CASE("did you mean: rare or unknown words get the common word one edit away
     CHECK(s.search(r).suggestion.empty());
 }
 
+TEST_CASE("did you mean offers words as written, never a stem that is no word") {
+    TempDir dir;
+    const std::string db = dir.file("db");
+    {
+        IndexWriter writer(db);
+        writer.upsert(article("h1", "House prices rise again", "The price of a house rose for the fifth month."));
+        writer.upsert(article("h2", "Houses sold faster", "More houses were sold in March than a year before."));
+        writer.upsert(article("h3", "Housing market cools", "The housing market cooled as rates rose."));
+        writer.upsert(article("h4", "Rates hold", "The bank held rates; house buyers wait."));
+        writer.commit();
+    }
+    Searcher s(db);
+    SearchRequest r;
+    // "hous" is one edit from "haus" and the stem of "house", but nobody writes it.
+    r.query = "haus";
+    CHECK(s.search(r).suggestion.empty());
+    r.query = "housse";
+    CHECK(s.search(r).suggestion == "house");
+}
+
 TEST_CASE("completions of the last word, most frequent first") {
     Library lib;
     Searcher s(lib.db);

@@ -12,6 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/common.sh"
 rounds=${1:-3}
 runs=${2:-3}
+need bc:bc
 [ -x "$build/bench/gazette-query-bench" ] || "$root/scripts/build.sh" >/dev/null
 index=$build/indexer/gazette-index
 search=$build/search/gazette-search

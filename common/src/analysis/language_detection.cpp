@@ -3,6 +3,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/words.hpp"
+#include "util/text_util.hpp"
 
 #include <algorithm>
 #include <cstdio> // CLD2's header uses FILE without including it
@@ -30,13 +31,13 @@ constexpr int min_percent = 90;
 // Portuguese). Other scripts are evidence enough: a Russian headline is not English.
 constexpr int min_latin_text_bytes = 64;
 
-// Appends up to `limit` bytes in all of `text` to `out`, cut at a character boundary.
+// Appends `text` to `out`, on a line of its own, keeping `out` to `limit` bytes cut at a
+// character boundary. (One byte past the room, so truncate_utf8() sees where a character starts.)
 void append_up_to(std::string& out, std::string_view text, std::size_t limit) {
     if (text.empty() || out.size() >= limit) return;
     if (!out.empty()) out += '\n';
-    std::size_t take = std::min(text.size(), limit - std::min(limit, out.size()));
-    while (take > 0 && take < text.size() && (static_cast<unsigned char>(text[take]) & 0xC0) == 0x80) --take;
-    out.append(text, 0, take);
+    out.append(text.substr(0, limit - std::min(limit, out.size()) + 1));
+    truncate_utf8(out, limit);
 }
 
 // Mostly bytes of multi-byte characters: a script other than Latin.

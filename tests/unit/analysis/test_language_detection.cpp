@@ -48,6 +48,13 @@ TEST_CASE("text in the index's language, or too little to tell, keeps the index'
     CHECK(english.detect({"RIO DE JANEIRO - IBC closes export registrations - exporters."}).empty());
     CHECK(english.detect({"", "", ""}).empty());
     CHECK(english.detect({"12,345 67.8 +0.5"}).empty());
+    // A long text is read from its opening, cut between characters (here two-byte ones).
+    std::string long_russian;
+    while (long_russian.size() < 4096)
+        long_russian += "Правительство утвердило проект бюджета на следующий год. Министры обсудили расходы на "
+                        "образование и здравоохранение, а также налоги. Депутаты рассмотрят документ в первом "
+                        "чтении на следующей неделе. Экономисты считают, что дефицит бюджета сократится. ";
+    CHECK(english.detect({"", "", long_russian}) == "ru");
     // Other scripts are evidence enough, even short.
     CHECK(english.detect({"Правительство утвердило бюджет"}) == "ru");
     // Text that is not UTF-8 is not read at all (normalised articles always are).
